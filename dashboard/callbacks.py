@@ -1,0 +1,164 @@
+"""Thin wiring: URL -> controls, controls -> URL, URL -> chart/table/details. Registered on the instance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+
+from . import components, ids, schema, urlstate
+from .figures import Band, build_figure
+from .filters import Filters, apply
+
+
+def _choice(value: Sequence[str] | None, options: Sequence[str]) -> tuple[str, ...] | None:
+    """Checklist value -> filter value: None when every option is checked (no filter)."""
+    chosen = [o for o in options if o in set(value or ())]
+    return None if len(chosen) == len(options) else tuple(chosen)
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def view_from_controls(
+    companies: Sequence[str] | None, categories: Sequence[str] | None, start: str | None, end: str | None,
+    q: str | None, context: Sequence[str] | None, *, company_options: Sequence[str], event: str | None,
+) -> urlstate.View:
+    filters = Filters(
+        companies=_choice(companies, company_options),
+        categories=_choice(categories, list(schema.CATEGORIES)),
+        start=_date(start), end=_date(end), q=(q or "").strip()[: urlstate.MAX_Q], context=bool(context),
+    )
+    return urlstate.View(filters=filters, event=event)
+
+
+def controls_from_view(view: urlstate.View, company_options: Sequence[str]) -> tuple[Any, ...]:
+    f = view.filters
+    return (
+        list(company_options) if f.companies is None else list(f.companies),
+        list(schema.CATEGORIES) if f.categories is None else list(f.categories),
+        f.start.isoformat() if f.start else None,
+        f.end.isoformat() if f.end else None,
+        f.q,
+        ["on"] if f.context else [],
+    )
+
+
+def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, company_options: Sequence[str]) -> None:
+    """Wire the page's callbacks to this app instance and this data."""
+    event_ids = frozenset(events["id"])
+    by_id = events.set_index("id", drop=False)
+
+    def parse(search: str | None) -> tuple[urlstate.View, list[str]]:
+        return urlstate.parse(search, event_ids=event_ids)
+
+    control_outputs = [
+        Output(ids.COMPANIES, "value"), Output(ids.CATEGORIES, "value"), Output(ids.START, "value"),
+        Output(ids.END, "value"), Output(ids.SEARCH, "value"), Output(ids.CONTEXT, "value"),
+    ]
+    control_inputs = [
+        Input(ids.COMPANIES, "value"), Input(ids.CATEGORIES, "value"), Input(ids.START, "value"),
+        Input(ids.END, "value"), Input(ids.SEARCH, "value"), Input(ids.CONTEXT, "value"),
+    ]
+
+    @app.callback(
+        Output(ids.URL, "search"), *control_outputs,
+        Input(ids.URL, "search"), *control_inputs,
+        Input(ids.COMPANIES_ALL, "n_clicks"), Input(ids.COMPANIES_NONE, "n_clicks"), Input(ids.RESET, "n_clicks"),
+    )
+    def sync(search, companies, categories, start, end, q, context, _all, _none, _reset):  # type: ignore[no-untyped-def]
+        """The URL and the controls mirror each other; the URL wins when it changed (load, back, forward)."""
+        trigger = ctx.triggered_id
+        current, _ = parse(search)
+        if trigger is None or trigger == ids.URL:
+            return (no_update, *controls_from_view(current, company_options))
+        if trigger == ids.RESET:
+            view = urlstate.View()
+            return (urlstate.serialize(view), *controls_from_view(view, company_options))
+        if trigger == ids.COMPANIES_ALL:
+            companies = list(company_options)
+        elif trigger == ids.COMPANIES_NONE:
+            companies = []
+        view = view_from_controls(companies, categories, start, end, q, context,
+                                  company_options=company_options, event=current.event)
+        new_search = urlstate.serialize(view)
+        controls = (controls_from_view(view, company_options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
+                    else (no_update,) * 6)
+        if new_search == (search or ""):
+            return (no_update, *controls)
+        return (new_search, *controls)
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.GRAPH, "clickData"),
+        Input({"type": ids.ROW_BUTTON, "event": ALL}, "n_clicks"),
+        Input(ids.DETAILS_CLOSE, "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def select(click_data, _rows, _close, search):  # type: ignore[no-untyped-def]
+        """A click on the chart or a table row selects that event; Close clears the selection."""
+        trigger = ctx.triggered_id
+        if not ctx.triggered or not ctx.triggered[0].get("value"):
+            return no_update  # rows re-rendered with n_clicks=None, not a click
+        view, _ = parse(search)
+        if trigger == ids.DETAILS_CLOSE:
+            event = None
+        elif trigger == ids.GRAPH:
+            points = (click_data or {}).get("points") or [{}]
+            event = points[0].get("customdata")
+        else:
+            event = trigger["event"]
+        if event is not None and event not in event_ids:
+            return no_update
+        new_search = urlstate.serialize(replace(view, event=event))
+        return no_update if new_search == (search or "") else new_search
+
+    @app.callback(
+        Output(ids.TABLE_SORT, "data"),
+        Input({"type": ids.SORT_BUTTON, "column": ALL}, "n_clicks"),
+        State(ids.TABLE_SORT, "data"),
+        prevent_initial_call=True,
+    )
+    def sort(_clicks, current):  # type: ignore[no-untyped-def]
+        if not ctx.triggered or not ctx.triggered[0].get("value"):
+            return no_update
+        column = ctx.triggered_id["column"]
+        ascending = not current.get("ascending", True) if current.get("column") == column else True
+        return {"column": column, "ascending": ascending}
+
+    @app.callback(
+        Output(ids.GRAPH, "figure"), Output(ids.COUNT, "children"), Output(ids.NOTICES, "children"),
+        Output(ids.DETAILS, "children"), Output("details-panel", "className"), Output(ids.TABLE, "children"),
+        Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"),
+        Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), State(ids.URL, "pathname"),
+    )
+    def render(search, sort_state, pathname):  # type: ignore[no-untyped-def]
+        """Parse the URL, filter, build: everything the user sees follows from the address."""
+        view, messages = parse(search)
+        shown = apply(events, view.filters)
+        query = urlstate.serialize(replace(view, event=None))
+        figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=band,
+                              window=(view.filters.start, view.filters.end), uirevision=query or "all")
+        count = f"{len(shown)} of {len(events)} events"
+        if len(shown):
+            count += f", {shown['start'].min():%B %Y} to {shown['stop'].max():%B %Y}"
+        row = by_id.loc[view.event] if view.event else None
+        return (
+            figure,
+            count,
+            components.notices(messages),
+            components.details(row, base=pathname or "/"),
+            "details-panel open" if row is not None else "details-panel",
+            components.table(shown, view.event, sort_state or {}),
+            "/api/events.csv" + query,
+            "/api/events.json" + query,
+        )

@@ -1,0 +1,135 @@
+"""Small builders of page parts: the filter panel, the details panel, the events table, notices.
+
+Strings from the CSV are passed to Dash components as plain strings: React renders them as text, never
+as markup. Links are rendered only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+import pandas as pd
+from dash import dcc, html
+
+from . import ids, schema, theme
+from .text import is_http_url
+
+TABLE_LIMIT = 500
+SORTABLE = {"date": "Date", "title": "Event", "actor": "Actor", "category": "Category"}
+
+
+def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Form:
+    """The filter controls; their values are set from the URL by a callback."""
+    return html.Form(
+        [
+            html.H2("Filters", className="panel-title"),
+            html.Fieldset([
+                html.Legend("Companies"),
+                html.Div([
+                    html.Button("All", id=ids.COMPANIES_ALL, type="button", className="small-button"),
+                    html.Button("None", id=ids.COMPANIES_NONE, type="button", className="small-button"),
+                ], className="button-row"),
+                dcc.Checklist(id=ids.COMPANIES, options=[{"label": c, "value": c} for c in companies],
+                              value=list(companies), className="checklist", inputClassName="check-input"),
+            ]),
+            html.Fieldset([
+                html.Legend("Categories"),
+                dcc.Checklist(
+                    id=ids.CATEGORIES,
+                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}", **{"aria-hidden": "true"}),
+                                                  c.capitalize()]), "value": c} for c in categories],
+                    value=list(categories), className="checklist", inputClassName="check-input"),
+            ]),
+            html.Fieldset([
+                html.Legend("Dates"),
+                html.Label(["From", dcc.Input(id=ids.START, type="date", debounce=True, className="date-input")]),
+                html.Label(["To", dcc.Input(id=ids.END, type="date", debounce=True, className="date-input")]),
+            ]),
+            html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="title, text, actor",
+                                            className="text-input", maxLength=200)], className="block-label"),
+            dcc.Checklist(id=ids.CONTEXT, options=[{"label": "Show context lanes", "value": "on"}],
+                          value=["on"], className="checklist"),
+            html.Button("Reset all filters", id=ids.RESET, type="button", className="reset-button"),
+        ],
+        className="filters",
+        **{"aria-label": "Filters"},
+    )
+
+
+def notices(messages: Sequence[str]) -> list[html.P]:
+    return [html.P(m, className="notice") for m in messages]
+
+
+def _field(label: str, value: str) -> list[html.Dt | html.Dd]:
+    return [html.Dt(label), html.Dd(value or "—")]
+
+
+def source_item(url: str) -> html.Li:
+    """A source as a link when it is http(s), otherwise as plain text with a note."""
+    if is_http_url(url):
+        return html.Li(html.A(url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
+    return html.Li([html.Span(url, className="unsafe-source"), " (not an http(s) link; shown as text)"])
+
+
+def details(row: pd.Series | None, base: str = "/") -> list[object]:
+    """The details panel body for one event, or a hint when nothing is selected."""
+    if row is None:
+        return [html.P("Click an event on the chart or in the table to read it and its sources.",
+                       className="details-hint")]
+    permalink = base + "?" + urlencode({"event": row["id"]})
+    return [
+        html.H2(row["title"], id="details-title"),
+        html.P(row["when"], className="details-when"),
+        html.Dl(
+            _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
+            + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}")
+            + _field("Location", row["location"]),
+            className="details-fields",
+        ),
+        html.P(row["description"], className="details-description"),
+        html.H3("Sources"),
+        html.Ul([source_item(u) for u in row["source_list"]], className="details-sources"),
+        html.P(html.A("Permalink to this event", href=permalink, id="details-permalink")),
+    ]
+
+
+def table(view: pd.DataFrame, selected: str | None, sort: dict[str, object]) -> list[object]:
+    """The events table: sortable headers (buttons with aria-sort), a button per row to select it."""
+    column = str(sort.get("column", "date"))
+    ascending = bool(sort.get("ascending", True))
+    key = "start" if column == "date" else column
+    if key in view.columns:
+        view = view.sort_values([key, "start"], ascending=[ascending, True], kind="stable",
+                                key=lambda s: s.str.casefold() if s.dtype == object else s)
+    header = []
+    for col, label in SORTABLE.items():
+        state = ("ascending" if ascending else "descending") if col == column else "none"
+        arrow = {"ascending": " ▲", "descending": " ▼", "none": ""}[state]
+        header.append(html.Th(
+            html.Button(label + arrow, id={"type": ids.SORT_BUTTON, "column": col}, type="button",
+                        className="sort-button", title=f"Sort by {label.lower()}"),
+            scope="col", **{"aria-sort": state},
+        ))
+    header.insert(3, html.Th("Companies", scope="col"))
+    rows = []
+    for _, row in view.head(TABLE_LIMIT).iterrows():
+        is_selected = row["id"] == selected
+        style = theme.CATEGORY_STYLE.get(row["category"], theme.FALLBACK_STYLE)
+        rows.append(html.Tr(
+            [
+                html.Td(row["when"], className="nowrap"),
+                html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]}, type="button",
+                                    className="row-button", **{"aria-pressed": "true" if is_selected else "false"})),
+                html.Td(row["actor"]),
+                html.Td(", ".join(row["company_list"])),
+                html.Td([html.Span(className=f"swatch swatch-{row['category']}", style={"color": style["color"]},
+                                   **{"aria-hidden": "true"}), row["category"]]),
+            ],
+            className="selected" if is_selected else None,
+            **{"data-event": row["id"]},
+        ))
+    caption = f"{len(view)} events" + (f" (first {TABLE_LIMIT} shown; download the CSV for all)"
+                                       if len(view) > TABLE_LIMIT else "")
+    return [html.Table([html.Caption(caption), html.Thead(html.Tr(header)), html.Tbody(rows)],
+                       className="events-table")]

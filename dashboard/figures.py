@@ -1,0 +1,300 @@
+"""Pure figure builders: events DataFrame + options in, a new plotly Figure out. Never imports Dash.
+
+Lanes: one per company (an event about several companies is drawn in each of their lanes), then one
+context lane per category for events that concern no company. Points closer than a few weeks in one lane
+are stacked on sub-rows so a busy week (8-11 June 2020) stays readable.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import schema, theme
+from .filters import Filters, apply
+from .text import plotly_text
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded period across all lanes (the main protest period)."""
+
+    start: pd.Timestamp
+    stop: pd.Timestamp
+    label: str
+
+
+def protest_band(events: pd.DataFrame, preferred: str = theme.BAND_EVENT) -> Band | None:
+    """The main protest period: the `preferred` event if present, else the longest protest span, else None."""
+    spans = events[(events["category"] == "protest") & (events["end_date"] != "")]
+    if spans.empty:
+        return None
+    chosen = spans[spans["id"] == preferred]
+    row = chosen.iloc[0] if not chosen.empty else spans.loc[(spans["stop"] - spans["start"]).idxmax()]
+    label = f"Protests: {row['start'].day} {row['start']:%b} – {row['stop'].day} {row['stop']:%b %Y}"
+    return Band(row["start"], row["stop"], label)
+
+
+def lanes_of(row: pd.Series, companies: Sequence[str] | None) -> list[str]:
+    """The lanes an event is drawn in: its companies (those selected), or its category's context lane."""
+    if row["company_list"]:
+        return [c for c in row["company_list"] if companies is None or c in companies]
+    return [schema.CONTEXT_LANES.get(row["category"], "Other")]
+
+
+def lane_order(lanes: Iterable[str]) -> list[str]:
+    """Company lanes alphabetically, then context lanes in the schema's order."""
+    present = set(lanes)
+    context = [lane for lane in schema.CONTEXT_LANES.values() if lane in present]
+    companies = sorted((lane for lane in present if lane not in context), key=str.casefold)
+    return companies + context
+
+
+def hover_text(row: pd.Series) -> str:
+    """Escaped hover label: title, date at its precision, companies and actor, category."""
+    title = "<br>".join(plotly_text(line) for line in textwrap.wrap(str(row["title"]), 60)) or "(untitled)"
+    lines = [f"<b>{title}</b>", plotly_text(row["when"])]
+    if row["company_list"]:
+        lines.append("Companies: " + plotly_text(", ".join(row["company_list"])))
+    lines.append("Actor: " + plotly_text(row["actor"]))
+    lines.append("Category: " + plotly_text(row["category"]))
+    return "<br>".join(lines)
+
+
+def point_x(row: pd.Series) -> pd.Timestamp:
+    """Where a point sits: its day, or the middle of its month or year (never a made-up day in the label)."""
+    if row["precision"] == "day" or row["end_date"]:
+        return row["start"]
+    first = row["start"]
+    last = first + (pd.offsets.MonthEnd(0) if row["precision"] == "month" else pd.offsets.YearEnd(0))
+    return first + (last - first) / 2
+
+
+def placements(events: pd.DataFrame, companies: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per (event, lane) with x, x_end and a y that stacks close events on sub-rows."""
+    rows = []
+    for idx, row in events.iterrows():
+        x = point_x(row)
+        x_end = row["stop"] if row["end_date"] else None
+        for lane in lanes_of(row, companies):
+            rows.append({"idx": idx, "lane": lane, "x": x, "x_end": x_end})
+    placed = pd.DataFrame(rows, columns=["idx", "lane", "x", "x_end"])
+    if placed.empty:
+        placed["y"] = []
+        return placed
+    order = lane_order(placed["lane"])
+    lane_index = {lane: i for i, lane in enumerate(order)}
+    # Markers closer than about one marker width at the full view share a sub-row otherwise.
+    span_days = (placed["x"].max() - placed["x"].min()).days
+    gap = pd.Timedelta(days=max(theme.STACK_GAP_DAYS, span_days / theme.STACK_SLOTS_PER_VIEW))
+    ys = []
+    slots: dict[str, list[pd.Timestamp | None]] = {}
+    placed = placed.sort_values(["lane", "x"], kind="stable")
+    for lane, x, x_end in zip(placed["lane"], placed["x"], placed["x_end"], strict=True):
+        free_at = slots.setdefault(lane, [None] * len(theme.STACK_OFFSETS))
+        slot = next((i for i, t in enumerate(free_at) if t is None or x - t >= gap), None)
+        if slot is None:
+            slot = min(range(len(free_at)), key=lambda i: free_at[i])  # type: ignore[arg-type, return-value]
+        free_at[slot] = x_end if x_end is not None and pd.notna(x_end) else x
+        ys.append(lane_index[lane] + theme.STACK_OFFSETS[slot])
+    placed["y"] = ys
+    placed.attrs["lanes"] = order
+    return placed.sort_index()
+
+
+def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] = (None, None)) -> list[str]:
+    """The initial x range: the date filter when set, else all events but a lone early outlier or two
+    (the "All" button shows everything)."""
+    lo = events["start"].quantile(0.01) if len(events) >= 50 else events["start"].min()
+    hi = events["stop"].max()
+    pad = max((hi - lo) * 0.03, pd.Timedelta(days=15))
+    lo, hi = lo - pad, hi + pad
+    if window[0] is not None:
+        lo = pd.Timestamp(window[0])
+    if window[1] is not None:
+        hi = pd.Timestamp(window[1]) + pd.Timedelta(days=1)
+    return [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]
+
+
+def empty_figure(message: str, *, theme_name: str = "light") -> go.Figure:
+    """A valid figure with no data and a centred explanation instead of an empty axis."""
+    colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
+    fig = go.Figure()
+    fig.update_layout(
+        template=colors["template"],
+        height=260,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        margin={"l": 20, "r": 20, "t": 20, "b": 20},
+        annotations=[{"text": plotly_text(message), "showarrow": False, "xref": "paper", "yref": "paper",
+                      "x": 0.5, "y": 0.5, "font": {"size": 16, "color": colors["muted"]}}],
+    )
+    return fig
+
+
+def build_figure(
+    events: pd.DataFrame,
+    *,
+    companies: Sequence[str] | None = None,
+    selected: str | None = None,
+    band: Band | None = None,
+    theme_name: str = "light",
+    title: str | None = None,
+    annotate: bool = True,
+    rangeslider: bool = True,
+    presets: bool = True,
+    window: tuple[date | None, date | None] = (None, None),
+    uirevision: str = "timeline",
+) -> go.Figure:
+    """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
+
+    `window` is the view's date filter; when set, the x-axis opens on exactly that range.
+    """
+    colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
+    if events.empty:
+        return empty_figure("No events match these filters. Clear a filter or widen the dates.",
+                            theme_name=theme_name)
+    placed = placements(events, companies)
+    lanes: list[str] = placed.attrs["lanes"]
+    rows = events.loc[placed["idx"]]
+    hover = {idx: hover_text(events.loc[idx]) for idx in events.index}
+    fig = go.Figure()
+
+    for category in [*schema.CATEGORIES, *sorted(set(events["category"]) - set(schema.CATEGORIES))]:
+        mask = (rows["category"] == category).to_numpy()
+        if not mask.any():
+            continue
+        style = theme.CATEGORY_STYLE.get(category, theme.FALLBACK_STYLE)
+        cat_placed = placed[mask]
+        spans = cat_placed[cat_placed["x_end"].notna()]
+        if not spans.empty:
+            xs: list[object] = []
+            ys: list[object] = []
+            for x, x_end, y in zip(spans["x"], spans["x_end"], spans["y"], strict=True):
+                xs += [x, x_end, None]
+                ys += [y, y, None]
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", name=f"{category} span", legendgroup=category, showlegend=False,
+                line={"color": style["color"], "width": 6}, opacity=0.55, hoverinfo="skip",
+            ))
+        fig.add_trace(go.Scatter(
+            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=category, legendgroup=category,
+            marker={"color": style["color"], "symbol": style["symbol"], "size": theme.MARKER_SIZE,
+                    "line": {"color": colors["outline"], "width": 1}},
+            customdata=rows.loc[mask, "id"].to_numpy(),
+            hovertext=[hover[i] for i in cat_placed["idx"]],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+
+    if selected is not None and (events["id"] == selected).any():
+        sel = placed[rows["id"].to_numpy() == selected]
+        fig.add_trace(go.Scatter(
+            x=sel["x"], y=sel["y"], mode="markers", name="selected", showlegend=False, hoverinfo="skip",
+            marker={"symbol": "circle-open", "size": 24, "color": colors["selected"], "line": {"width": 3}},
+        ))
+
+    shapes = []
+    annotations = []
+    if band is not None:
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": band.start, "x1": band.stop,
+                       "y0": 0, "y1": 1, "fillcolor": colors["band"], "line": {"width": 0}, "layer": "below"})
+        annotations.append({"x": band.start + (band.stop - band.start) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                            "xanchor": "center", "showarrow": False, "text": plotly_text(band.label),
+                            "font": {"size": 11, "color": colors["muted"]}})
+    for i in range(len(lanes)):
+        if i % 2 == 0:
+            shapes.append({"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": i - 0.5,
+                           "y1": i + 0.5, "fillcolor": colors["lane"], "line": {"width": 0}, "layer": "below"})
+    if annotate:
+        for event_id, label in theme.KEY_MOMENTS.items():
+            hit = placed[rows["id"].to_numpy() == event_id]
+            if not hit.empty:
+                annotations.append({
+                    "x": hit["x"].iloc[0], "y": hit["y"].iloc[0], "xref": "x", "yref": "y",
+                    "text": plotly_text(label), "showarrow": True, "arrowhead": 2, "ax": 0, "ay": -24,
+                    "font": {"size": 11, "color": colors["ink"]}, "bgcolor": colors["paper"], "opacity": 0.9,
+                })
+
+    height = max(320, 130 + theme.LANE_HEIGHT * len(lanes) + (60 if rangeslider else 0))
+    xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True, "range": default_range(events, window)}
+    if rangeslider:
+        xaxis["rangeslider"] = {"visible": True, "thickness": 0.06}
+    fig.update_layout(
+        template=colors["template"],
+        height=height,
+        font={"family": theme.FONT_FAMILY, "color": colors["ink"]},
+        margin={"l": 10, "r": 10, "t": 70 if title else 50, "b": 10},
+        title={"text": plotly_text(title), "x": 0.01} if title else None,
+        xaxis=xaxis,
+        yaxis={"tickmode": "array", "tickvals": list(range(len(lanes))),
+               "ticktext": [plotly_text(lane) for lane in lanes], "range": [len(lanes) - 0.5, -0.5],
+               "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True},
+        legend={"orientation": "h", "y": -0.02 if not rangeslider else -0.2, "x": 0, "yanchor": "top",
+                "title": {"text": "Category"}},
+        hovermode="closest",
+        clickmode="event",
+        shapes=shapes,
+        annotations=annotations,
+        dragmode="pan",
+        uirevision=uirevision,  # zoom survives a new selection, resets when the filters change
+    )
+    if presets:
+        fig.update_layout(updatemenus=[_preset_menu(events, colors)])
+    return fig
+
+
+def _preset_menu(events: pd.DataFrame, colors: dict[str, str]) -> dict[str, object]:
+    """Zoom buttons drawn by plotly itself, so they work in the app, in embeds and in exported HTML."""
+    lo, hi = events["start"].min(), events["stop"].max()
+    buttons = []
+    for label, first, last in theme.PRESETS:
+        if first is None or last is None:
+            buttons.append({"label": label, "method": "relayout", "args": [{"xaxis.autorange": True}]})
+        elif pd.Timestamp(first) <= hi and pd.Timestamp(last) >= lo:
+            buttons.append({"label": label, "method": "relayout",
+                            "args": [{"xaxis.range": [first, last], "xaxis.autorange": False}]})
+    return {"type": "buttons", "direction": "right", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
+            "pad": {"b": 18}, "showactive": False, "buttons": buttons, "font": {"size": 11},
+            "bgcolor": colors["paper"]}
+
+
+def timeline_figure(
+    events: pd.DataFrame,
+    *,
+    company: Sequence[str] | None = None,
+    category: Sequence[str] | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    q: str = "",
+    context: bool = True,
+    event: str | None = None,
+    theme_name: str = "light",
+    title: str | None = None,
+) -> go.Figure:
+    """A plain Plotly figure of the events a view selects: renders in Jupyter, composes into any Dash app.
+
+    Args:
+        events: the table from `load_events()`.
+        company, category, start, end, q, context: the same view options as the URL parameters.
+        event: the id of an event to ring as selected.
+
+    Example:
+        >>> from dashboard import load_events, timeline_figure
+        >>> fig = timeline_figure(load_events(), company=["IBM", "Amazon"], start="2020-05-01")
+    """
+    filters = Filters(
+        companies=tuple(company) if company is not None else None,
+        categories=tuple(category) if category is not None else None,
+        start=date.fromisoformat(start) if isinstance(start, str) else start,
+        end=date.fromisoformat(end) if isinstance(end, str) else end,
+        q=q,
+        context=context,
+    )
+    return build_figure(apply(events, filters), companies=filters.companies, selected=event,
+                        band=protest_band(events), theme_name=theme_name, title=title,
+                        window=(filters.start, filters.end))

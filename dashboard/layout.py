@@ -1,0 +1,124 @@
+"""Assembles the page from components. No callbacks, no I/O."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from . import ids, schema
+from .components import details, filter_panel
+from .filters import companies_in
+
+APP_TITLE = "Big tech and facial recognition: a timeline"
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        <a class="skip-link" href="#timeline-section">Skip to the timeline</a>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": True,
+    "toImageButtonOptions": {"filename": "frt-timeline", "format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
+
+def data_summary(events: pd.DataFrame, source_name: str) -> str:
+    if events.empty:
+        return f"{source_name}: no events"
+    return (f"{len(events)} events from {events['start'].min():%Y} to {events['stop'].max():%Y} "
+            f"({source_name}; latest event {events['start'].max().day} {events['start'].max():%B %Y})")
+
+
+def page(events: pd.DataFrame, source_name: str) -> html.Div:
+    """The full explorer: header, filters, chart, details, table."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.TABLE_SORT, data={"column": "date", "ascending": True}),
+            html.Header(
+                [
+                    html.H1(APP_TITLE),
+                    html.P("What the big tech companies decided about facial recognition, and when, next to the "
+                           "protests, research, laws and cases around those decisions. Filter, click an event "
+                           "for its sources, and share the link: the address always describes what you see.",
+                           className="lede"),
+                    html.P(data_summary(events, source_name), className="data-summary"),
+                ],
+                className="page-header",
+            ),
+            html.Div(
+                [
+                    filter_panel(companies_in(events) or list(schema.COMPANIES), list(schema.CATEGORIES)),
+                    html.Main(
+                        [
+                            html.Section(
+                                [
+                                    html.H2("Timeline", className="visually-hidden"),
+                                    html.Div([
+                                        html.P(id=ids.COUNT, className="count", role="status",
+                                               **{"aria-live": "polite", "aria-atomic": "true"}),
+                                        html.Div([
+                                            html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
+                                                   className="download", download="frt-timeline-events.csv"),
+                                            html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
+                                                   className="download"),
+                                        ], className="downloads", title="The rows of this view"),
+                                    ], className="count-row"),
+                                    html.Div(id=ids.NOTICES, className="notices", role="alert"),
+                                    dcc.Loading(
+                                        dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, className="timeline-graph",
+                                                  figure={"data": [], "layout": {"height": 420}}),
+                                        type="default", delay_show=150,
+                                    ),
+                                ],
+                                id="timeline-section",
+                                tabIndex="-1",
+                                className="timeline-section",
+                                **{"aria-label": "Timeline chart"},
+                            ),
+                            html.Aside(
+                                [
+                                    html.Button("Close", id=ids.DETAILS_CLOSE, type="button",
+                                                className="close-button", **{"aria-label": "Close details"}),
+                                    html.Div(details(None), id=ids.DETAILS),
+                                ],
+                                className="details-panel",
+                                id="details-panel",
+                                **{"aria-label": "Event details"},
+                            ),
+                            html.Section(
+                                [html.H2("Events in this view"), html.Div(id=ids.TABLE)],
+                                className="table-section",
+                            ),
+                        ],
+                        className="content",
+                    ),
+                ],
+                className="layout",
+            ),
+            html.Footer(
+                html.P(["frt-timeline: an open dataset and app. Every event cites its sources; ",
+                        html.A("download the data of this view", href="/api/events.csv"),
+                        "."]),
+                className="page-footer",
+            ),
+        ],
+        className="app",
+    )

@@ -1,0 +1,77 @@
+"""The one definition of the events schema: columns, allowed values and what they mean.
+
+The loader validates with it, the docs table is tested against it, fixtures use its names. No I/O here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool
+    meaning: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", True, "unique, stable slug `[a-z0-9-]+`, e.g. `ibm-exits-facial-recognition` (permalinks use it)"),
+    Column("date", True, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision the sources support"),
+    Column("end_date", False, "same formats, not before `date`: for spans (a moratorium in force, a protest wave)"),
+    Column("title", True, "plain text, at most 120 characters"),
+    Column("description", True, "one to three sentences, plain text"),
+    Column("category", True, "one of the categories below"),
+    Column("actor", True, "who acted: a company, city, agency, court, organisation or person"),
+    Column("companies", False, "the companies the event concerns, `;`-separated, from the company list below"),
+    Column("location", False, "e.g. `Minneapolis, MN`, `United States`, `European Union`"),
+    Column("sources", True, "one or more http(s) URLs, separated by whitespace"),
+)
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+REQUIRED: frozenset[str] = frozenset(c.name for c in COLUMNS if c.required)
+
+# Category -> meaning. The order is the legend order.
+CATEGORIES: dict[str, str] = {
+    "decision": "a company's own decision or policy",
+    "protest": "protests and demonstrations",
+    "legislation": "laws, bans, bills, government action",
+    "research": "studies, audits, tests",
+    "legal": "lawsuits, settlements, fines",
+    "incident": "wrongful arrests, misuse, revelations",
+}
+
+# Lanes for events that concern no company, by category.
+CONTEXT_LANES: dict[str, str] = {
+    "protest": "Protests",
+    "legislation": "Legislation & policy",
+    "research": "Research",
+    "legal": "Legal",
+    "incident": "Incidents",
+    "decision": "Other decisions",
+}
+
+# The documented company list; the company filter and lanes use these names.
+COMPANIES: tuple[str, ...] = (
+    "Amazon",
+    "Apple",
+    "Axon",
+    "Clearview AI",
+    "DataWorks Plus",
+    "Google",
+    "IBM",
+    "Idemia",
+    "Kairos",
+    "Megvii",
+    "Meta",
+    "Microsoft",
+    "NEC",
+    "Rank One Computing",
+    "Rite Aid",
+    "SenseTime",
+)
+
+MAX_TITLE = 120
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+LIST_SEP = ";"

@@ -1,0 +1,46 @@
+"""Colours, marker symbols, templates, presets and key moments: constants only."""
+
+from __future__ import annotations
+
+# Okabe-Ito palette (safe for the common forms of colour blindness); every category also has its own symbol.
+CATEGORY_STYLE: dict[str, dict[str, str]] = {
+    "decision": {"color": "#0072B2", "symbol": "circle"},
+    "protest": {"color": "#D55E00", "symbol": "triangle-up"},
+    "legislation": {"color": "#009E73", "symbol": "square"},
+    "research": {"color": "#CC79A7", "symbol": "diamond"},
+    "legal": {"color": "#E69F00", "symbol": "pentagon"},
+    "incident": {"color": "#56B4E9", "symbol": "x"},
+}
+FALLBACK_STYLE = {"color": "#777777", "symbol": "circle"}
+
+THEMES: dict[str, dict[str, str]] = {
+    "light": {"template": "plotly_white", "ink": "#1a1a1a", "muted": "#555555", "band": "rgba(213,94,0,0.12)",
+              "paper": "#ffffff", "outline": "#1a1a1a", "selected": "#000000", "lane": "rgba(0,0,0,0.06)"},
+    "dark": {"template": "plotly_dark", "ink": "#f0f0f0", "muted": "#c0c0c0", "band": "rgba(255,140,80,0.18)",
+             "paper": "#15181c", "outline": "#f0f0f0", "selected": "#ffffff", "lane": "rgba(255,255,255,0.07)"},
+}
+
+# Zoom presets shown as buttons on the chart: (label, first day, last day); None means the whole range.
+PRESETS: tuple[tuple[str, str | None, str | None], ...] = (
+    ("All", None, None),
+    ("2020", "2020-01-01", "2020-12-31"),
+    ("Protest weeks: May–July 2020", "2020-05-01", "2020-07-31"),
+)
+
+# Events annotated on the chart when they are in view: id -> short label.
+KEY_MOMENTS: dict[str, str] = {
+    "gender-shades-study": "Gender Shades study",
+    "george-floyd-killed-minneapolis": "George Floyd killed",
+    "ibm-exits-general-purpose-frt": "IBM, Amazon, Microsoft step back (8–11 June)",
+    "meta-shuts-down-facebook-face-recognition": "Facebook ends face recognition",
+}
+
+# The protest span drawn as the shaded band when present (else the longest protest span in the data).
+BAND_EVENT = "george-floyd-protests-summer-2020"
+
+LANE_HEIGHT = 34
+MARKER_SIZE = 12
+STACK_GAP_DAYS = 10  # events closer than this in one lane are drawn on separate sub-rows...
+STACK_SLOTS_PER_VIEW = 45  # ...or closer than 1/45 of the data's time span, whichever is more
+STACK_OFFSETS = (0.0, -0.28, 0.28)
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
