@@ -108,7 +108,7 @@ def decode(raw: bytes, name: str) -> str:
                     column,
                     f"byte offset {exc.start}: byte 0x{raw[exc.start]:02x} is not valid UTF-8; "
                     f"the file looks like {likely}",
-                    "save the file as UTF-8 (in a spreadsheet: 'CSV UTF-8'), then load it again",
+                    "save the file as UTF-8 (a spreadsheet's 'CSV UTF-8' format), then load it again",
                 )
             ]
         ) from None

@@ -1,0 +1,73 @@
+"""Routes through app.server.test_client(): the page, the JSON/CSV twins of a view, bad parameters."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from dashboard.app import create_app
+
+
+@pytest.fixture
+def client(valid_csv):
+    return create_app(valid_csv).server.test_client()
+
+
+def test_page_has_lang_title_and_security_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert '<html lang="en">' in html
+    assert "<title>Big tech and facial recognition: a timeline</title>" in html
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_page_loads_no_external_resources(client):
+    html = client.get("/").get_data(as_text=True)
+    for tag in ('src="http', "src='http", 'href="http'):
+        assert tag not in html
+    assert "/assets/style.css" in html
+
+
+def test_json_twin_with_filters(client):
+    data = client.get("/api/events.json?company=IBM&context=0").get_json()
+    assert [e["id"] for e in data["events"]] == ["study-month", "ibm-exit"]
+    assert data["meta"] == {"source": "valid.csv", "total": 7, "count": 2,
+                            "filters": {"company": ["IBM"], "context": ["0"]}, "notices": []}
+    assert set(data["events"][0]) >= {"id", "date", "end_date", "title", "description", "category", "actor",
+                                      "companies", "location", "sources", "when"}
+
+
+def test_csv_twin_has_every_column_and_the_filtered_rows(client):
+    response = client.get("/api/events.csv?category=decision&start=2020-06-09")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert [r["id"] for r in rows] == ["amazon-pause", "ms-no-police"]
+    assert rows[0]["end_date"] == "2021-06-10"
+
+
+def test_bad_parameters_never_500(client):
+    for query in ("start=yesterday", "company=%00", "category=&category=x", "q=" + "x" * 5000,
+                  "event=../../etc/passwd", "context=%FF", "start=2020-02-30&end=1"):
+        response = client.get("/api/events.json?" + query)
+        assert response.status_code == 200, query
+    data = client.get("/api/events.json?company=Initech&start=soon").get_json()
+    assert data["meta"]["count"] == 7
+    assert data["meta"]["notices"] == ["Ignored start='soon': dates are written YYYY-MM-DD.",
+                                       "Ignored unknown company 'Initech'."]
+
+
+def test_csv_export_neutralises_formulas(write_csv):
+    path = write_csv('x,2020,,=HYPERLINK("http://evil"),"@SUM(A1)",decision,+cmd,,-1,https://e.org\n')
+    client = create_app(path).server.test_client()
+    row = next(csv.DictReader(io.StringIO(client.get("/api/events.csv").get_data(as_text=True))))
+    assert row["title"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["description"] == "'@SUM(A1)"
+    assert row["actor"] == "'+cmd"
+    assert row["location"] == "'-1"
+    assert client.get("/api/events.json").get_json()["events"][0]["title"] == '=HYPERLINK("http://evil")'

@@ -1,0 +1,144 @@
+"""Pure figure builders, tested by reading fig.data and fig.layout (as plotly.py tests plotly express)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard.data import load_events
+from dashboard.figures import build_figure, protest_band, timeline_figure
+
+
+@pytest.fixture
+def events(valid_csv):
+    return load_events(valid_csv)
+
+
+def lanes(fig: go.Figure) -> list[str]:
+    return list(fig.layout.yaxis.ticktext)
+
+
+def points(fig: go.Figure) -> dict[str, list[tuple[object, float]]]:
+    """event id -> [(x, y), ...] over the marker traces."""
+    out: dict[str, list[tuple[object, float]]] = {}
+    for trace in fig.data:
+        if trace.mode == "markers" and trace.customdata is not None:
+            for event_id, x, y in zip(trace.customdata, trace.x, trace.y, strict=True):
+                out.setdefault(event_id, []).append((x, y))
+    return out
+
+
+def test_company_lanes_then_context_lanes(events):
+    fig = build_figure(events)
+    assert lanes(fig) == ["Amazon", "IBM", "Microsoft", "Protests", "Legislation &amp; policy", "Incidents"]
+
+
+def test_event_about_two_companies_is_drawn_in_each_lane(events):
+    fig = build_figure(events)
+    ys = sorted(round(y) for _, y in points(fig)["study-month"])
+    assert [lanes(fig)[y] for y in ys] == ["IBM", "Microsoft"]
+
+
+def test_company_filter_draws_only_selected_company_lanes(events):
+    fig = timeline_figure(events, company=["IBM"], context=False)
+    assert lanes(fig) == ["IBM"]
+    assert set(points(fig)) == {"ibm-exit", "study-month"}
+
+
+def test_markers_differ_by_symbol_and_colour_per_category(events):
+    markers = {t.name: t.marker for t in build_figure(events).data if t.mode == "markers" and t.name != "selected"}
+    assert set(markers) == {"decision", "protest", "legislation", "research", "incident"}
+    assert len({m.symbol for m in markers.values()}) == 5
+    assert len({m.color for m in markers.values()}) == 5
+
+
+def test_spans_are_drawn_as_lines_from_date_to_end_date(events):
+    fig = build_figure(events)
+    decision_spans = next(t for t in fig.data if t.name == "decision span")
+    xs = [x for x in decision_spans.x if x is not None]
+    assert [str(pd.Timestamp(x).date()) for x in xs] == ["2020-06-10", "2021-06-10"]
+
+
+def test_protest_band_is_a_shaded_labelled_rectangle(events):
+    band = protest_band(events)
+    fig = build_figure(events, band=band)
+    rect = next(s for s in fig.layout.shapes if s.yref == "paper")
+    assert (str(pd.Timestamp(rect.x0).date()), str(pd.Timestamp(rect.x1).date())) == ("2020-05-26", "2020-06-30")
+    assert any(a.text == "Protests: 26 May – 30 Jun 2020" for a in fig.layout.annotations)
+
+
+def test_hover_shows_date_at_its_precision(events):
+    fig = build_figure(events)
+    research = next(t for t in fig.data if t.name == "research")
+    assert "February 2018" in research.hovertext[0]
+    assert "2018-02-01" not in research.hovertext[0] and "1 February" not in research.hovertext[0]
+    decision = next(t for t in fig.data if t.name == "decision")
+    text = decision.hovertext[list(decision.customdata).index("ibm-exit")]
+    assert text == "<b>IBM exits</b><br>8 June 2020<br>Companies: IBM<br>Actor: IBM<br>Category: decision"
+
+
+def test_month_precision_point_sits_mid_month_not_on_a_made_up_first_day(events):
+    x, _ = points(build_figure(events))["study-month"][0]
+    assert str(pd.Timestamp(x).date()) == "2018-02-14"
+
+
+def test_csv_text_is_escaped_in_hover_and_lanes(write_csv):
+    path = write_csv('x,2020,,<b>bold</b> & <script>alert(1)</script>,D,legal,<i>Court</i>,,,https://e.org\n')
+    fig = build_figure(load_events(path))
+    text = next(t for t in fig.data if t.name == "legal").hovertext[0]
+    assert "<script>" not in text and "<i>" not in text
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in text
+
+
+def test_key_moments_are_annotated_when_in_view(bundled_csv):
+    events = load_events(bundled_csv)
+    texts = [a.text for a in build_figure(events).layout.annotations]
+    assert "George Floyd killed" in texts
+    assert "IBM, Amazon, Microsoft step back (8–11 June)" in texts
+
+
+def test_june_2020_week_is_readable(bundled_csv):
+    """IBM, Amazon and Microsoft's decisions sit in three different lanes, so none hides another."""
+    events = load_events(bundled_csv)
+    fig = timeline_figure(events, start="2020-06-01", end="2020-06-30")
+    pts = points(fig)
+    ys = {pts[i][0][1] for i in ("ibm-exits-general-purpose-frt", "amazon-rekognition-police-moratorium",
+                                "microsoft-no-frt-sales-to-us-police")}
+    assert len(ys) == 3
+    assert fig.layout.xaxis.range == ("2020-06-01", "2020-07-01")
+
+
+def test_close_events_in_one_lane_are_stacked(write_csv):
+    body = "".join(f"e{n},2020-06-0{n},,T{n},D,protest,P,,,https://e.org\n" for n in range(1, 4))
+    ys = sorted(y for pts in points(build_figure(load_events(write_csv(body)))).values() for _, y in pts)
+    assert len(set(ys)) == 3
+
+
+def test_selected_event_gets_a_ring(events):
+    fig = build_figure(events, selected="amazon-pause")
+    ring = next(t for t in fig.data if t.name == "selected")
+    assert ring.marker.symbol == "circle-open"
+    assert [str(pd.Timestamp(x).date()) for x in ring.x] == ["2020-06-10"]
+    assert not any(t.name == "selected" for t in build_figure(events).data)
+
+
+def test_preset_buttons_zoom_without_a_server(events):
+    menu = build_figure(events).layout.updatemenus[0]
+    assert [b.label for b in menu.buttons] == ["All", "2020", "Protest weeks: May–July 2020"]
+    assert menu.buttons[2].args[0]["xaxis.range"] == ["2020-05-01", "2020-07-31"]
+
+
+def test_range_slider(events):
+    assert build_figure(events).layout.xaxis.rangeslider.visible is True
+
+
+def test_empty_selection_explains_itself(events):
+    fig = timeline_figure(events, q="no such text anywhere")
+    assert len(fig.data) == 0
+    assert fig.layout.annotations[0].text.startswith("No events match these filters")
+    assert fig.layout.xaxis.visible is False
+
+
+def test_dark_theme(events):
+    assert build_figure(events, theme_name="dark").layout.template.layout.paper_bgcolor == "rgb(17,17,17)"
