@@ -150,7 +150,9 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
                               window=(view.filters.start, view.filters.end), uirevision=query or "all")
         count = f"{len(shown)} of {len(events)} events"
         if len(shown):
-            count += f", {shown['start'].min():%B %Y} to {shown['stop'].max():%B %Y}"
+            first = view.filters.start or shown["start"].min()
+            last = view.filters.end or shown["stop"].max()
+            count += f", {first:%B %Y} to {last:%B %Y}"
         row = by_id.loc[view.event] if view.event else None
         return (
             figure,

@@ -34,7 +34,7 @@ REQUIRED: frozenset[str] = frozenset(c.name for c in COLUMNS if c.required)
 # Category -> meaning. The order is the legend order.
 CATEGORIES: dict[str, str] = {
     "decision": "a company's own decision or policy",
-    "protest": "protests and demonstrations",
+    "protest": "protests, demonstrations, open letters and pressure campaigns",
     "legislation": "laws, bans, bills, government action",
     "research": "studies, audits, tests",
     "legal": "lawsuits, settlements, fines",
