@@ -49,8 +49,8 @@ def wait_for_url(dash_duo, predicate) -> None:
     until(lambda: predicate(query(dash_duo)), timeout=10)
 
 
-def test_page_loads_all_events_with_a_clean_console(dash_duo, app):
-    dash_duo.start_server(app)
+def test_page_loads_all_events_with_a_clean_console(dash_duo, serve, app):
+    serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     assert len(table_ids(dash_duo)) == 7
     assert lane_labels(dash_duo) == ["Amazon", "IBM", "Microsoft", "Protests", "Legislation & policy", "Incidents"]
@@ -59,8 +59,8 @@ def test_page_loads_all_events_with_a_clean_console(dash_duo, app):
     assert dash_duo.get_logs() == []
 
 
-def test_choosing_a_company_updates_chart_table_count_and_url(dash_duo, app):
-    dash_duo.start_server(app)
+def test_choosing_a_company_updates_chart_table_count_and_url(dash_duo, serve, app):
+    serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     dash_duo.find_element(f"#{ids.COMPANIES_NONE}").click()
     check(dash_duo, ids.CONTEXT, "Show context lanes")
@@ -72,8 +72,8 @@ def test_choosing_a_company_updates_chart_table_count_and_url(dash_duo, app):
     assert dash_duo.get_logs() == []
 
 
-def test_a_url_restores_filters_and_the_details_panel(dash_duo, app):
-    dash_duo.start_server(app)
+def test_a_url_restores_filters_and_the_details_panel(dash_duo, serve, app):
+    serve(app)
     dash_duo.driver.get(dash_duo.server_url + "/?company=Amazon&category=decision&event=amazon-pause")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "1 of 7 events", timeout=10)
     assert checked(dash_duo, ids.COMPANIES) == ["Amazon"]
@@ -84,8 +84,8 @@ def test_a_url_restores_filters_and_the_details_panel(dash_duo, app):
     assert dash_duo.get_logs() == []
 
 
-def test_back_restores_the_previous_view(dash_duo, app):
-    dash_duo.start_server(app)
+def test_back_restores_the_previous_view(dash_duo, serve, app):
+    serve(app)
     dash_duo.driver.get(dash_duo.server_url + "/?category=decision")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
     check(dash_duo, ids.CATEGORIES, "Protest")
@@ -98,8 +98,8 @@ def test_back_restores_the_previous_view(dash_duo, app):
     assert dash_duo.get_logs() == []
 
 
-def test_clicking_a_marker_opens_its_details_with_safe_source_links(dash_duo, app):
-    dash_duo.start_server(app)
+def test_clicking_a_marker_opens_its_details_with_safe_source_links(dash_duo, serve, app):
+    serve(app)
     dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "2 of 7 events", timeout=10)
     decision = dash_duo.find_element(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:nth-of-type(1) .point")
@@ -118,8 +118,8 @@ def test_clicking_a_marker_opens_its_details_with_safe_source_links(dash_duo, ap
     assert dash_duo.get_logs() == []
 
 
-def test_table_row_selects_the_event_and_rings_it_on_the_chart(dash_duo, app):
-    dash_duo.start_server(app)
+def test_table_row_selects_the_event_and_rings_it_on_the_chart(dash_duo, serve, app):
+    serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     dash_duo.find_element('.events-table tr[data-event="ms-no-police"] .row-button').click()
     dash_duo.wait_for_text_to_equal("#details-title", "Microsoft says no", timeout=10)
@@ -131,8 +131,8 @@ def test_table_row_selects_the_event_and_rings_it_on_the_chart(dash_duo, app):
     assert dash_duo.get_logs() == []
 
 
-def test_table_sorts_by_a_column(dash_duo, app):
-    dash_duo.start_server(app)
+def test_table_sorts_by_a_column(dash_duo, serve, app):
+    serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     assert table_ids(dash_duo)[0] == "study-month"
     dash_duo.find_element('.events-table th:nth-child(1) button').click()
@@ -140,8 +140,8 @@ def test_table_sorts_by_a_column(dash_duo, app):
     assert dash_duo.find_element(".events-table th:nth-child(1)").get_attribute("aria-sort") == "descending"
 
 
-def test_no_match_shows_a_message_not_an_empty_axis(dash_duo, app):
-    dash_duo.start_server(app)
+def test_no_match_shows_a_message_not_an_empty_axis(dash_duo, serve, app):
+    serve(app)
     dash_duo.driver.get(dash_duo.server_url + "/?q=nothing%20matches%20this&start=2020-13-45")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "0 of 7 events", timeout=10)
     dash_duo.wait_for_contains_text(f"#{ids.GRAPH}", "No events match these filters", timeout=10)
