@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from dash import Dash
-from flask import Response
 
+from . import security
 from .api import register_api
 from .callbacks import register_callbacks
 from .data import bundled_path, default_events_path, load_events
@@ -23,15 +23,6 @@ from .layout import APP_TITLE, INDEX_STRING, page
 
 def assets_path() -> Path:
     return bundled_path("assets")
-
-
-def _security_headers(response: Response) -> Response:
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-    # The page may be framed only by itself (the embed route will set its own policy).
-    response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-    response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'self'")
-    return response
 
 
 def create_app(events_path: str | os.PathLike[str] | None = None) -> Dash:
@@ -58,8 +49,7 @@ def create_app(events_path: str | os.PathLike[str] | None = None) -> Dash:
     app.layout = page(events, path.name)
     register_callbacks(app, events, band=protest_band(events), company_options=companies)
     register_api(app.server, events, source_name=path.name)
-    app.server.after_request(_security_headers)
-    app.server.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    security.install(app)  # last: the CSP hashes Dash's inline scripts as they now are
     return app
 
 

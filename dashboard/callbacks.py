@@ -1,4 +1,8 @@
-"""Thin wiring: URL -> controls, controls -> URL, URL -> chart/table/details. Registered on the instance."""
+"""Thin wiring: URL -> controls, controls -> URL, URL -> chart/table/details. Registered on the instance.
+
+Callback arguments come from the browser, so any client can send any JSON: each is checked for its type
+(`_text`, `_strings`) before use, and a value of the wrong type counts as empty.
+"""
 
 from __future__ import annotations
 
@@ -15,15 +19,24 @@ from .figures import Band, build_figure
 from .filters import Filters, apply
 
 
-def _choice(value: Sequence[str] | None, options: Sequence[str]) -> tuple[str, ...] | None:
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _choice(value: object, options: Sequence[str]) -> tuple[str, ...] | None:
     """Checklist value -> filter value: None when every option is checked (no filter)."""
-    chosen = [o for o in options if o in set(value or ())]
+    checked = set(_strings(value))
+    chosen = [o for o in options if o in checked]
     return None if len(chosen) == len(options) else tuple(chosen)
 
 
-def _date(value: str | None) -> date | None:
+def _date(value: object) -> date | None:
     try:
-        return date.fromisoformat(value) if value else None
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
     except ValueError:
         return None
 
@@ -35,7 +48,8 @@ def view_from_controls(
     filters = Filters(
         companies=_choice(companies, company_options),
         categories=_choice(categories, list(schema.CATEGORIES)),
-        start=_date(start), end=_date(end), q=(q or "").strip()[: urlstate.MAX_Q], context=bool(context),
+        start=_date(start), end=_date(end), q=(_text(q) or "").strip()[: urlstate.MAX_Q],
+        context="on" in _strings(context),
     )
     return urlstate.View(filters=filters, event=event)
 
@@ -57,8 +71,8 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
     event_ids = frozenset(events["id"])
     by_id = events.set_index("id", drop=False)
 
-    def parse(search: str | None) -> tuple[urlstate.View, list[str]]:
-        return urlstate.parse(search, event_ids=event_ids)
+    def parse(search: object) -> tuple[urlstate.View, list[str]]:
+        return urlstate.parse(_text(search), event_ids=event_ids)
 
     control_outputs = [
         Output(ids.COMPANIES, "value"), Output(ids.CATEGORIES, "value"), Output(ids.START, "value"),
@@ -92,7 +106,7 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
         new_search = urlstate.serialize(view)
         controls = (controls_from_view(view, company_options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
                     else (no_update,) * 6)
-        if new_search == (search or ""):
+        if new_search == (_text(search) or ""):
             return (no_update, *controls)
         return (new_search, *controls)
 
@@ -113,14 +127,15 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
         if trigger == ids.DETAILS_CLOSE:
             event = None
         elif trigger == ids.GRAPH:
-            points = (click_data or {}).get("points") or [{}]
-            event = points[0].get("customdata")
+            points = click_data.get("points") if isinstance(click_data, dict) else None
+            point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
+            event = point.get("customdata")
         else:
-            event = trigger["event"]
-        if event is not None and event not in event_ids:
+            event = trigger.get("event") if isinstance(trigger, dict) else None
+        if event is not None and (not isinstance(event, str) or event not in event_ids):
             return no_update
         new_search = urlstate.serialize(replace(view, event=event))
-        return no_update if new_search == (search or "") else new_search
+        return no_update if new_search == (_text(search) or "") else new_search
 
     @app.callback(
         Output(ids.TABLE_SORT, "data"),
@@ -131,7 +146,10 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
     def sort(_clicks, current):  # type: ignore[no-untyped-def]
         if not ctx.triggered or not ctx.triggered[0].get("value"):
             return no_update
-        column = ctx.triggered_id["column"]
+        column = ctx.triggered_id.get("column") if isinstance(ctx.triggered_id, dict) else None
+        if not isinstance(column, str) or column not in components.SORTABLE:
+            return no_update
+        current = current if isinstance(current, dict) else {}
         ascending = not current.get("ascending", True) if current.get("column") == column else True
         return {"column": column, "ascending": ascending}
 
@@ -160,7 +178,7 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
             components.notices(messages),
             components.details(row, base=pathname or "/"),
             "details-panel open" if row is not None else "details-panel",
-            components.table(shown, view.event, sort_state or {}),
+            components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}),
             "/api/events.csv" + query,
             "/api/events.json" + query,
         )

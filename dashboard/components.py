@@ -72,12 +72,21 @@ def source_item(url: str) -> html.Li:
     return html.Li([html.Span(url, className="unsafe-source"), " (not an http(s) link; shown as text)"])
 
 
+def safe_base(path: object) -> str:
+    """The page's own path for permalinks; anything that could point elsewhere (`//host`, `/\\host`) is `/`."""
+    if not isinstance(path, str) or not path.startswith("/") or path.startswith(("//", "/\\")):
+        return "/"
+    if any(ch.isspace() or ch == "\\" or ord(ch) < 32 for ch in path):
+        return "/"
+    return path
+
+
 def details(row: pd.Series | None, base: str = "/") -> list[object]:
     """The details panel body for one event, or a hint when nothing is selected."""
     if row is None:
         return [html.P("Click an event on the chart or in the table to read it and its sources.",
                        className="details-hint")]
-    permalink = base + "?" + urlencode({"event": row["id"]})
+    permalink = safe_base(base) + "?" + urlencode({"event": row["id"]})
     return [
         html.H2(row["title"], id="details-title"),
         html.P(row["when"], className="details-when"),
@@ -96,7 +105,8 @@ def details(row: pd.Series | None, base: str = "/") -> list[object]:
 
 def table(view: pd.DataFrame, selected: str | None, sort: dict[str, object]) -> list[object]:
     """The events table: sortable headers (buttons with aria-sort), a button per row to select it."""
-    column = str(sort.get("column", "date"))
+    column = sort.get("column", "date")
+    column = column if isinstance(column, str) and column in SORTABLE else "date"
     ascending = bool(sort.get("ascending", True))
     key = "start" if column == "date" else column
     if key in view.columns:

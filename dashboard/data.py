@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import schema
 from .errors import DataError, Problem
+from .limits import Limits
 from .text import is_http_url
 
 ENV_VAR = "FRT_EVENTS"
@@ -122,9 +123,13 @@ def _decodes(raw: bytes, encoding: str) -> bool:
     return True
 
 
-def check_text(text: str, name: str = "events.csv") -> Report:
-    """Validate CSV text against the schema; return every error and warning with its location."""
+def check_text(text: str, name: str = "events.csv", limits: Limits | None = None) -> Report:
+    """Validate CSV text against the schema; return every error and warning with its location.
+
+    With `limits` (a user's upload), reading stops with an error past the row limit or the time limit.
+    """
     report = Report(events=None)
+    deadline = limits.start() if limits is not None else None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -142,8 +147,13 @@ def check_text(text: str, name: str = "events.csv") -> Report:
 
     records: list[dict[str, object]] = []
     seen_ids: dict[str, int] = {}
+    rows = 0
     while True:
         line = reader.line_num + 1
+        late = deadline.problem(name, line) if deadline is not None else None
+        if late is not None:
+            report.errors.append(late)
+            break
         try:
             row = next(reader)
         except StopIteration:
@@ -154,6 +164,11 @@ def check_text(text: str, name: str = "events.csv") -> Report:
             break
         if not any(cell.strip() for cell in row):
             continue  # a blank line carries no event
+        rows += 1
+        too_many = limits.rows_problem(rows, name, line) if limits is not None else None
+        if too_many is not None:
+            report.errors.append(too_many)
+            break
         if len(row) != len(header):
             report.errors.append(
                 Problem(name, line, min(len(row), len(header)) + 1,
@@ -275,21 +290,29 @@ def _frame(records: list[dict[str, object]]) -> pd.DataFrame:
     return df
 
 
+def read_bytes(raw: bytes, name: str = "events.csv", limits: Limits | None = None) -> Report:
+    """Check the bytes of a file (an upload: pass `limits`); any bytes give a report, never an exception."""
+    if limits is not None:
+        too_big = limits.size_problem(len(raw), name)
+        if too_big is not None:
+            return Report(None, [too_big])
+    try:
+        text = decode(raw, name)
+    except DataError as exc:
+        return Report(None, list(exc.problems))
+    return check_text(text, name, limits)
+
+
 def read_report(path: str | os.PathLike[str]) -> Report:
     """Read and check a file (read-only); an unreadable or non-UTF-8 file becomes an error, not an exception."""
     p = Path(path)
-    name = p.name
     try:
         with open(p, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
         return Report(None, [Problem(str(p), 0, 0, f"cannot read the file: {exc.strerror or exc}",
                                      "check the path and its permissions")])
-    try:
-        text = decode(raw, name)
-    except DataError as exc:
-        return Report(None, list(exc.problems))
-    return check_text(text, name)
+    return read_bytes(raw, p.name)
 
 
 def load_events(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:

@@ -179,11 +179,12 @@ def build_figure(
                 xs += [x, x_end, None]
                 ys += [y, y, None]
             fig.add_trace(go.Scatter(
-                x=xs, y=ys, mode="lines", name=f"{category} span", legendgroup=category, showlegend=False,
+                x=xs, y=ys, mode="lines", name=plotly_text(f"{category} span"), legendgroup=category,
+                showlegend=False,
                 line={"color": style["color"], "width": 6}, opacity=0.55, hoverinfo="skip",
             ))
         fig.add_trace(go.Scatter(
-            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=category, legendgroup=category,
+            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=plotly_text(category), legendgroup=category,
             marker={"color": style["color"], "symbol": style["symbol"], "size": theme.MARKER_SIZE,
                     "line": {"color": colors["outline"], "width": 1}},
             customdata=rows.loc[mask, "id"].to_numpy(),

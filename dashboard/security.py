@@ -1,0 +1,146 @@
+"""Serving on the open internet: security headers with a strict Content-Security-Policy, request limits,
+a check of Dash callback requests, and generic error pages (the traceback goes to the log, never the client).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from dash import Dash
+from flask import Response, current_app, request
+from werkzeug.exceptions import BadRequest, HTTPException
+
+from .limits import MAX_REQUEST_BYTES
+
+CALLBACK_PATH = "/_dash-update-component"
+GENERIC_ERROR = "Something went wrong on the server. Reload the page; if it keeps happening, tell the site's owner."
+
+
+def content_security_policy(script_hashes: Iterable[str], *, frame_ancestors: str = "'self'") -> str:
+    """The policy: everything from this origin only, no inline script but Dash's own (by hash), no plugins.
+
+    - `style-src 'unsafe-inline'`: plotly.js and Dash's components set inline styles on the SVG and HTML they
+      draw, and plotly.js adds its stylesheet at run time; style cannot run script in current browsers.
+    - `img-src blob:`: plotly.js draws the modebar's "download as PNG" through a blob URL.
+    """
+    directives: dict[str, list[str]] = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *script_hashes],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": [frame_ancestors],
+    }
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def headers(policy: str, *, frameable: bool = False) -> dict[str, str]:
+    """The headers every response carries. A frameable page (the embed) may be framed by any site."""
+    out = {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Content-Security-Policy": policy,
+    }
+    if not frameable:
+        out["X-Frame-Options"] = "SAMEORIGIN"
+    return out
+
+
+def _is_prop(item: object) -> bool:
+    return isinstance(item, Mapping) and isinstance(item.get("property"), str) and isinstance(
+        item.get("id"), (str, Mapping))
+
+
+def _props_ok(items: object, spec: Sequence[Mapping[str, Any]]) -> bool:
+    """One {id, property, value} entry per declared input, a list of them for a pattern-matching (ALL) one."""
+    if not isinstance(items, list) or len(items) != len(spec):
+        return False
+    for item, declared in zip(items, spec, strict=True):
+        if str(declared.get("id", "")).startswith("{"):
+            if not (isinstance(item, list) and all(_is_prop(i) for i in item)):
+                return False
+        elif not _is_prop(item):
+            return False
+    return True
+
+
+def _prop_ids(items: list[Any]) -> set[str]:
+    """`id.property` of each entry, ids written as Dash's client writes them (sorted keys, compact JSON)."""
+    out = set()
+    for item in items:
+        for entry in item if isinstance(item, list) else [item]:
+            cid = entry["id"]
+            if isinstance(cid, Mapping):
+                cid = json.dumps(cid, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            out.add(f"{cid}.{entry['property']}")
+    return out
+
+
+def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """Why a body posted to Dash's callback route does not fit the callback it names, or None.
+
+    Dash answers such bodies with a 500 (a KeyError or TypeError deep in its dispatcher); with this check
+    they get a 400, and the callbacks only ever see requests shaped like the ones the page sends.
+    """
+    if not isinstance(body, Mapping):
+        return "the request body is not a JSON object"
+    output = body.get("output")
+    if not isinstance(output, str) or output not in callback_map:
+        return "unknown callback output"
+    spec = callback_map[output]
+    inputs = body.get("inputs")
+    if not _props_ok(inputs, spec.get("inputs", [])):
+        return "the inputs do not match the callback"
+    if not _props_ok(body.get("state", []), spec.get("state", [])):
+        return "the state does not match the callback"
+    outputs, indices = body.get("outputs"), spec.get("outputs_indices", 0)
+    if isinstance(indices, list):
+        if not (isinstance(outputs, list) and len(outputs) == len(indices) and all(map(_is_prop, outputs))):
+            return "the outputs do not match the callback"
+    elif not _is_prop(outputs):
+        return "the outputs do not match the callback"
+    changed = body.get("changedPropIds", [])
+    if not (isinstance(changed, list) and all(isinstance(c, str) for c in changed)
+            and set(changed) <= _prop_ids(inputs)):  # type: ignore[arg-type]
+        return "changedPropIds names something that is not an input of the callback"
+    return None
+
+
+def install(app: Dash, *, frameable_paths: Sequence[str] = ()) -> None:
+    """Add headers, limits, the callback check and generic errors to `app` (after its callbacks are registered,
+    so the inline-script hashes are final). `frameable_paths`: path prefixes other sites may frame."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    server.config["DEBUG"] = False  # production default; `frt-timeline serve --debug` turns it on
+    hashes = list(app.csp_hashes())
+    own = headers(content_security_policy(hashes))
+    framed = headers(content_security_policy(hashes, frame_ancestors="*"), frameable=True)
+
+    @server.before_request
+    def check_callback_request() -> None:
+        if request.path == CALLBACK_PATH and request.method == "POST":
+            problem = callback_request_problem(request.get_json(silent=True), app.callback_map)
+            if problem is not None:
+                raise BadRequest(f"Bad callback request: {problem}.")
+
+    @server.after_request
+    def add_headers(response: Response) -> Response:
+        chosen = framed if any(request.path.startswith(p) for p in frameable_paths) else own
+        for name, value in chosen.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @server.errorhandler(Exception)
+    def generic_error(error: Exception) -> Response | HTTPException:
+        if isinstance(error, HTTPException):
+            return error  # 400, 404, 413...: Werkzeug's short pages, with no internals
+        if current_app.debug:
+            raise error  # the developer's debugger shows the traceback (only with --debug)
+        current_app.logger.exception("Error on %s %s", request.method, request.path)
+        return Response(GENERIC_ERROR, status=500, mimetype="text/plain")

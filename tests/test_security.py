@@ -1,0 +1,210 @@
+"""Serving safely, through app.server.test_client(): headers and the CSP on every route, generic errors,
+request limits, and the check that turns malformed callback requests into 400s."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import re
+
+import pytest
+from dash import Dash, html
+
+from dashboard import security
+from dashboard.app import create_app
+from dashboard.limits import MAX_REQUEST_BYTES
+from tests.dash_requests import body, callback_key, prop_id
+
+ALWAYS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+}
+
+
+@pytest.fixture(scope="module")
+def app(request):
+    from tests.conftest import DATA
+
+    return create_app(DATA / "valid.csv")
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+def render_body(app, search: str = "") -> dict:
+    return body(app, callback_key(app, "timeline.figure"), {"url.search": search, "url.pathname": "/"})
+
+
+def example_requests(app, client) -> list[tuple[str, str, str, dict | None]]:
+    """One request per route of the app's URL map: (rule, method, url, json body). New routes are picked up
+    by themselves; their path parameters get a plain value unless listed here."""
+    page = client.get("/").get_data(as_text=True)
+    suite = re.search(r'src="(/_dash-component-suites/[^"]+)"', page)
+    assert suite is not None
+    known = {
+        "/assets/<path:filename>": "/assets/style.css",
+        "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>": suite.group(1),
+        "/<path:path>": "/some/page",
+    }
+    out = []
+    for rule in app.server.url_map.iter_rules():
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            url = known.get(rule.rule) or re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"\1", rule.rule)
+            data = render_body(app) if rule.rule == security.CALLBACK_PATH else None
+            out.append((rule.rule, method, url, data))
+    return out
+
+
+def csp(response) -> dict[str, list[str]]:
+    policy = response.headers["Content-Security-Policy"]
+    return {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+
+
+def assert_safe_headers(response, *, frameable: bool = False) -> None:
+    for name, value in ALWAYS.items():
+        assert response.headers.get(name) == value
+    policy = csp(response)
+    assert policy["default-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"]
+    assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"} & set(policy["script-src"])
+    if frameable:
+        assert policy["frame-ancestors"] == ["*"] and "X-Frame-Options" not in response.headers
+    else:
+        assert policy["frame-ancestors"] == ["'self'"] and response.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_every_route_answers_with_the_security_headers(app, client):
+    requests = example_requests(app, client)
+    rules = {rule.rule for rule in app.server.url_map.iter_rules()}
+    assert {r[0] for r in requests} == rules  # every route is covered
+    assert len(rules) >= 12
+    for rule, method, url, data in requests:
+        response = client.open(url, method=method, json=data)
+        assert response.status_code < 500, (rule, response.status_code)
+        assert_safe_headers(response)
+
+
+@pytest.mark.parametrize("method, url, status", [
+    ("GET", "/assets/no-such-file.css", 404),
+    ("GET", "/static/x", 404),
+    ("POST", "/api/events.json", 405),
+    ("POST", security.CALLBACK_PATH, 400),
+])
+def test_error_responses_carry_the_headers_too(client, method, url, status):
+    response = client.open(url, method=method, json={"output": "nothing"})
+    assert response.status_code == status
+    assert_safe_headers(response)
+
+
+def test_script_src_allows_exactly_the_inline_scripts_the_page_has(client):
+    response = client.get("/")
+    page = response.get_data(as_text=True)
+    inline = [m.group(2) for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", page, re.S)
+              if "application/json" not in m.group(1)]
+    assert inline, "Dash's renderer starts from an inline script"
+    hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in inline}
+    assert set(csp(response)["script-src"]) == {"'self'", *hashes}
+    assert csp(response)["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert csp(response)["img-src"] == ["'self'", "blob:"]
+    assert csp(response)["connect-src"] == ["'self'"]
+
+
+def test_a_frameable_path_may_be_framed_and_keeps_the_rest_of_the_policy():
+    app = Dash(__name__)
+    app.layout = html.Div("x")
+    app.server.add_url_rule("/embed", "embed", lambda: "embedded")
+    security.install(app, frameable_paths=("/embed",))
+    client = app.server.test_client()
+    assert_safe_headers(client.get("/embed"), frameable=True)
+    assert_safe_headers(client.get("/"))
+
+
+def test_a_real_callback_request_is_answered(app, client):
+    response = client.post(security.CALLBACK_PATH, json=render_body(app, "?company=IBM&context=0"))
+    assert response.status_code == 200
+    assert "2 of 7 events" in response.get_data(as_text=True)
+
+
+def test_pattern_matching_callback_request_passes_the_check(app, client):
+    key = callback_key(app, "url.search@")
+    row = {"event": "ibm-exit", "type": "row-button"}
+    data = body(app, key, {"url.search": ""}, patterns={"n_clicks": [(row, 1)]},
+                changed=[prop_id(row, "n_clicks")])
+    response = client.post(security.CALLBACK_PATH, json=data)
+    assert response.status_code == 200
+    assert "event=ibm-exit" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("data, reason", [
+    (None, "not a JSON object"),
+    ([], "not a JSON object"),
+    ({}, "unknown callback output"),
+    ({"output": "timeline.figure"}, "unknown callback output"),
+    ("render-no-inputs", "inputs do not match"),
+    ("render-wrong-state", "state does not match"),
+    ("render-no-outputs", "outputs do not match"),
+    ("render-bad-changed", "changedPropIds"),
+    ("render-unhashable-changed", "changedPropIds"),
+])
+def test_malformed_callback_requests_get_400_not_500(app, client, data, reason):
+    if isinstance(data, str):
+        good = render_body(app)
+        data = {
+            "render-no-inputs": {**good, "inputs": []},
+            "render-wrong-state": {**good, "state": [{"id": 1}]},
+            "render-no-outputs": {**good, "outputs": {"id": "x", "property": "y"}},
+            "render-bad-changed": {**good, "changedPropIds": ["123.n_clicks"]},
+            "render-unhashable-changed": {**good, "changedPropIds": [["x"]]},
+        }[data]
+    response = client.post(security.CALLBACK_PATH, json=data)
+    assert response.status_code == 400
+    assert reason in response.get_data(as_text=True)
+
+
+def test_a_failing_callback_returns_a_generic_error_without_a_traceback(app, client, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret-internal-detail")
+
+    monkeypatch.setattr("dashboard.components.table", broken)
+    with caplog.at_level(logging.ERROR):
+        response = client.post(security.CALLBACK_PATH, json=render_body(app))
+    text = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert text == security.GENERIC_ERROR
+    assert "Traceback" not in text and "secret-internal-detail" not in text and ".py" not in text
+    assert_safe_headers(response)
+    assert "secret-internal-detail" in caplog.text  # the operator still sees it in the log
+
+
+def test_a_failing_route_returns_a_generic_error_without_a_traceback(client, monkeypatch):
+    monkeypatch.setattr("dashboard.api.apply", lambda *a: 1 / 0)
+    response = client.get("/api/events.json")
+    assert response.status_code == 500
+    assert response.get_data(as_text=True) == security.GENERIC_ERROR
+    assert_safe_headers(response)
+
+
+def test_debug_is_off_even_when_flask_debug_is_set(monkeypatch, valid_csv):
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    server = create_app(valid_csv).server
+    assert server.debug is False
+    monkeypatch.setattr("dashboard.api.apply", lambda *a: 1 / 0)
+    response = server.test_client().get("/api/events.json")
+    assert response.status_code == 500 and "ZeroDivisionError" not in response.get_data(as_text=True)
+
+
+def test_a_request_over_the_size_limit_gets_413(client):
+    response = client.post(security.CALLBACK_PATH, data=b"x" * (MAX_REQUEST_BYTES + 1),
+                           content_type="application/json")
+    assert response.status_code == 413
+    assert_safe_headers(response)
+
+
+def test_a_request_just_under_the_limit_is_read(client):
+    padding = "x" * (MAX_REQUEST_BYTES - 1000)
+    response = client.post(security.CALLBACK_PATH, json={"output": padding})
+    assert response.status_code == 400  # read and refused by the callback check, not by the size limit
