@@ -9,8 +9,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Response, current_app, request
-from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, NotFound
 
 from .limits import MAX_REQUEST_BYTES
 
@@ -135,6 +136,10 @@ def install(app: Dash, *, frameable_paths: Sequence[str] = ()) -> None:
         for name, value in chosen.items():
             response.headers.setdefault(name, value)
         return response
+
+    @server.errorhandler(DependencyException)
+    def unknown_script(_error: DependencyException) -> NotFound:
+        return NotFound()  # Dash raises this (a 500) for a script path of a library it does not serve
 
     @server.errorhandler(Exception)
     def generic_error(error: Exception) -> Response | HTTPException:

@@ -17,7 +17,7 @@ def callback_key(app: Dash, fragment: str) -> str:
 
 def prop_id(component: str | dict[str, Any], prop: str) -> str:
     if isinstance(component, dict):
-        component = json.dumps(component, sort_keys=True, separators=(",", ":"))
+        component = json.dumps(component, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return f"{component}.{prop}"
 
 
