@@ -48,7 +48,7 @@ def view_from_controls(
     filters = Filters(
         companies=_choice(companies, company_options),
         categories=_choice(categories, list(schema.CATEGORIES)),
-        start=_date(start), end=_date(end), q=(_text(q) or "").strip()[: urlstate.MAX_Q],
+        start=_date(start), end=_date(end), q=(_text(q) or "").strip()[: urlstate.MAX_Q].strip(),
         context="on" in _strings(context),
     )
     return urlstate.View(filters=filters, event=event)

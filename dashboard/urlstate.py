@@ -93,7 +93,7 @@ def parse(
     q = first("q")
     if len(q) > MAX_Q:
         notices.append(f"The search text was cut to {MAX_Q} characters.")
-        q = q[:MAX_Q]
+        q = q[:MAX_Q].strip()  # a cut can end on a space; the URL never keeps one at the end
 
     event = first("event") or None
     if event is not None and event_ids is not None and event not in event_ids:

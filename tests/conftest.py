@@ -33,3 +33,49 @@ def write_csv(tmp_path):
         return path
 
     return write
+
+
+def xss_payloads() -> list[str]:
+    """The payload list in tests/data/xss_payloads.txt (script tags, event handlers, SVG/MathML, broken markup,
+    javascript: URLs...): each sets window.__pwned or document.title if it ever runs."""
+    lines = (DATA / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("# ")]
+
+
+UNSAFE_SOURCES = ("javascript:window.__pwned=1", "data:text/html,<script>window.__pwned=1</script>",
+                  "//evil.example/x", "vbscript:msgbox(1)")
+
+
+def xss_rows() -> list[dict[str, str]]:
+    """One event per payload, the payload in every free-text column; sources mix one https URL with unsafe ones."""
+    import datetime as dt
+
+    from dashboard import schema
+
+    companies = ["IBM", "Amazon", "Microsoft", ""]
+    categories = list(schema.CATEGORIES)
+    rows = []
+    for n, payload in enumerate(xss_payloads()):
+        day = dt.date(2018, 1, 1) + dt.timedelta(days=25 * n)
+        rows.append({
+            "id": f"xss-{n}", "date": day.isoformat(), "end_date": "", "title": payload,
+            "description": "Description: " + payload, "category": categories[n % len(categories)],
+            "actor": payload, "companies": companies[n % len(companies)], "location": payload,
+            "sources": f"https://example.org/xss/{n} {UNSAFE_SOURCES[n % len(UNSAFE_SOURCES)]}",
+        })
+    return rows
+
+
+@pytest.fixture
+def xss_csv(tmp_path) -> Path:
+    """An events file built from the XSS payload list (valid: every payload is in free-text columns)."""
+    import csv
+
+    from dashboard import schema
+
+    path = tmp_path / "xss.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES)
+        writer.writeheader()
+        writer.writerows(xss_rows())
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from dash import Dash
@@ -55,3 +56,27 @@ def body(app: Dash, key: str, values: dict[str, Any] | None = None, *, changed: 
         "state": entries(spec["state"]),
         "changedPropIds": default_changed if changed is None else changed,
     }
+
+
+def render_body(app, search: str = "") -> dict:
+    return body(app, callback_key(app, "timeline.figure"), {"url.search": search, "url.pathname": "/"})
+
+
+def example_requests(app, client) -> list[tuple[str, str, str, dict | None]]:
+    """One request per route of the app's URL map: (rule, method, url, json body). New routes are picked up
+    by themselves; their path parameters get a plain value unless listed here."""
+    page = client.get("/").get_data(as_text=True)
+    suite = re.search(r'src="(/_dash-component-suites/[^"]+)"', page)
+    assert suite is not None
+    known = {
+        "/assets/<path:filename>": "/assets/style.css",
+        "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>": suite.group(1),
+        "/<path:path>": "/some/page",
+    }
+    out = []
+    for rule in app.server.url_map.iter_rules():
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            url = known.get(rule.rule) or re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"\1", rule.rule)
+            data = render_body(app) if rule.rule == "/_dash-update-component" else None
+            out.append((rule.rule, method, url, data))
+    return out

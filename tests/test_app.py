@@ -64,3 +64,37 @@ def test_gunicorn_serves_the_app(valid_csv):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_full_session_opens_the_data_read_only_and_never_changes_it(monkeypatch, tmp_path, valid_csv):
+    import builtins
+    import hashlib
+    import shutil
+
+    from dashboard.app import create_app
+    from tests.dash_requests import body, example_requests
+
+    path = tmp_path / "events.csv"
+    shutil.copy(valid_csv, path)
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    modes: list[str] = []
+    real_open = builtins.open
+
+    def spy(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(file) == str(path):
+            modes.append(mode)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    app = create_app(path)
+    client = app.server.test_client()
+    statuses = [client.open(url, method=method, json=data).status_code
+                for _, method, url, data in example_requests(app, client)]
+    for key in app.callback_map:  # every callback once, as the page calls it
+        statuses.append(client.post("/_dash-update-component", json=body(app, key)).status_code)
+    for query in ("?company=IBM", "?event=ibm-exit", "?q=x&start=2020-01-01"):
+        statuses.append(client.get("/api/events.csv" + query).status_code)
+    assert all(s < 500 for s in statuses) and len(statuses) >= 15
+    assert modes and all(set(m) <= {"r", "b", "t"} for m in modes), modes  # opened, and only for reading
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]  # nothing written beside it

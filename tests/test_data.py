@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dashboard.data import check_text, load_events, parse_period, read_report, when_label
+from dashboard import schema
+from dashboard.data import check_text, load_events, parse_period, read_bytes, read_report, when_label
 from dashboard.errors import DataError
+from dashboard.text import is_http_url
 
 ROW = "ev-{n},2020-06-0{n},,Title {n},Description {n}.,decision,IBM,IBM,,https://example.org/{n}\n"
 
@@ -140,3 +146,109 @@ def test_parse_period_rejects_impossible_dates():
     assert parse_period("2021-02-29") is None
     assert parse_period("2020-02-29").precision == "day"
     assert parse_period("20-01") is None
+
+
+# Property-based tests (hypothesis): any input gives a table or located problems, never another exception,
+# and no row is ever dropped without being named.
+
+VALID_CELLS = {
+    "date": ["2020", "2020-06", "2020-06-08", "1999-12-31"],
+    "end_date": ["", "2024-01-01"],
+    "title": ["A title", "Ünïcödé, with a comma", '<b>bold</b> & "quoted"', "=1+1"],
+    "description": ["One sentence.", "Two lines\nin one cell.", "<script>alert(1)</script>"],
+    "category": list(schema.CATEGORIES),
+    "actor": ["IBM", "A city", "javascript:alert(1)"],
+    "companies": ["", "IBM", "IBM;Amazon"],
+    "location": ["", "Minneapolis, MN"],
+    "sources": ["https://example.org/a", "http://e.org/x javascript:alert(1)"],
+}
+# Each defect makes one row invalid in a way the loader must name on that row's line.
+DEFECTS = {
+    "bad date": ("date", "2020-13-01"),
+    "bad end": ("end_date", "2019-01-01"),
+    "empty title": ("title", ""),
+    "long title": ("title", "t" * 121),
+    "unknown category": ("category", "opinion"),
+    "unknown company": ("companies", "Initech"),
+    "bad id": ("id", "Not A Slug"),
+    "no http source": ("sources", "javascript:alert(1)"),
+    "empty actor": ("actor", ""),
+    "fullwidth digits": ("date", "２０２０"),
+}
+csv_rows = st.lists(
+    st.tuples(st.sampled_from([None, *DEFECTS]), st.fixed_dictionaries(
+        {col: st.sampled_from(values) for col, values in VALID_CELLS.items()})),
+    min_size=1, max_size=12)
+
+
+def write_rows(rows: list[dict[str, str]], *, short: int | None = None) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(schema.COLUMN_NAMES)
+    for i, row in enumerate(rows):
+        cells = [row[c] for c in schema.COLUMN_NAMES]
+        writer.writerow(cells[:-1] if i == short else cells)
+    return buf.getvalue()
+
+
+def assert_well_formed(report, name: str) -> None:
+    """Either a usable table or at least one error, and every error carries a location and a message."""
+    assert (report.events is None) == bool(report.errors)
+    for problem in [*report.errors, *report.warnings]:
+        assert problem.file == name and problem.line >= 1 and problem.column >= 1 and problem.problem
+    if report.events is not None:
+        events = report.events
+        assert set(schema.COLUMN_NAMES) <= set(events.columns)
+        assert events["id"].is_unique and all(schema.ID_RE.match(i) for i in events["id"])
+        assert set(events["category"]) <= set(schema.CATEGORIES)
+        assert (events["start"] <= events["stop"]).all()
+        assert list(events["start"]) == sorted(events["start"])
+        assert all(any(is_http_url(u) for u in sources) for sources in events["source_list"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_a_table_or_located_problems(raw):
+    assert_well_formed(read_bytes(raw, "upload.csv"), "upload.csv")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.text(max_size=30), max_size=12), max_size=8),
+       st.sampled_from([",", ";", "\t"]), st.booleans())
+def test_any_csv_shaped_text_gives_a_table_or_located_problems(cells, sep, with_header):
+    lines = ([",".join(schema.COLUMN_NAMES)] if with_header else []) + [sep.join(r) for r in cells]
+    raw = "\n".join(lines).encode("utf-8", "surrogatepass")
+    assert_well_formed(read_bytes(raw, "upload.csv"), "upload.csv")
+
+
+@settings(max_examples=200, deadline=None)
+@given(csv_rows, st.data())
+def test_every_rejected_row_is_named_on_its_line_and_no_valid_row_is_lost(drawn, data):
+    rows, bad_lines = [], set()
+    for n, (defect, cells) in enumerate(drawn):
+        row = {"id": f"ev-{n}", **cells}
+        if defect is not None:
+            column, value = DEFECTS[defect]
+            row[column] = value
+            if defect == "bad end":
+                row["date"] = "2020-06-08"
+            bad_lines.add(n + 2)
+        rows.append(row)
+    short = data.draw(st.none() | st.integers(0, len(rows) - 1))
+    if short is not None:
+        bad_lines.add(short + 2)
+    text = write_rows(rows, short=short)
+    text_lines = text.split("\n")
+    report = check_text(text, "upload.csv")
+    assert_well_formed(report, "upload.csv")
+    # A multi-line description moves later rows down: map each row to the line it starts on.
+    starts, line = [], 2
+    for row in rows:
+        starts.append(line)
+        line += row["description"].count("\n") + 1
+    bad_lines = {starts[line - 2] for line in bad_lines}
+    assert {p.line for p in report.errors} == bad_lines
+    if not bad_lines:
+        assert list(report.events["id"]) == sorted((r["id"] for r in rows), key=lambda i: (
+            report.events.set_index("id").loc[i, "start"], i))
+        assert len(report.events) == len(rows) and len(text_lines) >= len(rows)

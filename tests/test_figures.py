@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -142,3 +145,36 @@ def test_empty_selection_explains_itself(events):
 
 def test_dark_theme(events):
     assert build_figure(events, theme_name="dark").layout.template.layout.paper_bgcolor == "rgb(17,17,17)"
+
+
+OWN_MARKUP = re.compile(r"</?b>|<br>|<extra></extra>")
+
+
+def all_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in all_strings(v)]
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return [s for v in items for s in all_strings(v)]
+    return []
+
+
+def test_csv_text_reaches_plotly_only_escaped(xss_csv):
+    events = load_events(xss_csv)
+    payload = events["title"].iloc[0]
+    for fig in (build_figure(events, title=payload), timeline_figure(events, title=payload, event="xss-3")):
+        strings = all_strings(fig.to_plotly_json())
+        for s in strings:  # hover labels, legend, lane labels, annotations, title: only our own tags
+            assert "<" not in OWN_MARKUP.sub("", s), s
+    by_id = dict(zip(points_hovertext(fig).keys(), points_hovertext(fig).values(), strict=True))
+    for _, row in events.iterrows():  # ... and every payload is there, as text
+        shown = html.unescape(OWN_MARKUP.sub(" ", by_id[row["id"]]))
+        for value in (row["title"], row["actor"]):
+            assert "".join(value.split()) in "".join(shown.split())
+
+
+def points_hovertext(fig: go.Figure) -> dict[str, str]:
+    return {i: h for trace in fig.data if trace.customdata is not None
+            for i, h in zip(trace.customdata, trace.hovertext, strict=True)}

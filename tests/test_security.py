@@ -14,7 +14,7 @@ from dash import Dash, html
 from dashboard import security
 from dashboard.app import create_app
 from dashboard.limits import MAX_REQUEST_BYTES
-from tests.dash_requests import body, callback_key, prop_id
+from tests.dash_requests import body, callback_key, example_requests, prop_id, render_body
 
 ALWAYS = {
     "X-Content-Type-Options": "nosniff",
@@ -32,30 +32,6 @@ def app(request):
 @pytest.fixture
 def client(app):
     return app.server.test_client()
-
-
-def render_body(app, search: str = "") -> dict:
-    return body(app, callback_key(app, "timeline.figure"), {"url.search": search, "url.pathname": "/"})
-
-
-def example_requests(app, client) -> list[tuple[str, str, str, dict | None]]:
-    """One request per route of the app's URL map: (rule, method, url, json body). New routes are picked up
-    by themselves; their path parameters get a plain value unless listed here."""
-    page = client.get("/").get_data(as_text=True)
-    suite = re.search(r'src="(/_dash-component-suites/[^"]+)"', page)
-    assert suite is not None
-    known = {
-        "/assets/<path:filename>": "/assets/style.css",
-        "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>": suite.group(1),
-        "/<path:path>": "/some/page",
-    }
-    out = []
-    for rule in app.server.url_map.iter_rules():
-        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            url = known.get(rule.rule) or re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"\1", rule.rule)
-            data = render_body(app) if rule.rule == security.CALLBACK_PATH else None
-            out.append((rule.rule, method, url, data))
-    return out
 
 
 def csp(response) -> dict[str, list[str]]:

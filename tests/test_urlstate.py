@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from dashboard import schema
 from dashboard.filters import Filters
-from dashboard.urlstate import View, parse, serialize
+from dashboard.urlstate import MAX_Q, View, parse, serialize
 
 
 def test_default_view_serializes_to_nothing():
@@ -78,3 +82,44 @@ def test_long_search_is_cut():
     view, notices = parse("q=" + "a" * 500)
     assert len(view.filters.q) == 200
     assert notices
+
+
+# Property-based tests (hypothesis): any query string gives a valid view plus notices; views round-trip.
+
+EVENT_IDS = frozenset({"ibm-exit", "amazon-pause"})
+query_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300)
+param_pairs = st.lists(st.tuples(
+    st.sampled_from(["company", "category", "start", "end", "q", "context", "event", "other"]),
+    st.sampled_from(["IBM", "Amazon", "Initech", "decision", "nope", "2020-06-08", "2020-02-30", "20200608",
+                     "2020-W23-1", "0", "1", "off", "maybe", "ibm-exit", "", " ", "x" * 199 + " cut here"]) | query_text,
+), max_size=12)
+
+
+def assert_valid(view: View, notices: list[str]) -> None:
+    f = view.filters
+    assert f.companies is None or (set(f.companies) <= set(schema.COMPANIES)
+                                   and len(set(f.companies)) == len(f.companies))
+    assert f.categories is None or (set(f.categories) <= set(schema.CATEGORIES)
+                                    and len(set(f.categories)) == len(f.categories))
+    assert f.start is None or isinstance(f.start, date)
+    assert f.end is None or isinstance(f.end, date)
+    assert not (f.start and f.end and f.start > f.end)
+    assert len(f.q) <= MAX_Q and f.q == f.q.strip()
+    assert isinstance(f.context, bool)
+    assert view.event is None or view.event in EVENT_IDS
+    assert all(isinstance(n, str) and n for n in notices)
+
+
+@settings(max_examples=300, deadline=None)
+@given(query_text)
+def test_any_query_string_gives_a_valid_view_and_notices(query):
+    view, notices = parse(query, event_ids=EVENT_IDS)
+    assert_valid(view, notices)
+
+
+@settings(max_examples=300, deadline=None)
+@given(param_pairs)
+def test_any_parameters_give_a_valid_view_that_round_trips(pairs):
+    view, notices = parse(urlencode(pairs), event_ids=EVENT_IDS)
+    assert_valid(view, notices)
+    assert parse(serialize(view), event_ids=EVENT_IDS) == (view, [])

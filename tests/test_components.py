@@ -1,0 +1,74 @@
+"""Page parts get CSV text as plain strings (React renders it as text) and render only http(s) links."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import components
+from dashboard.data import load_events
+from dashboard.text import is_http_url
+
+
+def walk(node: object):
+    """Every component in a tree, depth first."""
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            yield from walk(child)
+    elif hasattr(node, "to_plotly_json"):
+        yield node
+        yield from walk(getattr(node, "children", None))
+
+
+def texts(node: object) -> list[str]:
+    out = []
+    for component in walk(node):
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, (list, tuple)) else [children]:
+            if isinstance(child, str):
+                out.append(child)
+    return out
+
+
+def assert_plain(tree: object) -> None:
+    for component in walk(tree):
+        assert not isinstance(component, (dcc.Markdown, html.Iframe, html.Script, html.Embed, html.ObjectEl))
+        assert "dangerouslySetInnerHTML" not in component.to_plotly_json()["props"]
+        href = getattr(component, "href", None)
+        if href is not None:
+            assert is_http_url(href) or href.startswith("/?event="), href
+
+
+def test_details_show_every_field_as_plain_text_and_only_http_links(xss_csv):
+    events = load_events(xss_csv)
+    for _, row in events.iterrows():
+        tree = components.details(row)
+        assert_plain(tree)
+        shown = texts(tree)
+        for value in (row["title"], row["description"], row["actor"], row["location"]):
+            assert value in shown
+        links = [c.href for c in walk(tree) if isinstance(c, html.A) and getattr(c, "className", None) == "source-link"]
+        assert links == [u for u in row["source_list"] if is_http_url(u)] and len(links) == 1
+        unsafe = [c.children for c in walk(tree) if getattr(c, "className", None) == "unsafe-source"]
+        assert unsafe == [u for u in row["source_list"] if not is_http_url(u)] and len(unsafe) == 1
+
+
+def test_table_shows_csv_text_as_plain_strings(xss_csv):
+    events = load_events(xss_csv)
+    tree = components.table(events, None, {"column": "<script>", "ascending": "yes"})
+    assert_plain(tree)
+    shown = texts(tree)
+    for _, row in events.iterrows():
+        assert row["title"] in shown and row["actor"] in shown
+
+
+def test_notices_are_plain_text():
+    tree = components.notices(["Ignored unknown company '<img src=x onerror=alert(1)>'."])
+    assert_plain(tree)
+    assert texts(tree) == ["Ignored unknown company '<img src=x onerror=alert(1)>'."]
+
+
+def test_permalink_stays_on_this_site():
+    for path, expected in [("/", "/"), ("/some/page", "/some/page"), ("//evil.example/", "/"),
+                           ("/\\evil.example", "/"), ("javascript:alert(1)", "/"), ("", "/"), (None, "/"),
+                           (["/"], "/"), ("/a\tb", "/")]:
+        assert components.safe_base(path) == expected, path
