@@ -1,0 +1,207 @@
+"""Hostile input in real headless Chromium: the CSP is enforced and the console stays clean on every page, and
+a file built from XSS payloads shows every payload as text, in hover labels, the details panel, the table and
+notices, without running any of them, with the CSP on and (to test the escaping alone) with it off."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+from dash.testing.wait import until
+from selenium.webdriver.common.action_chains import ActionChains
+
+from dashboard import ids
+from dashboard.app import create_app
+from dashboard.layout import APP_TITLE
+from tests.conftest import UNSAFE_SOURCES, xss_rows
+
+INJECTED = ("[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onstart],[onclick],"
+            "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details,meta[http-equiv=refresh i],"
+            "base,img,form[action],#timeline svg a")
+
+# Hover every marker through plotly's own hover (it throttles, so wait for each label to change).
+HOVER_ALL = """
+const done = arguments[0];
+const gd = document.querySelector('#timeline .js-plotly-plot');
+const targets = [];
+gd.data.forEach((trace, c) => (trace.customdata || []).forEach((id, p) => {
+    if (trace.hovertext) targets.push([c, p, id]);
+}));
+const out = [];
+let previous = null;
+const next = (i, started) => {
+    if (i === targets.length) return done(out);
+    const [c, p, id] = targets[i];
+    if (started === undefined) { Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: p}]); started = Date.now(); }
+    const label = gd.querySelector('.hoverlayer .hovertext');
+    const text = label ? label.textContent : null;
+    if (label && text !== previous) {
+        previous = text;
+        const tags = [...gd.querySelectorAll('.hoverlayer *')].map(e => e.tagName.toLowerCase());
+        out.push({id, text, tags: [...new Set(tags)]});
+        return requestAnimationFrame(() => next(i + 1));
+    }
+    if (Date.now() - started > 3000) { out.push({id, text: null, tags: []}); return next(i + 1); }
+    requestAnimationFrame(() => next(i, started));
+};
+next(0);
+"""
+
+
+def without_csp(wsgi):
+    """WSGI middleware that drops the Content-Security-Policy header, to test the escaping on its own."""
+
+    def app(environ, start_response):
+        def start(status, headers, exc_info=None):
+            kept = [(k, v) for k, v in headers if k.lower() != "content-security-policy"]
+            return start_response(status, kept, exc_info)
+
+        return wsgi(environ, start)
+
+    return app
+
+
+def js(dash_duo, script: str, *args):
+    return dash_duo.driver.execute_script(script, *args)
+
+
+def ran(dash_duo) -> list[object]:
+    """What a payload would have changed: window.__pwned and the document title."""
+    return js(dash_duo, "return [window.__pwned === undefined ? null : window.__pwned, document.title]")
+
+
+def squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def delivered_csp(dash_duo) -> str | None:
+    return dash_duo.driver.execute_async_script(
+        "const done = arguments[0];"
+        "fetch(location.href).then(r => done(r.headers.get('content-security-policy')));")
+
+
+def wait_text(dash_duo, selector: str, expected: str) -> None:
+    until(lambda: js(dash_duo, f"const e = document.querySelector({selector!r}); return e && e.textContent")
+          == expected, timeout=20, msg=f"{selector} never showed {expected!r}")
+
+
+PAGES = ["/", "/?company=IBM&context=0&event=ibm-exit", "/?q=nothing&start=2020-13-45", "/any/other/path"]
+
+
+def test_every_page_loads_with_the_csp_enforced_and_a_clean_console(dash_duo, serve, valid_csv):
+    serve(create_app(valid_csv))
+    for page in PAGES:
+        dash_duo.driver.get(dash_duo.server_url + page)
+        dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "of 7 events", timeout=10)
+        policy = delivered_csp(dash_duo)
+        assert policy and "script-src 'self' 'sha256-" in policy and "frame-ancestors 'self'" in policy
+        assert dash_duo.get_logs() == [], page
+    # Use the page: click a marker, a table row, sort, filter, reset, and export a PNG through plotly.
+    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "2 of 7 events", timeout=10)
+    marker = dash_duo.find_element(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:nth-of-type(1) .point")
+    ActionChains(dash_duo.driver).move_to_element(marker).pause(0.3).click().perform()
+    dash_duo.wait_for_text_to_equal("#details-title", "IBM exits", timeout=10)
+    dash_duo.find_element('.events-table tr[data-event="study-month"] .row-button').click()
+    dash_duo.wait_for_text_to_equal("#details-title", "A study", timeout=10)
+    dash_duo.find_element(".events-table th:nth-child(2) button").click()
+    until(lambda: dash_duo.find_element(".events-table th:nth-child(2)").get_attribute("aria-sort")
+          == "ascending", timeout=10)
+    dash_duo.find_element(f"#{ids.RESET}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
+    png = dash_duo.driver.execute_async_script(
+        "const done = arguments[0];"
+        "Plotly.toImage(document.querySelector('#timeline .js-plotly-plot'), {format: 'png'})"
+        ".then(url => done(url.slice(0, 22)), err => done('error: ' + err));")
+    assert png == "data:image/png;base64,"
+    assert dash_duo.get_logs() == []
+
+
+def test_the_csp_blocks_script_the_page_did_not_ship(dash_duo, serve, valid_csv):
+    serve(create_app(valid_csv))
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
+    js(dash_duo, """
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
+        const s = document.createElement('script'); s.textContent = 'window.__pwned = 1'; document.body.append(s);
+        const i = document.createElement('img'); i.setAttribute('onerror', 'window.__pwned = 2');
+        i.src = 'data:,x'; document.body.append(i);
+        setTimeout('window.__pwned = 3', 0);  // string code is eval: refused without 'unsafe-eval'
+    """)
+    until(lambda: len(js(dash_duo, "return window.__violations")) >= 3, timeout=10)
+    assert ran(dash_duo) == [None, APP_TITLE]
+    assert set(js(dash_duo, "return window.__violations")) >= {"script-src-elem", "script-src-attr", "script-src"}
+    logs = [entry["message"] for entry in dash_duo.get_logs()]
+    assert logs and all("Content Security Policy" in m for m in logs)  # the console shows what was refused
+
+
+@pytest.mark.parametrize("csp", [True, False], ids=["csp-on", "csp-off"])
+def test_xss_payloads_show_as_text_and_never_run(dash_duo, serve, xss_csv, csp):
+    rows = {r["id"]: r for r in xss_rows()}
+    app = create_app(xss_csv)
+    if not csp:
+        app.server.wsgi_app = without_csp(app.server.wsgi_app)  # type: ignore[method-assign]
+    serve(app)
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{len(rows)} of {len(rows)} events", timeout=30)
+    assert (delivered_csp(dash_duo) is not None) == csp
+    assert ran(dash_duo) == [None, APP_TITLE]
+
+    # Hover labels: every marker, each label plain text holding its payload.
+    hovered = dash_duo.driver.execute_async_script(HOVER_ALL)
+    assert {h["id"] for h in hovered} == set(rows)
+    for h in hovered:
+        assert h["text"] is not None, h["id"]
+        assert squash(rows[h["id"]]["title"]) in squash(h["text"]), h
+        assert squash(rows[h["id"]]["actor"]) in squash(h["text"]), h
+        assert set(h["tags"]) <= {"g", "path", "text", "tspan", "rect"}, h
+    assert ran(dash_duo) == [None, APP_TITLE]
+
+    # Real pointer: hover and click a few markers.
+    markers = dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace .point")
+    for marker in markers[:3]:
+        ActionChains(dash_duo.driver).move_to_element(marker).pause(0.2).click().perform()
+        until(lambda: js(dash_duo, "return new URLSearchParams(location.search).get('event')") is not None,
+              timeout=10)
+        event = js(dash_duo, "return new URLSearchParams(location.search).get('event')")
+        wait_text(dash_duo, "#details-title", rows[event]["title"])
+
+    # The table shows every payload as text.
+    table = js(dash_duo, """return [...document.querySelectorAll('.events-table tbody tr')].map(r =>
+        [r.dataset.event, r.querySelector('.row-button').textContent, r.children[2].textContent])""")
+    assert {(i, rows[i]["title"], rows[i]["actor"]) for i, _, _ in table} == {tuple(r) for r in table}
+    assert len(table) == len(rows)
+
+    # The details panel: click events in the table (every one when testing the escaping alone, without the
+    # CSP; every sixth with it); every field shows its payload as text, and only the https source is a link.
+    for event_id, row in list(rows.items())[:: 6 if csp else 1]:
+        dash_duo.find_element(f'.events-table tr[data-event="{event_id}"] .row-button').click()
+        wait_text(dash_duo, "#details-title", row["title"])
+        details = js(dash_duo, """
+            const d = document.querySelector('#details');
+            return {
+                description: d.querySelector('.details-description').textContent,
+                fields: [...d.querySelectorAll('dd')].map(e => e.textContent),
+                links: [...d.querySelectorAll('.details-sources a')].map(a => a.getAttribute('href')),
+                unsafe: [...d.querySelectorAll('.unsafe-source')].map(e => e.textContent),
+                row: document.querySelector('.events-table tr.selected .row-button').textContent,
+            };""")
+        assert details["description"] == row["description"]
+        assert row["actor"] in details["fields"] and row["location"] in details["fields"]
+        https, unsafe = row["sources"].split(" ")
+        assert details["links"] == [https] and details["unsafe"] == [unsafe] and unsafe in UNSAFE_SOURCES
+        assert details["row"] == row["title"]
+        assert ran(dash_duo) == [None, APP_TITLE]
+    assert js(dash_duo, f"return document.querySelectorAll({INJECTED!r}).length") == 0
+    assert ran(dash_duo) == [None, APP_TITLE]
+
+    # Notices echo the URL's bad values: as text too.
+    bad = {"company": "<img src=x onerror=window.__pwned=1>", "event": "<svg onload=window.__pwned=1>",
+           "start": "\"><script>window.__pwned=1</script>"}
+    dash_duo.driver.get(dash_duo.server_url + "/?" + urlencode(bad))
+    dash_duo.wait_for_contains_text(f"#{ids.NOTICES}", "There is no event with id", timeout=10)
+    notices = js(dash_duo, f"return document.querySelector('#{ids.NOTICES}').textContent")
+    for value in bad.values():
+        assert value in notices
+    assert js(dash_duo, f"return document.querySelectorAll({INJECTED!r}).length") == 0
+    assert ran(dash_duo) == [None, APP_TITLE]
+    assert dash_duo.get_logs() == []
