@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .errors import DataError, Problem
 
-MAX_UPLOAD_BYTES = 4 * 1024 * 1024
+MAX_UPLOAD_BYTES = 4_000_000
 MAX_ROWS = 5_000
 PARSE_TIMEOUT_S = 5.0
 # dcc.Upload sends a file base64-encoded inside a callback's JSON body: 4/3 of its size plus the JSON around it.
