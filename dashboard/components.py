@@ -73,7 +73,7 @@ def source_item(url: str) -> html.Li:
 
 
 def safe_base(path: object) -> str:
-    """The page's own path for permalinks; anything that could point elsewhere (`//host`, `/\\host`) is `/`."""
+    """The page's own path for permalinks; a path that could point elsewhere (`//host`, `/\\host`) is `/`."""
     if not isinstance(path, str) or not path.startswith("/") or path.startswith(("//", "/\\")):
         return "/"
     if any(ch.isspace() or ch == "\\" or ord(ch) < 32 for ch in path):

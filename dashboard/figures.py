@@ -184,7 +184,8 @@ def build_figure(
                 line={"color": style["color"], "width": 6}, opacity=0.55, hoverinfo="skip",
             ))
         fig.add_trace(go.Scatter(
-            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=plotly_text(category), legendgroup=category,
+            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=plotly_text(category),
+            legendgroup=category,
             marker={"color": style["color"], "symbol": style["symbol"], "size": theme.MARKER_SIZE,
                     "line": {"color": colors["outline"], "width": 1}},
             customdata=rows.loc[mask, "id"].to_numpy(),

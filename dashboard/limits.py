@@ -1,7 +1,8 @@
-"""Limits on a file a user brings: its size, its rows and the time spent reading it, each with a clear message.
+"""Limits on a file a user brings: its size, its rows and the time spent reading it, each with a message.
 
-The bundled 127-event file is 94 KB and reads in about 10 ms; 5,000 events of the same kind are about 3.7 MB and
-read in about 0.4 s on a small server. The limits leave room for that and stop a file meant to tie up a worker.
+The bundled 127-event file is 94 KB and reads in about 10 ms; 5,000 events of the same kind are about 3.7 MB
+and read in about 0.4 s on a small server. The limits leave room for that and stop a file meant to tie up a
+worker.
 A problem about the whole file (its size) is located at line 0, column 0, as an unreadable file is.
 """
 
@@ -16,7 +17,7 @@ from .errors import DataError, Problem
 MAX_UPLOAD_BYTES = 4_000_000
 MAX_ROWS = 5_000
 PARSE_TIMEOUT_S = 5.0
-# dcc.Upload sends a file base64-encoded inside a callback's JSON body: 4/3 of its size plus the JSON around it.
+# dcc.Upload sends a file base64-encoded inside a callback's JSON body: 4/3 of its size plus the JSON around.
 MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES * 4 // 3 + 256 * 1024
 
 
@@ -42,7 +43,8 @@ class Limits:
     def rows_problem(self, rows: int, name: str, line: int) -> Problem | None:
         if rows <= self.max_rows:
             return None
-        return Problem(name, line, 1, f"the file has more than {self.max_rows:,} events; reading stopped here",
+        return Problem(name, line, 1,
+                       f"the file has more than {self.max_rows:,} events; reading stopped here",
                        "split the file, e.g. by years or companies, and load one part at a time")
 
     def start(self) -> Deadline:

@@ -73,5 +73,6 @@ COMPANIES: tuple[str, ...] = (
 
 MAX_TITLE = 120
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)  # ASCII digits only
+# ASCII digits only: `\d` alone also matches other scripts' digits, e.g. '２０２０'.
+DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)
 LIST_SEP = ";"

@@ -16,7 +16,8 @@ from werkzeug.exceptions import BadRequest, HTTPException, NotFound
 from .limits import MAX_REQUEST_BYTES
 
 CALLBACK_PATH = "/_dash-update-component"
-GENERIC_ERROR = "Something went wrong on the server. Reload the page; if it keeps happening, tell the site's owner."
+GENERIC_ERROR = ("Something went wrong on the server. Reload the page; if it keeps happening, "
+                 "tell the site's owner.")
 
 
 def content_security_policy(script_hashes: Iterable[str], *, frame_ancestors: str = "'self'") -> str:
@@ -114,8 +115,11 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
 
 
 def install(app: Dash, *, frameable_paths: Sequence[str] = ()) -> None:
-    """Add headers, limits, the callback check and generic errors to `app` (after its callbacks are registered,
-    so the inline-script hashes are final). `frameable_paths`: path prefixes other sites may frame."""
+    """Add headers, limits, the callback check and generic errors to `app`.
+
+    Call it after the callbacks are registered, so the inline-script hashes are final.
+    `frameable_paths`: path prefixes other sites may frame.
+    """
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.config["DEBUG"] = False  # production default; `frt-timeline serve --debug` turns it on

@@ -36,7 +36,7 @@ def write_csv(tmp_path):
 
 
 def xss_payloads() -> list[str]:
-    """The payload list in tests/data/xss_payloads.txt (script tags, event handlers, SVG/MathML, broken markup,
+    """The payloads in tests/data/xss_payloads.txt (script tags, event handlers, SVG/MathML, broken markup,
     javascript: URLs...): each sets window.__pwned or document.title if it ever runs."""
     lines = (DATA / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line and not line.startswith("# ")]
@@ -47,7 +47,7 @@ UNSAFE_SOURCES = ("javascript:window.__pwned=1", "data:text/html,<script>window.
 
 
 def xss_rows() -> list[dict[str, str]]:
-    """One event per payload, the payload in every free-text column; sources mix one https URL with unsafe ones."""
+    """One event per payload, in every free-text column; sources mix one https URL with an unsafe one."""
     import datetime as dt
 
     from dashboard import schema

@@ -45,3 +45,15 @@ def test_serve_with_invalid_data_exits_1_with_the_message_not_a_traceback(write_
     assert "is not a valid events file" in result.stderr
     assert "events.csv:2:6: unknown category 'nope'" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_serve_runs_without_debug_unless_asked(monkeypatch, valid_csv):
+    from dash import Dash
+
+    runs: list[dict] = []
+    monkeypatch.setattr(Dash, "run", lambda self, **kwargs: runs.append(kwargs))
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    monkeypatch.setenv("DASH_DEBUG", "true")
+    assert CliRunner().invoke(main, ["serve", "--events", str(valid_csv)]).exit_code == 0
+    assert CliRunner().invoke(main, ["serve", "--events", str(valid_csv), "--debug"]).exit_code == 0
+    assert [r["debug"] for r in runs] == [False, True]

@@ -46,7 +46,8 @@ def test_details_show_every_field_as_plain_text_and_only_http_links(xss_csv):
         shown = texts(tree)
         for value in (row["title"], row["description"], row["actor"], row["location"]):
             assert value in shown
-        links = [c.href for c in walk(tree) if isinstance(c, html.A) and getattr(c, "className", None) == "source-link"]
+        links = [c.href for c in walk(tree)
+                 if isinstance(c, html.A) and getattr(c, "className", None) == "source-link"]
         assert links == [u for u in row["source_list"] if is_http_url(u)] and len(links) == 1
         unsafe = [c.children for c in walk(tree) if getattr(c, "className", None) == "unsafe-source"]
         assert unsafe == [u for u in row["source_list"] if not is_http_url(u)] and len(unsafe) == 1

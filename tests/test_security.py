@@ -46,7 +46,8 @@ def assert_safe_headers(response, *, frameable: bool = False) -> None:
     assert policy["default-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["base-uri"] == ["'none'"]
-    assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"} & set(policy["script-src"])
+    loose = {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"}
+    assert not loose & set(policy["script-src"])
     if frameable:
         assert policy["frame-ancestors"] == ["*"] and "X-Frame-Options" not in response.headers
     else:
@@ -82,7 +83,7 @@ def test_script_src_allows_exactly_the_inline_scripts_the_page_has(client):
     inline = [m.group(2) for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", page, re.S)
               if "application/json" not in m.group(1)]
     assert inline, "Dash's renderer starts from an inline script"
-    hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in inline}
+    hashes = {f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline}
     assert set(csp(response)["script-src"]) == {"'self'", *hashes}
     assert csp(response)["style-src"] == ["'self'", "'unsafe-inline'"]
     assert csp(response)["img-src"] == ["'self'", "blob:"]

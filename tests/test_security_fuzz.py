@@ -23,20 +23,22 @@ CALLBACK_CASES = 300
 ENVELOPE_CASES = 100
 
 text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
-PARAMS = ["company", "category", "start", "end", "q", "context", "event", "theme", "url", "format", "maxwidth"]
+PARAMS = ["company", "category", "start", "end", "q", "context", "event", "theme", "url", "format",
+          "maxwidth"]
 REALISTIC = ["IBM", "Amazon", "decision", "2020-06-08", "2020-13-45", "0", "1", "ibm-exit", "", "%00", "../x",
              "<script>alert(1)</script>", "javascript:alert(1)", "9" * 40, "2020-06-08T00:00", "dark", "json"]
 param_value = st.sampled_from(REALISTIC) | text
 query_pairs = st.lists(st.tuples(st.sampled_from(PARAMS) | text, param_value), max_size=8)
 raw_query = st.sampled_from(["%zz", "&&==", "a=%ff%fe", "company", "q=%E2%82", ";;;", "a[]=1&a[b]=2"]) | text
 
-leaf = (st.none() | st.booleans() | st.integers(-10**9, 10**9) | st.floats(allow_nan=False, allow_infinity=False)
-        | text)
+leaf = (st.none() | st.booleans() | st.integers(-10**9, 10**9)
+        | st.floats(allow_nan=False, allow_infinity=False) | text)
 json_value = st.recursive(leaf, lambda inner: st.lists(inner, max_size=4)
                           | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=10)
 REALISTIC_PROPS = ["?company=IBM&context=0", "?event=ibm-exit", "?q=%3Cb%3E", "/", "//evil.example/", ["IBM"],
-                   ["decision", "protest"], ["on"], [], 1, 0, None, "2020-06-01", {"column": "title", "ascending": False},
-                   {"column": ["x"]}, {"points": [{"customdata": "ibm-exit"}]}, {"points": [{"customdata": ["x"]}]},
+                   ["decision", "protest"], ["on"], [], 1, 0, None, "2020-06-01",
+                   {"column": "title", "ascending": False}, {"column": ["x"]},
+                   {"points": [{"customdata": "ibm-exit"}]}, {"points": [{"customdata": ["x"]}]},
                    {"points": "x"}]
 prop_value = st.sampled_from(REALISTIC_PROPS) | json_value
 
@@ -59,7 +61,8 @@ def test_get_routes_with_random_parameters_never_5xx(app):
     covered: set[str] = set()
 
     @settings(max_examples=GET_CASES, deadline=None, database=None)
-    @given(rule=st.sampled_from(rules), path_value=text, pairs=query_pairs, raw=raw_query, use_raw=st.booleans())
+    @given(rule=st.sampled_from(rules), path_value=text, pairs=query_pairs, raw=raw_query,
+           use_raw=st.booleans())
     def run(rule, path_value, pairs, raw, use_raw):
         path = rule
         for name in ("filename", "path", "package_name", "fingerprinted_path"):
@@ -74,7 +77,7 @@ def test_get_routes_with_random_parameters_never_5xx(app):
     run()
     assert sum(statuses.values()) >= GET_CASES
     assert covered == set(rules)
-    print(f"\nGET fuzz: {sum(statuses.values())} requests over {len(rules)} routes, statuses {dict(statuses)}")
+    print(f"\nGET fuzz: {sum(statuses.values())} requests, {len(rules)} routes, statuses {dict(statuses)}")
 
 
 def _entries(declared, draw_value, draw_ids):
@@ -105,10 +108,12 @@ def test_callbacks_with_random_inputs_never_5xx(app):
             return data.draw(prop_value)
 
         def draw_ids():
-            return data.draw(st.lists(st.sampled_from(["ibm-exit", "title", "date", "nope"]) | text, max_size=3))
+            choices = st.sampled_from(["ibm-exit", "title", "date", "nope"]) | text
+            return data.draw(st.lists(choices, max_size=3))
 
         inputs = _entries(spec["inputs"], draw_value, draw_ids)
-        ids = sorted({prop_id(e["id"], e["property"]) for i in inputs for e in (i if isinstance(i, list) else [i])})
+        entries = [e for i in inputs for e in (i if isinstance(i, list) else [i])]
+        ids = sorted({prop_id(e["id"], e["property"]) for e in entries})
         outputs = [{"id": o.component_id, "property": o.component_property}
                    for o in (spec["output"] if isinstance(spec["output"], list) else [spec["output"]])]
         body = {
@@ -126,7 +131,8 @@ def test_callbacks_with_random_inputs_never_5xx(app):
     run()
     assert sum(statuses.values()) >= CALLBACK_CASES
     assert called == set(keys)
-    print(f"\ncallback fuzz: {sum(statuses.values())} requests over {len(keys)} callbacks, statuses {dict(statuses)}")
+    print(f"\ncallback fuzz: {sum(statuses.values())} requests, {len(keys)} callbacks, "
+          f"statuses {dict(statuses)}")
 
 
 def test_random_callback_envelopes_get_a_4xx_not_a_5xx(app):

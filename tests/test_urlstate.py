@@ -91,7 +91,8 @@ query_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_siz
 param_pairs = st.lists(st.tuples(
     st.sampled_from(["company", "category", "start", "end", "q", "context", "event", "other"]),
     st.sampled_from(["IBM", "Amazon", "Initech", "decision", "nope", "2020-06-08", "2020-02-30", "20200608",
-                     "2020-W23-1", "0", "1", "off", "maybe", "ibm-exit", "", " ", "x" * 199 + " cut here"]) | query_text,
+                     "2020-W23-1", "0", "1", "off", "maybe", "ibm-exit", "", " ", "x" * 199 + " cut here"])
+    | query_text,
 ), max_size=12)
 
 

@@ -16,8 +16,8 @@ from dashboard.layout import APP_TITLE
 from tests.conftest import UNSAFE_SOURCES, xss_rows
 
 INJECTED = ("[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onstart],[onclick],"
-            "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details,meta[http-equiv=refresh i],"
-            "base,img,form[action],#timeline svg a")
+            "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details,"
+            "meta[http-equiv=refresh i],base,img,form[action],#timeline svg a")
 
 # Hover every marker through plotly's own hover (it throttles, so wait for each label to change).
 HOVER_ALL = """
@@ -32,7 +32,10 @@ let previous = null;
 const next = (i, started) => {
     if (i === targets.length) return done(out);
     const [c, p, id] = targets[i];
-    if (started === undefined) { Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: p}]); started = Date.now(); }
+    if (started === undefined) {
+        Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: p}]);
+        started = Date.now();
+    }
     const label = gd.querySelector('.hoverlayer .hovertext');
     const text = label ? label.textContent : null;
     if (label && text !== previous) {
@@ -122,15 +125,19 @@ def test_the_csp_blocks_script_the_page_did_not_ship(dash_duo, serve, valid_csv)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     js(dash_duo, """
         window.__violations = [];
-        document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
-        const s = document.createElement('script'); s.textContent = 'window.__pwned = 1'; document.body.append(s);
+        document.addEventListener('securitypolicyviolation',
+                                  e => window.__violations.push(e.violatedDirective));
+        const s = document.createElement('script');
+        s.textContent = 'window.__pwned = 1';
+        document.body.append(s);
         const i = document.createElement('img'); i.setAttribute('onerror', 'window.__pwned = 2');
         i.src = 'data:,x'; document.body.append(i);
         setTimeout('window.__pwned = 3', 0);  // string code is eval: refused without 'unsafe-eval'
     """)
     until(lambda: len(js(dash_duo, "return window.__violations")) >= 3, timeout=10)
     assert ran(dash_duo) == [None, APP_TITLE]
-    assert set(js(dash_duo, "return window.__violations")) >= {"script-src-elem", "script-src-attr", "script-src"}
+    violated = set(js(dash_duo, "return window.__violations"))
+    assert violated >= {"script-src-elem", "script-src-attr", "script-src"}
     logs = [entry["message"] for entry in dash_duo.get_logs()]
     assert logs and all("Content Security Policy" in m for m in logs)  # the console shows what was refused
 
