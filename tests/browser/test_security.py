@@ -108,8 +108,8 @@ def test_every_page_loads_with_the_csp_enforced_and_a_clean_console(dash_duo, se
     dash_duo.find_element('.events-table tr[data-event="study-month"] .row-button').click()
     dash_duo.wait_for_text_to_equal("#details-title", "A study", timeout=10)
     dash_duo.find_element(".events-table th:nth-child(2) button").click()
-    until(lambda: dash_duo.find_element(".events-table th:nth-child(2)").get_attribute("aria-sort")
-          == "ascending", timeout=10)
+    until(lambda: js(dash_duo, "return document.querySelector('.events-table th:nth-child(2)')"
+                               ".getAttribute('aria-sort')") == "ascending", timeout=10)
     dash_duo.find_element(f"#{ids.RESET}").click()
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     png = dash_duo.driver.execute_async_script(
