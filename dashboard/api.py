@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from typing import Any
-
 import pandas as pd
 from flask import Flask, Response, jsonify, request
 
-from . import schema, urlstate
+from . import describe, urlstate
 from .filters import apply
-from .text import csv_cell
-
-
-def records(view: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows with every schema column, as strings, plus the date label."""
-    out = view[list(schema.COLUMN_NAMES)].to_dict(orient="records")
-    for rec, when in zip(out, view["when"], strict=True):
-        rec["when"] = when
-    return out
+from .rows import csv_text, records
 
 
 def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> None:
@@ -48,11 +36,7 @@ def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> No
 
     @server.get("/api/events.csv")
     def events_csv() -> Response:
-        _, _, shown = current()
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(schema.COLUMN_NAMES)
-        for row in shown[list(schema.COLUMN_NAMES)].itertuples(index=False):
-            writer.writerow([csv_cell(v) for v in row])
-        return Response(buf.getvalue(), mimetype="text/csv",
-                        headers={"Content-Disposition": 'attachment; filename="frt-timeline-events.csv"'})
+        view, _, shown = current()
+        name = describe.slug(view) + ".csv"  # named after the view, like the chart images
+        return Response(csv_text(shown), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,9 +1,14 @@
-"""The `frt-timeline` command: serve, validate. Errors become messages and exit codes, never tracebacks."""
+"""The `frt-timeline` command: serve, validate, export. Errors become messages and exit codes, never tracebacks.
+
+Exit codes: 0 done; 1 the events file is invalid; 2 a usage problem (bad option, unknown company, a missing
+browser for images), with one line saying what to do.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -29,17 +34,19 @@ def main(ctx: click.Context) -> None:
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="Port to listen on.")
 @click.option("--debug", is_flag=True, help="Dash debug mode: reloader and dev tools (never in production).")
-def serve(events_path: Path | None, host: str, port: int, debug: bool) -> None:
+@click.option("--frame-ancestors", default=None, metavar="SITES",
+              help="Sites allowed to frame /embed, e.g. 'https://example.org https://*.example.com' "
+                   "(default: $FRT_FRAME_ANCESTORS, else any site). The app's own pages are never framable.")
+def serve(events_path: Path | None, host: str, port: int, debug: bool, frame_ancestors: str | None) -> None:
     """Start the app (development server; use gunicorn in production)."""
     from .app import create_app  # imported here so `validate` and `--help` stay fast
 
     try:
-        app = create_app(events_path)
+        app = create_app(events_path, frame_ancestors=frame_ancestors)
     except DataError as exc:
-        click.echo(f"Cannot start: {events_path or default_events_path()} is not a valid events file.", err=True)
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        sys.exit(1)
+        _invalid(exc, events_path, "Cannot start")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--frame-ancestors") from None
     click.echo(f"frt-timeline is running at http://{host}:{port}/ (press Ctrl+C to stop)")
     app.run(host=host, port=port, debug=debug)
 
@@ -58,3 +65,99 @@ def validate(path: Path) -> None:
         sys.exit(1)
     count = 0 if report.events is None else len(report.events)
     click.echo(f"{path}: valid, {count} events.")
+
+
+def _invalid(exc: DataError, events_path: Path | None, what: str) -> None:
+    click.echo(f"{what}: {events_path or default_events_path()} is not a valid events file.", err=True)
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    sys.exit(1)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"frt-timeline export: {message}", err=True)
+    sys.exit(2)
+
+
+@main.command()
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; the extension picks the format: .html .png .svg .pdf .json .csv")
+@click.option("--events", "events_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Events CSV (default: $FRT_EVENTS or the bundled events.csv).")
+@click.option("--url", default=None, help="Take the view from a link to the app (or to /embed) instead of the "
+                                          "view options below.")
+@click.option("--company", multiple=True, help="A company to show (repeatable); default all.")
+@click.option("--category", multiple=True, help="A category to show (repeatable); default all.")
+@click.option("--start", default=None, metavar="YYYY-MM-DD", help="First day.")
+@click.option("--end", default=None, metavar="YYYY-MM-DD", help="Last day.")
+@click.option("--q", default=None, help="Text to search in title, description and actor.")
+@click.option("--context/--no-context", default=None, help="Show the context lanes (default: show).")
+@click.option("--event", default=None, help="Id of an event to mark as selected.")
+@click.option("--theme", type=click.Choice(["light", "dark"]), default=None, help="Colours (default light).")
+@click.option("--legend/--no-legend", default=None, help="Show the category legend (default: show).")
+@click.option("--title/--no-title", default=None, help="Show the title above an .html or .json chart.")
+@click.option("--width", type=click.IntRange(200, 10000), default=None, help="Image width in pixels (default 1200).")
+@click.option("--height", type=click.IntRange(200, 5000), default=None,
+              help="Image height in pixels; for .html and .json, the chart's height (default: fits the lanes).")
+@click.option("--scale", type=click.FloatRange(0.1, 10), default=1.0, show_default=True,
+              help="Image scale factor (2 doubles the pixels of a PNG).")
+@click.option("--cdn", is_flag=True, help="For .html: load plotly.js from its CDN (small file, needs the network).")
+@click.option("--base-url", default=None, help="Address of the app for the source link (default: from --url).")
+def export(out: Path, events_path: Path | None, url: str | None, company: tuple[str, ...],
+           category: tuple[str, ...], start: str | None, end: str | None, q: str | None, context: bool | None,
+           event: str | None, theme: str | None, legend: bool | None, title: bool | None, width: int | None,
+           height: int | None, scale: float, cdn: bool, base_url: str | None) -> None:
+    """Write a view of the timeline to a file: interactive .html, .png/.svg/.pdf images, .json or .csv.
+
+    \b
+    Examples:
+      frt-timeline export --out june-2020.html --company IBM --company Amazon --start 2020-05-01 --end 2020-07-31
+      frt-timeline export --out view.png --url 'http://127.0.0.1:8050/?company=IBM' --scale 2
+    """
+    from . import export as exporting  # imported here so `validate` and `--help` stay fast
+    from . import share, urlstate
+    from .data import load_events
+    from .text import is_http_url
+
+    try:
+        exporting.format_of(out)
+    except exporting.ExportError as exc:
+        _fail(str(exc))
+    view_given = bool(company or category or start or end or q or context is not None or event)
+    if url and view_given:
+        _fail("give either --url or view options (--company, --start, ...), not both")
+    if url and not (is_http_url(url) and share.kind_of(url, share.root_of(url))):
+        _fail(f"--url {url!r} is not a link to the app (http(s)://host/?... or http(s)://host/embed?...)")
+    if base_url and not is_http_url(base_url):
+        _fail(f"--base-url {base_url!r} is not an http(s) address")
+    path = events_path or default_events_path()
+    if out.resolve() == Path(path).resolve():
+        _fail(f"{out} is the events file; refusing to overwrite it")
+    try:
+        events = load_events(path)
+    except DataError as exc:
+        _invalid(exc, events_path, "Cannot export")
+
+    if url:
+        query = urlsplit(url).query
+    else:
+        query = {"company": list(company), "category": list(category), "start": [start or ""],
+                 "end": [end or ""], "q": [q or ""], "event": [event or ""],
+                 "context": ["" if context is None else str(int(context))]}
+    view, notices = urlstate.parse(query, event_ids=frozenset(events["id"]))
+    options, more = urlstate.parse_embed(query if url else None)
+    problems = notices + more
+    if problems:
+        _fail(" ".join(problems) + " Nothing was written.")
+    options = urlstate.EmbedOptions(
+        height=options.height, theme=theme or options.theme,
+        legend=options.legend if legend is None else legend, title=options.title if title is None else title)
+    job = exporting.Export(view=view, out=out, options=options, root=base_url or (share.root_of(url) if url else None),
+                           width=width, height=height, scale=scale, cdn=cdn)
+    try:
+        count = exporting.write(events, job)
+    except exporting.ExportError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
+    click.echo(f"Wrote {out} ({count} events).")

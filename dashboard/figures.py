@@ -15,9 +15,10 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import schema, theme
+from . import describe, schema, theme
 from .filters import Filters, apply
 from .text import plotly_text
+from .urlstate import EmbedOptions, View
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,11 @@ def placements(events: pd.DataFrame, companies: Sequence[str] | None = None) -> 
     return placed.sort_index()
 
 
-def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] = (None, None)) -> list[str]:
+def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] = (None, None),
+                  *, clip: bool = True) -> list[str]:
     """The initial x range: the date filter when set, else all events but a lone early outlier or two
-    (the "All" button shows everything)."""
-    lo = events["start"].quantile(0.01) if len(events) >= 50 else events["start"].min()
+    (the "All" button shows everything). `clip=False` keeps every event in range (static exports)."""
+    lo = events["start"].quantile(0.01) if clip and len(events) >= 50 else events["start"].min()
     hi = events["stop"].max()
     pad = max((hi - lo) * 0.03, pd.Timedelta(days=15))
     lo, hi = lo - pad, hi + pad
@@ -121,13 +123,26 @@ def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] 
     return [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]
 
 
+TICK_ROOM = 40  # px the date ticks take under the plot area (two lines: day, then year)
+LEGEND_ROOM = 28  # px a one-row legend takes
+FOOTER_ROOM = 22  # px a footer line takes
+TITLE_ROOM = 32
+SUBTITLE_ROOM = 22
+EMPTY_HEIGHT = 260
+
+
+def natural_height(lanes: int, *, rangeslider: bool = True) -> int:
+    """The height in pixels that gives every lane room (what `build_figure` uses unless told)."""
+    return max(320, 130 + theme.LANE_HEIGHT * lanes + (60 if rangeslider else 0))
+
+
 def empty_figure(message: str, *, theme_name: str = "light") -> go.Figure:
     """A valid figure with no data and a centred explanation instead of an empty axis."""
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
     fig = go.Figure()
     fig.update_layout(
         template=colors["template"],
-        height=260,
+        height=EMPTY_HEIGHT,
         xaxis={"visible": False},
         yaxis={"visible": False},
         margin={"l": 20, "r": 20, "t": 20, "b": 20},
@@ -150,15 +165,26 @@ def build_figure(
     presets: bool = True,
     window: tuple[date | None, date | None] = (None, None),
     uirevision: str = "timeline",
+    legend: bool = True,
+    height: int | None = None,
+    full_range: bool = False,
+    subtitle: str | None = None,
+    footer: str | None = None,
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
-    `window` is the view's date filter; when set, the x-axis opens on exactly that range.
+    `window` is the view's date filter; when set, the x-axis opens on exactly that range. `height` fixes
+    the height in pixels (default: what the lanes need); `full_range` opens on every event instead of
+    leaving out lone early outliers; `subtitle` and `footer` are plain text (escaped here) drawn under
+    the title and below the chart, for figures that leave the app.
     """
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
     if events.empty:
-        return empty_figure("No events match these filters. Clear a filter or widen the dates.",
-                            theme_name=theme_name)
+        fig = empty_figure("No events match these filters. Clear a filter or widen the dates.",
+                           theme_name=theme_name)
+        if height is not None:
+            fig.update_layout(height=height)
+        return fig
     placed = placements(events, companies)
     lanes: list[str] = placed.attrs["lanes"]
     rows = events.loc[placed["idx"]]
@@ -222,22 +248,25 @@ def build_figure(
                     "font": {"size": 11, "color": colors["ink"]}, "bgcolor": colors["paper"], "opacity": 0.9,
                 })
 
-    height = max(320, 130 + theme.LANE_HEIGHT * len(lanes) + (60 if rangeslider else 0))
-    xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True, "range": default_range(events, window)}
+    if height is None:
+        height = natural_height(len(lanes), rangeslider=rangeslider)
+    chrome = _chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
+                     rangeslider=rangeslider, presets=presets)
+    annotations += chrome.pop("annotations")
+    xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True,
+                                "range": default_range(events, window, clip=not full_range)}
     if rangeslider:
         xaxis["rangeslider"] = {"visible": True, "thickness": 0.06}
     fig.update_layout(
         template=colors["template"],
         height=height,
         font={"family": theme.FONT_FAMILY, "color": colors["ink"]},
-        margin={"l": 10, "r": 10, "t": 70 if title else 50, "b": 10},
-        title={"text": plotly_text(title), "x": 0.01} if title else None,
+        showlegend=legend,
         xaxis=xaxis,
         yaxis={"tickmode": "array", "tickvals": list(range(len(lanes))),
                "ticktext": [plotly_text(lane) for lane in lanes], "range": [len(lanes) - 0.5, -0.5],
                "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True},
-        legend={"orientation": "h", "y": -0.02 if not rangeslider else -0.2, "x": 0, "yanchor": "top",
-                "title": {"text": "Category"}},
+        **chrome,
         hovermode="closest",
         clickmode="event",
         shapes=shapes,
@@ -248,6 +277,38 @@ def build_figure(
     if presets:
         fig.update_layout(updatemenus=[_preset_menu(events, colors)])
     return fig
+
+
+def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle: str | None, footer: str | None,
+            legend: bool, rangeslider: bool, presets: bool) -> dict[str, object]:
+    """Margins, title, legend and footer around the plot area, in pixels that do not overlap.
+
+    Top: the zoom buttons (when shown), then the title and subtitle above them. Bottom: the date ticks, the
+    legend, then the footer line. With a range slider (the app) the legend sits under the slider.
+    """
+    top = (50 if presets else 30) + (TITLE_ROOM if title else 0) + (SUBTITLE_ROOM if title and subtitle else 0)
+    title_layout: dict[str, object] | None = None
+    if title:
+        title_layout = {"text": plotly_text(title), "x": 0.01, "xanchor": "left", "yref": "container", "y": 1,
+                        "yanchor": "top", "pad": {"t": 10}}
+        if subtitle:
+            title_layout["subtitle"] = {"text": plotly_text(subtitle), "font": {"color": colors["muted"], "size": 12}}
+    legend_layout: dict[str, object] = {"orientation": "h", "x": 0, "title": {"text": "Category"}}
+    annotations = []
+    if rangeslider:
+        legend_layout.update(y=-0.2, yanchor="top")
+        bottom = 10
+    else:
+        bottom = TICK_ROOM + (LEGEND_ROOM if legend else 0) + (FOOTER_ROOM if footer else 0) + 6
+        # Paper units are fractions of the plot area's height: place the legend just under the date ticks.
+        legend_layout.update(y=-TICK_ROOM / max(height - top - bottom, 1), yanchor="top")
+    if footer:
+        annotations.append({"text": plotly_text(footer), "showarrow": False, "xref": "paper", "yref": "paper",
+                            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "align": "left",
+                            "yshift": -(TICK_ROOM + (LEGEND_ROOM if legend else 0)),
+                            "font": {"size": 11, "color": colors["muted"]}})
+    return {"margin": {"l": 10, "r": 10, "t": top, "b": bottom}, "title": title_layout, "legend": legend_layout,
+            "annotations": annotations}
 
 
 def _preset_menu(events: pd.DataFrame, colors: dict[str, str]) -> dict[str, object]:
@@ -263,6 +324,38 @@ def _preset_menu(events: pd.DataFrame, colors: dict[str, str]) -> dict[str, obje
     return {"type": "buttons", "direction": "right", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
             "pad": {"b": 18}, "showactive": False, "buttons": buttons, "font": {"size": 11},
             "bgcolor": colors["paper"]}
+
+
+def embed_height(events: pd.DataFrame, view: View, options: EmbedOptions = EmbedOptions()) -> int:
+    """The chart height of `view_figure` without building it: the options' height or what the lanes need."""
+    if options.height is not None:
+        return options.height
+    shown = apply(events, view.filters)
+    if shown.empty:
+        return EMPTY_HEIGHT
+    lanes = {lane for _, row in shown.iterrows() for lane in lanes_of(row, view.filters.companies)}
+    return natural_height(len(lanes), rangeslider=False)
+
+
+def view_figure(
+    events: pd.DataFrame,
+    view: View,
+    options: EmbedOptions = EmbedOptions(),
+    *,
+    band: Band | None,
+    static: bool = False,
+    subtitle: str | None = None,
+    footer: str | None = None,
+) -> go.Figure:
+    """The chart of a view as it leaves the app (`/embed`, exports): no range slider, the options' theme,
+    legend, title and height. `static` (images) drops the zoom buttons and opens on every filtered event."""
+    f = view.filters
+    return build_figure(
+        apply(events, f), companies=f.companies, selected=view.event, band=band, theme_name=options.theme,
+        title=describe.title(view) if options.title else None, rangeslider=False, presets=not static,
+        window=(f.start, f.end), legend=options.legend, height=options.height, full_range=static,
+        subtitle=subtitle, footer=footer, uirevision="embed",
+    )
 
 
 def timeline_figure(

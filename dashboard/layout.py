@@ -6,10 +6,11 @@ import pandas as pd
 from dash import dcc, html
 
 from . import ids, schema
-from .components import details, filter_panel
+from .components import details, filter_panel, share_panel
+from .describe import APP_TITLE
 from .filters import companies_in
 
-APP_TITLE = "Big tech and facial recognition: a timeline"
+__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "page"]
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
@@ -75,12 +76,23 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                                         html.P(id=ids.COUNT, className="count", role="status",
                                                **{"aria-live": "polite", "aria-atomic": "true"}),
                                         html.Div([
+                                            html.Span("Download:", className="downloads-label"),
+                                            html.Button("PNG", id=ids.DOWNLOAD_PNG, type="button",
+                                                        className="download link-button",
+                                                        title="The chart as you see it, as a PNG image"),
+                                            html.Button("SVG", id=ids.DOWNLOAD_SVG, type="button",
+                                                        className="download link-button",
+                                                        title="The chart as you see it, as an SVG drawing"),
                                             html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
-                                                   className="download", download="frt-timeline-events.csv"),
+                                                   className="download", download="frt-timeline-events.csv",
+                                                   title="The rows of this view"),
                                             html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
-                                                   className="download"),
-                                        ], className="downloads", title="The rows of this view"),
+                                                   className="download", title="The rows of this view"),
+                                            html.Span(id=ids.DOWNLOAD_STATUS, className="visually-hidden",
+                                                      role="status"),
+                                        ], className="downloads"),
                                     ], className="count-row"),
+                                    share_panel(),
                                     html.Div(id=ids.NOTICES, className="notices", role="alert"),
                                     dcc.Loading(
                                         dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, className="timeline-graph",

@@ -1,7 +1,8 @@
 """The URL is the view: parse a query string into a View (tolerantly) and serialize one back.
 
 Only non-default values are written. Unknown parameters are ignored silently (old or foreign links keep
-working); unknown values of known parameters are ignored with a notice the page shows.
+working); unknown values of known parameters are ignored with a notice the page shows. `/embed` takes the
+same parameters plus the drawing options of `EmbedOptions` (height, theme, legend, title).
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from . import schema
 from .filters import Filters
 
 MAX_Q = 200
+THEMES = ("light", "dark")
+MIN_HEIGHT = 200
+MAX_HEIGHT = 2000
+
+Query = str | Mapping[str, Sequence[str]] | None
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,20 @@ class View:
 
     filters: Filters = field(default_factory=Filters)
     event: str | None = None
+
+
+@dataclass(frozen=True)
+class EmbedOptions:
+    """How a view is drawn outside the app (the `/embed` page and exports), on top of the View.
+
+    `height` is the chart's height in pixels (None: as tall as its lanes need); `theme` is light or dark;
+    `legend` and `title` show the category legend and the view's title above the chart.
+    """
+
+    height: int | None = None
+    theme: str = "light"
+    legend: bool = True
+    title: bool = True
 
 
 def _parse_date(value: str) -> date | None:
@@ -48,25 +68,43 @@ def _choices(
     return ok or None
 
 
+def _mapping(query: Query) -> Mapping[str, Sequence[str]]:
+    if query is None:
+        return {}
+    if isinstance(query, str):
+        return parse_qs(query.lstrip("?"), keep_blank_values=True)
+    return query
+
+
+def _last(params: Mapping[str, Sequence[str]], name: str) -> str:
+    values = params.get(name) or [""]
+    return values[-1].strip()
+
+
+def _flag(raw: str, name: str, default: bool, notices: list[str]) -> bool:
+    """'0'/'1' (and false/true, no/yes, off/on) -> bool; anything else keeps the default with a notice."""
+    if raw in ("0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw:
+        notices.append(f"Ignored {name}={raw!r}: use 0 or 1.")
+    return default
+
+
 def parse(
-    query: str | Mapping[str, Sequence[str]] | None,
+    query: Query,
     *,
     companies: Collection[str] = schema.COMPANIES,
     categories: Collection[str] = tuple(schema.CATEGORIES),
     event_ids: Collection[str] | None = None,
 ) -> tuple[View, list[str]]:
     """Query string (with or without '?') or a parsed mapping -> (View, notices). Never raises."""
-    if query is None:
-        params: Mapping[str, Sequence[str]] = {}
-    elif isinstance(query, str):
-        params = parse_qs(query.lstrip("?"), keep_blank_values=True)
-    else:
-        params = query
+    params = _mapping(query)
     notices: list[str] = []
 
     def first(name: str) -> str:
-        values = params.get(name) or [""]
-        return values[-1].strip()
+        return _last(params, name)
 
     start = end = None
     for name in ("start", "end"):
@@ -83,12 +121,7 @@ def parse(
         notices.append("The start date was after the end date; they have been swapped.")
         start, end = end, start
 
-    context_raw = first("context")
-    context = True
-    if context_raw in ("0", "false", "no", "off"):
-        context = False
-    elif context_raw not in ("", "1", "true", "yes", "on"):
-        notices.append(f"Ignored context={context_raw!r}: use 0 or 1.")
+    context = _flag(first("context"), "context", True, notices)
 
     q = first("q")
     if len(q) > MAX_Q:
@@ -140,3 +173,50 @@ def serialize(view: View) -> str:
 
 def with_event(view: View, event: str | None) -> View:
     return replace(view, event=event)
+
+
+def parse_embed(query: Query) -> tuple[EmbedOptions, list[str]]:
+    """The drawing options of an `/embed` URL -> (EmbedOptions, notices). Never raises."""
+    params = _mapping(query)
+    notices: list[str] = []
+    height = None
+    raw = _last(params, "height").removesuffix("px")
+    if raw:
+        try:
+            height = int(raw)
+        except ValueError:
+            notices.append(f"Ignored height={raw!r}: give a number of pixels.")
+        else:
+            if not MIN_HEIGHT <= height <= MAX_HEIGHT:
+                notices.append(f"height={height} is outside {MIN_HEIGHT}-{MAX_HEIGHT}; it was clamped.")
+                height = min(max(height, MIN_HEIGHT), MAX_HEIGHT)
+    theme = _last(params, "theme").lower() or "light"
+    if theme not in THEMES:
+        notices.append(f"Ignored theme={theme!r}: use light or dark.")
+        theme = "light"
+    return EmbedOptions(
+        height=height,
+        theme=theme,
+        legend=_flag(_last(params, "legend"), "legend", True, notices),
+        title=_flag(_last(params, "title"), "title", True, notices),
+    ), notices
+
+
+def embed_params(options: EmbedOptions) -> list[tuple[str, str]]:
+    """EmbedOptions -> (name, value) pairs, non-default values only."""
+    pairs: list[tuple[str, str]] = []
+    if options.height is not None:
+        pairs.append(("height", str(options.height)))
+    if options.theme != "light":
+        pairs.append(("theme", options.theme))
+    if not options.legend:
+        pairs.append(("legend", "0"))
+    if not options.title:
+        pairs.append(("title", "0"))
+    return pairs
+
+
+def serialize_embed(view: View, options: EmbedOptions) -> str:
+    """View and drawing options -> the query string of an `/embed` URL ('' for the defaults)."""
+    pairs = to_params(view) + embed_params(options)
+    return "?" + urlencode(pairs) if pairs else ""

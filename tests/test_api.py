@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -29,8 +30,11 @@ def test_page_has_lang_title_and_security_headers(client):
 
 def test_page_loads_no_external_resources(client):
     html = client.get("/").get_data(as_text=True)
-    for tag in ('src="http', "src='http", 'href="http'):
+    for tag in ('src="http', "src='http"):
         assert tag not in html
+    # The only absolute link is the oEmbed discovery link, to this app itself.
+    assert re.findall(r'href="(http[^"]*)"', html) == [
+        "http://localhost/oembed?url=http%3A%2F%2Flocalhost%2F&amp;format=json"]
     assert "/assets/style.css" in html
 
 

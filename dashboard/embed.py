@@ -1,0 +1,132 @@
+"""The `/embed` route: any view as a chart-only page for iframes, the files it loads, and its framing policy.
+
+`/embed` takes the page's parameters plus `height`, `theme`, `legend` and `title` (see urlstate). It is a
+plain HTML page with plotly.js and a small script (no Dash renderer, no callbacks), so it loads much less
+than the full app. Unlike the rest of the app, which only the app itself may frame, it may be framed by any
+site, or only by the sources given to `--frame-ancestors`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from flask import Blueprint, Flask, Response, request
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+from . import describe, embedpage, urlstate
+from .figures import protest_band
+from .oembed import discovery_link
+
+BLUEPRINT = "embed"
+STATIC = Path(__file__).resolve().parent / "static"
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
+_SOURCE = re.compile(
+    r"^(?:'self'|'none'|https?:|(?:https?://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$",
+    re.IGNORECASE,
+)
+
+
+def parse_frame_ancestors(value: str | None) -> tuple[str, ...]:
+    """'https://a.org https://*.b.org self' -> CSP sources; () (any site) when empty.
+
+    Raises:
+        ValueError: naming the first value that is not a host, scheme, 'self' or 'none'.
+    """
+    tokens = [t for t in (value or "").replace(",", " ").split() if t]
+    sources = []
+    for token in tokens:
+        token = {"self": "'self'", "none": "'none'"}.get(token.lower(), token)
+        if not _SOURCE.match(token):
+            raise ValueError(f"{token!r} is not a site: give hosts such as https://example.org or "
+                             "https://*.example.org, separated by spaces (or 'self', 'none')")
+        sources.append(token)
+    if "'none'" in sources and len(sources) > 1:
+        raise ValueError("'none' cannot be combined with other sites")
+    if sources and "'self'" not in sources and "'none'" not in sources:
+        sources.insert(0, "'self'")  # the app's own share panel may preview its embeds
+    return tuple(dict.fromkeys(sources))
+
+
+def plotly_path() -> str:
+    """The versioned path of plotly.js for embeds, so browsers may cache it for good."""
+    return f"/embed/plotly-{get_plotlyjs_version()}.min.js"
+
+
+@lru_cache(maxsize=None)
+def _static(name: str) -> tuple[bytes, str]:
+    body = (STATIC / name).read_bytes()
+    return body, hashlib.sha256(body).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def _plotly() -> tuple[bytes, bytes]:
+    """plotly.js as shipped with plotly.py, and gzipped once per process (4.8 MB -> about 1.4 MB)."""
+    body = get_plotlyjs().encode("utf-8")
+    return body, gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def _respond(body: bytes, mimetype: str, *, cache: str, gzipped: bytes | None = None) -> Response:
+    """A response that is gzipped when the client accepts it; conditional (ETag) and cacheable."""
+    use_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    if use_gzip and gzipped is None and len(body) > 1024:
+        gzipped = gzip.compress(body, compresslevel=6, mtime=0)
+    response = Response(gzipped if use_gzip and gzipped is not None else body, mimetype=mimetype)
+    if use_gzip and gzipped is not None:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Cache-Control"] = cache
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def register_embed(server: Flask, events: pd.DataFrame, *, frame_ancestors: tuple[str, ...] = ()) -> None:
+    """Add `/embed` and its files to `server`; `frame_ancestors` () lets any site frame it."""
+    bp = Blueprint(BLUEPRINT, __name__)
+    event_ids = frozenset(events["id"])
+    band = protest_band(events)
+    csp = CSP + (f"; frame-ancestors {' '.join(frame_ancestors)}" if frame_ancestors else "")
+
+    @bp.get("/embed")
+    def page() -> Response:
+        args = request.args.to_dict(flat=False)
+        view, notices = urlstate.parse(args, event_ids=event_ids)
+        options, more = urlstate.parse_embed(args)
+        root = request.url_root
+        prefix = request.script_root
+        head = discovery_link(request.url, root, describe.title(view))
+        content = embedpage.view_page(events, view, options, band=band, root=root, notices=notices + more,
+                                      head=head)
+        html = embedpage.document(
+            content,
+            css=embedpage.Asset(url=f"{prefix}/embed/embed.css?v={_static('embed.css')[1]}"),
+            plotly=embedpage.Asset(url=prefix + plotly_path()),
+            script=embedpage.Asset(url=f"{prefix}/embed/embed.js?v={_static('embed.js')[1]}"),
+        )
+        return _respond(html.encode("utf-8"), "text/html", cache="public, max-age=300")
+
+    @bp.get("/embed/<name>")
+    def files(name: str) -> Response:
+        if name == plotly_path().rsplit("/", 1)[1]:
+            body, gzipped = _plotly()
+            return _respond(body, "text/javascript", cache="public, max-age=31536000, immutable",
+                            gzipped=gzipped)
+        kinds = {"embed.js": "text/javascript", "resize.js": "text/javascript", "embed.css": "text/css"}
+        if name not in kinds:
+            return Response("Not found", status=404, mimetype="text/plain")
+        # resize.js has a fixed address (it is pasted into other sites), so it is cached for a day only.
+        max_age = 86400 if name == "resize.js" else 31536000
+        return _respond(_static(name)[0], kinds[name], cache=f"public, max-age={max_age}")
+
+    @bp.after_request
+    def framing(response: Response) -> Response:
+        """Any site may frame these pages (or only `frame_ancestors`); scripts run only from this app."""
+        response.headers["Content-Security-Policy"] = csp
+        return response
+
+    server.register_blueprint(bp)

@@ -1,0 +1,140 @@
+"""Write one view to a file, for `frt-timeline export`. The extension picks the format:
+
+- `.html`: the chart page with plotly.js inlined (opens offline, hover and zoom work), a header with the
+  title and active filters, and the source footer; `cdn=True` loads plotly.js from its CDN instead.
+- `.png`, `.svg`, `.pdf`: a static image through kaleido (needs Chrome or Chromium), with every filtered
+  event in range, the title, the filters and a footer.
+- `.json`: the Plotly figure; `.csv`: the rows of the view.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+from . import describe, embedpage, share
+from .embed import STATIC
+from .figures import embed_height, protest_band, view_figure
+from .filters import apply
+from .rows import csv_text
+from .urlstate import EmbedOptions, View
+
+FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".json": "json",
+           ".csv": "csv"}
+IMAGE_FORMATS = ("png", "svg", "pdf")
+DEFAULT_WIDTH = 1200
+STATIC_EXTRA_HEIGHT = 90  # px a static image adds for its subtitle and footer
+MISSING_BROWSER = ("PNG, SVG and PDF export need Chrome or Chromium, and none was found: install one "
+                   "(Debian/Ubuntu: apt-get install chromium; or run plotly_get_chrome), "
+                   "or set BROWSER_PATH to its executable")
+MISSING_KALEIDO = "PNG, SVG and PDF export need the kaleido package: pip install kaleido"
+
+
+class ExportError(Exception):
+    """An export that cannot be made on this machine or with these options; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """What to write: the view, how to draw it, and the file's options."""
+
+    view: View
+    out: Path
+    options: EmbedOptions = EmbedOptions()
+    root: str | None = None  # the app's address, for the source link; None: no link
+    width: int | None = None  # image width in pixels (images only)
+    height: int | None = None  # image height in pixels; the chart height for .html and .json
+    scale: float = 1.0
+    cdn: bool = False
+
+
+def format_of(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ExportError(f"{path.name}: cannot tell the format from the extension; "
+                          f"use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def find_browser() -> str | None:
+    """The Chrome/Chromium kaleido would use, or None (BROWSER_PATH is honoured, as kaleido does)."""
+    try:
+        from choreographer.browsers.chromium import Chromium
+    except ImportError:
+        return None
+    path = Chromium.find_browser(skip_local=False)
+    return str(path) if path and os.access(path, os.X_OK) else None
+
+
+def footer_text(events: pd.DataFrame, view: View, root: str | None) -> str:
+    where = f" ({share.view_url(root, view)})" if root else ""
+    return f"Source: frt-timeline{where} · Data: latest event {describe.data_date(events)}"
+
+
+def static_figure(events: pd.DataFrame, job: Export) -> go.Figure:
+    """The image's figure: every filtered event in range, title, filters as a subtitle, and the footer."""
+    height = job.height or embed_height(events, job.view, replace(job.options, height=None)) + STATIC_EXTRA_HEIGHT
+    options = replace(job.options, title=True, height=height)
+    fig = view_figure(events, job.view, options, band=protest_band(events), static=True,
+                      subtitle=" · ".join(describe.filter_summary(job.view)),
+                      footer=footer_text(events, job.view, job.root))
+    fig.update_layout(width=job.width or DEFAULT_WIDTH)
+    return fig
+
+
+def image_bytes(fig: go.Figure, fmt: str, scale: float) -> bytes:
+    """Render through kaleido; a missing package or browser becomes an ExportError saying what to install."""
+    try:
+        import kaleido  # noqa: F401
+    except ImportError:
+        raise ExportError(MISSING_KALEIDO) from None
+    if find_browser() is None:
+        raise ExportError(MISSING_BROWSER)
+    try:
+        return fig.to_image(format=fmt, width=fig.layout.width, height=fig.layout.height, scale=scale)
+    except RuntimeError as exc:  # kaleido reports a browser that is missing or fails to start this way
+        first = (str(exc).strip().splitlines() or ["unknown error"])[0]
+        raise ExportError(f"the browser could not draw the image ({first}); {MISSING_BROWSER}") from None
+
+
+def html_document(events: pd.DataFrame, job: Export) -> str:
+    """The self-contained page (or a small one that loads plotly.js from its CDN with `cdn`)."""
+    options = replace(job.options, height=job.height or job.options.height)
+    page = embedpage.view_page(events, job.view, options, band=protest_band(events), root=job.root, header=True)
+    plotly = (embedpage.Asset(url=f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js") if job.cdn
+              else embedpage.Asset(text=get_plotlyjs()))
+    return embedpage.document(
+        page,
+        css=embedpage.Asset(text=(STATIC / "embed.css").read_text(encoding="utf-8")),
+        plotly=plotly,
+        script=embedpage.Asset(text=(STATIC / "embed.js").read_text(encoding="utf-8")),
+    )
+
+
+def render(events: pd.DataFrame, job: Export) -> bytes:
+    """The file's bytes for `job`."""
+    fmt = format_of(job.out)
+    if fmt == "html":
+        return html_document(events, job).encode("utf-8")
+    if fmt == "json":
+        options = replace(job.options, height=job.height or job.options.height)
+        return view_figure(events, job.view, options, band=protest_band(events)).to_json().encode("utf-8")
+    if fmt == "csv":
+        return csv_text(apply(events, job.view.filters)).encode("utf-8")
+    return image_bytes(static_figure(events, job), fmt, job.scale)
+
+
+def write(events: pd.DataFrame, job: Export) -> int:
+    """Render and write `job.out` (through a temporary file, so a failed export leaves nothing half-written).
+    Returns the number of events in the view."""
+    body = render(events, job)
+    job.out.parent.mkdir(parents=True, exist_ok=True)
+    partial = job.out.with_name(f".{job.out.name}.part")
+    partial.write_bytes(body)
+    partial.replace(job.out)
+    return len(apply(events, job.view.filters))

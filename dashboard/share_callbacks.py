@@ -1,0 +1,65 @@
+"""Wiring of the share panel and the image downloads: URL + embed options -> link, iframe code, file names.
+
+Copying and image downloads happen in the browser (clientside callbacks in assets/share.js).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from dash import ClientsideFunction, Dash, Input, Output, State
+
+from . import describe, ids, share, urlstate
+from .figures import embed_height
+from .layout import GRAPH_CONFIG
+
+
+def embed_options(width: str | None, height: float | None, theme: str | None,
+                  shown: Sequence[str] | None) -> tuple[urlstate.EmbedOptions, int | None]:
+    """The panel's controls -> (EmbedOptions, fixed width or None for 'fit the page'), via urlstate."""
+    options, _ = urlstate.parse_embed({
+        "height": [str(int(height)) if height else ""],
+        "theme": [theme or "light"],
+        "legend": ["1" if "legend" in (shown or ()) else "0"],
+        "title": ["1" if "title" in (shown or ()) else "0"],
+    })
+    return options, int(width) if width and width.isdigit() else None
+
+
+def register_share_callbacks(app: Dash, events: pd.DataFrame) -> None:
+    """Wire the share panel and the PNG/SVG buttons to this app instance and this data."""
+    event_ids = frozenset(events["id"])
+
+    @app.callback(
+        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"), Output(ids.SHARE_PREVIEW, "href"),
+        Output(ids.GRAPH, "config"),
+        Input(ids.URL, "search"), Input(ids.SHARE_WIDTH, "value"), Input(ids.SHARE_HEIGHT, "value"),
+        Input(ids.SHARE_THEME, "value"), Input(ids.SHARE_OPTIONS, "value"),
+        State(ids.URL, "href"),
+    )
+    def update(search, width, height, theme, shown, href):  # type: ignore[no-untyped-def]
+        """The current view's link and embed code; the modebar's image is named after the view."""
+        view, _ = urlstate.parse(search, event_ids=event_ids)
+        options, fixed_width = embed_options(width, height, theme, shown)
+        root = share.root_of(href) if href else "/"
+        snippet = share.iframe_snippet(root, view, options, title=describe.title(view), width=fixed_width,
+                                       height=share.frame_height(embed_height(events, view, options)))
+        config: dict[str, Any] = {**GRAPH_CONFIG, "toImageButtonOptions": {
+            **GRAPH_CONFIG["toImageButtonOptions"], "filename": describe.slug(view)}}
+        return share.view_url(root, view), snippet, share.embed_url(root, view, options), config
+
+    app.clientside_callback(
+        ClientsideFunction("frt", "copy"),
+        Output(ids.SHARE_STATUS, "children"),
+        Input(ids.SHARE_COPY_LINK, "n_clicks"), Input(ids.SHARE_COPY_SNIPPET, "n_clicks"),
+        State(ids.SHARE_LINK, "value"), State(ids.SHARE_SNIPPET, "value"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("frt", "downloadImage"),
+        Output(ids.DOWNLOAD_STATUS, "children"),
+        Input(ids.DOWNLOAD_PNG, "n_clicks"), Input(ids.DOWNLOAD_SVG, "n_clicks"),
+        prevent_initial_call=True,
+    )
