@@ -147,8 +147,8 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     view, notices = urlstate.parse(query, event_ids=frozenset(events["id"]))
     options, more = urlstate.parse_embed(query if url else None)
     problems = notices + more
-    if problems:
-        _fail(" ".join(problems) + " Nothing was written.")
+    if problems:  # the app shows a view anyway; a file must be exactly the view asked for
+        _fail(" ".join(p.removeprefix("Ignored ") for p in problems) + " Nothing was written.")
     options = urlstate.EmbedOptions(
         height=options.height, theme=theme or options.theme,
         legend=options.legend if legend is None else legend, title=options.title if title is None else title)

@@ -179,6 +179,7 @@ def build_figure(
     the title and below the chart, for figures that leave the app.
     """
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
+    rangeslider = rangeslider and not footer  # a footer is for figures that leave the app: no slider there
     if events.empty:
         fig = empty_figure("No events match these filters. Clear a filter or widen the dates.",
                            theme_name=theme_name)

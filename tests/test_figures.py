@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.data import load_events
-from dashboard.figures import build_figure, protest_band, timeline_figure
+from dashboard.figures import build_figure, embed_height, protest_band, timeline_figure, view_figure
+from dashboard.urlstate import EmbedOptions, parse
 
 
 @pytest.fixture
@@ -178,3 +179,41 @@ def test_csv_text_reaches_plotly_only_escaped(xss_csv):
 def points_hovertext(fig: go.Figure) -> dict[str, str]:
     return {i: h for trace in fig.data if trace.customdata is not None
             for i, h in zip(trace.customdata, trace.hovertext, strict=True)}
+
+
+def test_view_figure_draws_the_view_with_the_embed_options(events):
+    view, _ = parse("company=IBM&context=0")
+    fig = view_figure(events, view, EmbedOptions(height=350, theme="dark", legend=False), band=protest_band(events))
+    assert set(points(fig)) == {"ibm-exit", "study-month"}
+    assert fig.layout.height == 350 and fig.layout.showlegend is False
+    assert fig.layout.title.text == "Big tech and facial recognition: IBM"
+    assert fig.layout.template.layout.paper_bgcolor == "rgb(17,17,17)"
+    assert not fig.layout.xaxis.rangeslider.visible  # embeds are short: zoom with the buttons or by dragging
+    assert view_figure(events, view, EmbedOptions(title=False), band=None).layout.title.text is None
+
+
+def test_embed_height_predicts_the_figure_height(events):
+    for query in ("", "company=IBM&context=0", "q=nothing-matches"):
+        view, _ = parse(query)
+        assert embed_height(events, view) == view_figure(events, view, band=None).layout.height, query
+    assert embed_height(events, parse("")[0], EmbedOptions(height=480)) == 480
+
+
+def test_static_figure_opens_on_every_filtered_event(bundled_csv):
+    events = load_events(bundled_csv)
+    early = events["start"].min()
+    clipped = build_figure(events).layout.xaxis.range
+    assert pd.Timestamp(clipped[0]) > early  # the app leaves a lone early outlier out of the first view
+    view, _ = parse("")
+    static = view_figure(events, view, band=None, static=True).layout
+    assert pd.Timestamp(static.xaxis.range[0]) < early
+    assert not static.updatemenus  # no zoom buttons on a still image
+
+
+def test_subtitle_and_footer_are_escaped_text(events):
+    fig = build_figure(events, title="T", subtitle="Search: <b>x</b>", footer="Source: <i>frt</i>")
+    assert fig.layout.title.subtitle.text == "Search: &lt;b&gt;x&lt;/b&gt;"
+    footer = fig.layout.annotations[-1]
+    assert footer.text == "Source: &lt;i&gt;frt&lt;/i&gt;"
+    assert footer.yref == "paper" and footer.y == 0 and footer.yshift < 0  # under the plot and the legend
+    assert fig.layout.margin.b > build_figure(events, rangeslider=False).layout.margin.b

@@ -1,4 +1,4 @@
-"""URL state: tolerant parsing with notices, non-default-only serialization, round trips."""
+"""URL state: tolerant parsing with notices, non-default-only serialization, round trips; embed options."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dashboard import schema
 from dashboard.filters import Filters
-from dashboard.urlstate import MAX_Q, View, parse, serialize
+from dashboard.urlstate import MAX_Q, EmbedOptions, View, parse, parse_embed, serialize, serialize_embed
 
 
 def test_default_view_serializes_to_nothing():
@@ -124,3 +124,37 @@ def test_any_parameters_give_a_valid_view_that_round_trips(pairs):
     view, notices = parse(urlencode(pairs), event_ids=EVENT_IDS)
     assert_valid(view, notices)
     assert parse(serialize(view), event_ids=EVENT_IDS) == (view, [])
+
+
+def test_embed_options_default_to_nothing_in_the_url():
+    assert parse_embed("") == (EmbedOptions(), [])
+    assert serialize_embed(View(), EmbedOptions()) == ""
+
+
+@pytest.mark.parametrize("options", [
+    EmbedOptions(height=420),
+    EmbedOptions(theme="dark", legend=False),
+    EmbedOptions(title=False),
+    EmbedOptions(height=2000, theme="dark", legend=False, title=False),
+])
+def test_embed_round_trip_keeps_view_and_options(options):
+    view = View(Filters(companies=("IBM",), start=date(2020, 5, 1)), event="ibm-exit")
+    query = serialize_embed(view, options)
+    assert parse(query) == (view, [])  # the page's parameters are the embed's too
+    assert parse_embed(query) == (options, [])
+
+
+def test_embed_options_are_tolerant_with_notices():
+    options, notices = parse_embed("height=tall&theme=blue&legend=maybe&title=0")
+    assert options == EmbedOptions(title=False)
+    assert notices == ["Ignored height='tall': give a number of pixels.",
+                       "Ignored theme='blue': use light or dark.",
+                       "Ignored legend='maybe': use 0 or 1."]
+
+
+def test_embed_height_is_clamped_and_accepts_px():
+    assert parse_embed("height=480px") == (EmbedOptions(height=480), [])
+    options, notices = parse_embed("height=50")
+    assert options.height == 200
+    assert notices == ["height=50 is outside 200-2000; it was clamped."]
+    assert parse_embed("height=99999")[0].height == 2000

@@ -1,0 +1,151 @@
+"""The /embed route through the test client: parameters, footer, the files it loads, framing headers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.embed import parse_frame_ancestors, plotly_path
+
+
+@pytest.fixture
+def client(valid_csv):
+    return create_app(valid_csv).server.test_client()
+
+
+def blocks(html: str) -> dict[str, object]:
+    return {k: json.loads(v) for k, v in
+            re.findall(r'<script type="application/json" id="([^"]+)">(.*?)</script>', html, re.S)}
+
+
+def figure_ids(figure: dict) -> set[str]:
+    return {i for trace in figure["data"] if trace.get("customdata") for i in trace["customdata"]}
+
+
+def test_embed_shows_only_the_filtered_events(client):
+    response = client.get("/embed?company=IBM&context=0")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    data = blocks(response.get_data(as_text=True))
+    assert figure_ids(data["frt-figure"]) == {"ibm-exit", "study-month"}
+    assert set(data["frt-events"]) == {"ibm-exit", "study-month"}
+    assert data["frt-events"]["ibm-exit"]["link"] == "http://localhost/?event=ibm-exit"
+
+
+def test_embed_is_the_chart_alone_with_a_footer(client):
+    html = client.get("/embed?company=Amazon&start=2020-06-01").get_data(as_text=True)
+    assert "<title>Big tech and facial recognition: Amazon · from 1 June 2020</title>" in html
+    footer = html.split('<footer class="frt-footer">')[1].split("</footer>")[0]
+    assert ">Big tech and facial recognition: Amazon · from 1 June 2020<" in footer
+    assert ('<a href="http://localhost/?company=Amazon&amp;start=2020-06-01" target="_blank" rel="noopener">'
+            "Source: frt-timeline</a>") in footer
+    assert "Data: latest event 11 June 2020" in footer
+    for app_only in ("filter-companies", "events-table", "_dash-component-suites", "react"):
+        assert app_only not in html  # no filter controls, no table, no Dash renderer
+
+
+def test_embed_options_shape_the_figure(client):
+    data = blocks(client.get("/embed?height=333&theme=dark&legend=0&title=0").get_data(as_text=True))
+    layout = data["frt-figure"]["layout"]
+    assert layout["height"] == 333
+    assert layout["showlegend"] is False
+    assert not layout.get("title", {}).get("text")
+    assert layout["template"]["layout"]["paper_bgcolor"] == "rgb(17,17,17)"  # plotly_dark
+    assert "rangeslider" not in layout["xaxis"]
+    assert data["frt-config"]["scrollZoom"] is False  # the host page scrolls, not the chart
+    defaults = blocks(client.get("/embed").get_data(as_text=True))["frt-figure"]["layout"]
+    assert defaults["showlegend"] is True and defaults["title"]["text"].startswith("Big tech")
+
+
+def test_embed_names_the_modebar_image_after_the_view(client):
+    data = blocks(client.get("/embed?company=IBM&category=decision").get_data(as_text=True))
+    assert data["frt-config"]["toImageButtonOptions"]["filename"] == "frt-timeline-ibm-decision"
+
+
+def test_embed_selected_event_opens_its_details(client):
+    html = client.get("/embed?event=amazon-pause").get_data(as_text=True)
+    assert 'data-selected="amazon-pause"' in html
+
+
+def test_bad_embed_parameters_show_notices_never_500(client):
+    for query in ("height=%00", "theme=<script>", "legend=2", "start=yesterday", "event=../../x", "company=%FF"):
+        assert client.get("/embed?" + query).status_code == 200, query
+    html = client.get("/embed?theme=%3Cscript%3E&company=Initech").get_data(as_text=True)
+    assert "Ignored theme=&#x27;&lt;script&gt;&#x27;: use light or dark." in html
+    assert "Ignored unknown company &#x27;Initech&#x27;." in html
+
+
+def test_embed_may_be_framed_by_any_site_by_default(client):
+    response = client.get("/embed")
+    assert "X-Frame-Options" not in response.headers
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors" not in csp
+    assert "script-src 'self'" in csp and "default-src 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_main_page_and_api_may_be_framed_only_by_the_app(client):
+    for path in ("/", "/?company=IBM", "/api/events.json", "/oembed?url=http://localhost/"):
+        response = client.get(path)
+        assert response.headers["X-Frame-Options"] == "SAMEORIGIN", path
+        assert response.headers["Content-Security-Policy"] == "frame-ancestors 'self'", path
+
+
+def test_frame_ancestors_option_restricts_the_embed(valid_csv, monkeypatch):
+    client = create_app(valid_csv, frame_ancestors="https://news.example https://*.blog.example").server.test_client()
+    csp = client.get("/embed").headers["Content-Security-Policy"]
+    assert csp.endswith("; frame-ancestors 'self' https://news.example https://*.blog.example")
+    assert client.get("/").headers["X-Frame-Options"] == "SAMEORIGIN"
+    monkeypatch.setenv("FRT_FRAME_ANCESTORS", "none")
+    csp = create_app(valid_csv).server.test_client().get("/embed").headers["Content-Security-Policy"]
+    assert csp.endswith("; frame-ancestors 'none'")
+
+
+@pytest.mark.parametrize("value", ["https://a.org; script-src *", "'unsafe-inline'", "https://a.org\r\nX: y",
+                                   "none https://a.org", "javascript:"])
+def test_frame_ancestors_rejects_what_is_not_a_site(value):
+    with pytest.raises(ValueError):
+        parse_frame_ancestors(value)
+
+
+def test_frame_ancestors_accepts_hosts_schemes_and_keywords():
+    assert parse_frame_ancestors("") == ()
+    assert parse_frame_ancestors("self, https://a.org:8443 b.org") == ("'self'", "https://a.org:8443", "b.org")
+    assert parse_frame_ancestors("https:") == ("'self'", "https:")
+
+
+def test_resize_script_is_small_and_served_as_javascript(client):
+    response = client.get("/embed/resize.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert len(response.data) < 1024
+    assert b"frt-timeline:height" in response.data
+    assert "max-age" in response.headers["Cache-Control"]
+
+
+def test_embed_loads_plotly_from_the_app_gzipped_and_cacheable(client):
+    html = client.get("/embed").get_data(as_text=True)
+    assert f'<script src="{plotly_path()}"' in html
+    loaded = re.findall(r'<script src="([^"]+)"', html) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert len(loaded) == 3 and all(url.startswith("/embed/") for url in loaded)  # all from the app itself
+    plain = client.get(plotly_path())
+    zipped = client.get(plotly_path(), headers={"Accept-Encoding": "gzip, deflate"})
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.data) == plain.data
+    assert len(zipped.data) < len(plain.data) / 2
+    assert "immutable" in zipped.headers["Cache-Control"]
+    again = client.get(plotly_path(), headers={"If-None-Match": plain.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_unknown_embed_file_is_404(client):
+    assert client.get("/embed/embed.py").status_code == 404
+    assert client.get("/embed/secret.js").status_code == 404
+
+
+def test_static_files_ship_in_the_package():
+    static = Path(__file__).resolve().parent.parent / "dashboard" / "static"
+    assert {p.name for p in static.iterdir()} >= {"embed.js", "embed.css", "resize.js"}

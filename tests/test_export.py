@@ -1,0 +1,92 @@
+"""Exports of a view without the CLI: the self-contained page, figure JSON, rows, and the image errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import plotly.io as pio
+import pytest
+from plotly.offline import get_plotlyjs_version
+
+from dashboard.data import load_events
+from dashboard.export import Export, ExportError, format_of, image_bytes, render, static_figure, write
+from dashboard.urlstate import EmbedOptions, parse
+
+
+@pytest.fixture
+def events(valid_csv):
+    return load_events(valid_csv)
+
+
+def job(out: str, query: str = "company=IBM&context=0", **kw) -> Export:
+    return Export(view=parse(query)[0], out=Path(out), **kw)
+
+
+def test_html_is_self_contained_with_title_filters_and_footer(events):
+    html = render(events, job("v.html", root="http://app.example/")).decode()
+    assert "<h1>Big tech and facial recognition: IBM</h1>" in html
+    assert "<li>Companies: IBM</li><li>Context lanes: hidden</li>" in html
+    assert '<a href="http://app.example/?company=IBM&amp;context=0" target="_blank" rel="noopener">' in html
+    assert not re.search(r'<script src=|<link rel="stylesheet"', html)  # everything inline
+    assert f"plotly.js v{get_plotlyjs_version()}" in html[:2_000_000]  # plotly.js itself is in the file
+    assert len(html) > 3_000_000
+
+
+def test_cdn_html_is_small_and_loads_plotly_from_its_cdn(events):
+    html = render(events, job("v.html", cdn=True)).decode()
+    assert f'<script src="https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js"' in html
+    assert len(html) < 200_000
+
+
+def test_json_is_a_figure_plotly_loads(events):
+    fig = pio.from_json(render(events, job("v.json", height=500)).decode())
+    assert fig.layout.height == 500
+    ids = {i for trace in fig.data if trace.customdata is not None for i in trace.customdata}
+    assert ids == {"ibm-exit", "study-month"}
+
+
+def test_csv_holds_exactly_the_rows_of_the_view(events):
+    rows = list(csv.DictReader(io.StringIO(render(events, job("v.csv")).decode())))
+    assert [r["id"] for r in rows] == ["study-month", "ibm-exit"]
+
+
+def test_static_figure_has_title_filters_footer_and_size(events):
+    fig = static_figure(events, job("v.png", width=900, height=500, root="http://app.example/"))
+    assert (fig.layout.width, fig.layout.height) == (900, 500)
+    assert fig.layout.title.text == "Big tech and facial recognition: IBM"
+    assert fig.layout.title.subtitle.text == "Companies: IBM · Context lanes: hidden"
+    assert fig.layout.annotations[-1].text == ("Source: frt-timeline (http://app.example/?company=IBM&amp;context=0)"
+                                               " · Data: latest event 11 June 2020")
+    assert not fig.layout.updatemenus
+
+
+def test_static_figure_keeps_the_title_even_when_embeds_hide_it(events):
+    assert static_figure(events, job("v.png", options=EmbedOptions(title=False))).layout.title.text
+
+
+def test_unknown_extension_is_refused():
+    with pytest.raises(ExportError, match=r"v\.docx: cannot tell the format .* use one of \.html"):
+        format_of(Path("v.docx"))
+
+
+def test_no_browser_is_a_clear_error(events, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # kaleido would look exactly there
+    with pytest.raises(ExportError) as info:
+        image_bytes(static_figure(events, job("v.png")), "png", 1)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith("PNG, SVG and PDF export need Chrome or Chromium")
+    assert "apt-get install chromium" in message
+
+
+def test_write_replaces_the_file_whole(events, tmp_path):
+    out = tmp_path / "sub" / "v.json"
+    assert write(events, job(str(out))) == 2
+    first = out.read_text()
+    write(events, job(str(out), query="company=Amazon"))
+    assert out.read_text() != first and json.loads(out.read_text())
+    assert [p.name for p in out.parent.iterdir()] == ["v.json"]  # no temporary file left behind
