@@ -1,0 +1,193 @@
+"""Share and embed in real headless Chromium: the iframe snippet in a page of another origin, the exported
+file opened offline, the share panel's link in a new window, and the PNG/SVG buttons."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from dash.testing.wait import until
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+
+from dashboard import ids
+from dashboard.app import create_app
+from dashboard.data import load_events
+from dashboard.export import Export, write
+from dashboard.urlstate import parse
+
+
+@pytest.fixture
+def app(valid_csv):
+    return create_app(valid_csv)
+
+
+def open_share_panel(dash_duo, url: str) -> str:
+    """Open `url`, unfold "Share & embed" and return the embed code once it describes that view."""
+    dash_duo.driver.get(url)
+    dash_duo.wait_for_element(f"#{ids.SHARE} summary", timeout=10).click()
+    until(lambda: "embed" in (dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value") or ""),
+          timeout=10)
+    return dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value")
+
+
+def chart_ids(driver) -> list[str]:
+    """Event ids of the markers drawn in the current document's chart."""
+    return driver.execute_script(
+        "const gd = document.querySelector('.js-plotly-plot');"
+        "return gd.calcdata.flatMap(t => t.map(p => p.data || (gd.data[t[0].trace.index].customdata || [])"
+        "[p.i])).filter(Boolean);")
+
+
+def wait_for_chart(driver, timeout: float = 15) -> None:
+    until(lambda: driver.execute_script("return !!document.querySelector('.frt-ready .scatterlayer .point')"),
+          timeout=timeout)
+
+
+def test_snippet_in_a_local_page_shows_the_view_and_resizes(dash_duo, serve, app, tmp_path):
+    serve(app)
+    snippet = open_share_panel(dash_duo, dash_duo.server_url + "/?company=IBM&context=0")
+    assert "/embed?company=IBM&amp;context=0" in snippet and "embed/resize.js" in snippet
+    host = tmp_path / "article.html"
+    host.write_text(f'<!DOCTYPE html><html lang="en"><head><title>An article</title></head><body>'
+                    f'<h1>An article</h1><p>Before the chart.</p>{snippet}<p>After the chart.</p></body></html>')
+    driver = dash_duo.driver
+    driver.get(host.as_uri())
+    frame = dash_duo.wait_for_element("iframe[data-frt-embed]", timeout=10)
+    initial = int(frame.get_attribute("height"))
+
+    driver.switch_to.frame(frame)
+    wait_for_chart(driver)
+    assert sorted(chart_ids(driver)) == ["ibm-exit", "study-month"]  # only the filtered events
+    assert [t.text for t in driver.find_elements(By.CSS_SELECTOR, ".ytick text")] == ["IBM"]
+    assert driver.find_element(By.CSS_SELECTOR, ".frt-footer a").get_attribute("href").endswith(
+        "/?company=IBM&context=0")
+    content = driver.execute_script("return Math.ceil(document.body.getBoundingClientRect().height)")
+    point = driver.find_element(By.CSS_SELECTOR, ".scatterlayer .trace:nth-of-type(1) .point")
+    ActionChains(driver).move_to_element(point).pause(0.3).click().perform()
+    until(lambda: driver.find_element(By.CSS_SELECTOR, ".frt-details-title").text == "IBM exits", timeout=10)
+    assert driver.find_element(By.CSS_SELECTOR, ".frt-details-sources a").get_attribute("href") == \
+        "https://example.org/c"
+    driver.find_element(By.CSS_SELECTOR, ".frt-close").click()
+    until(lambda: not driver.find_element(By.ID, "frt-details").is_displayed(), timeout=10)
+    driver.switch_to.default_content()
+
+    # The resize script set the frame to the embed's own height (the snippet's guess was different).
+    until(lambda: frame.get_attribute("style").find(f"height: {content}px") >= 0, timeout=10)
+    assert content != initial
+    assert frame.size["height"] == content
+    assert dash_duo.get_logs() == []
+
+    # Without the script the frame keeps the snippet's height and still shows the chart.
+    bare = tmp_path / "bare.html"
+    bare.write_text('<!DOCTYPE html><html lang="en"><head><title>Bare</title></head><body>'
+                    + snippet.splitlines()[0] + "</body></html>")
+    driver.get(bare.as_uri())
+    frame = dash_duo.wait_for_element("iframe[data-frt-embed]", timeout=10)
+    driver.switch_to.frame(frame)
+    wait_for_chart(driver)
+    driver.switch_to.default_content()
+    assert frame.size["height"] == initial
+    assert dash_duo.get_logs() == []
+
+
+def test_exported_html_works_offline_with_hover_and_zoom(dash_duo, valid_csv, tmp_path):
+    out = tmp_path / "june-2020.html"
+    write(load_events(valid_csv), Export(view=parse("category=decision")[0], out=out))
+    driver = dash_duo.driver
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+    try:
+        driver.get(out.as_uri())
+        wait_for_chart(driver)
+        assert sorted(chart_ids(driver)) == ["amazon-pause", "ibm-exit", "ms-no-police"]
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Big tech and facial recognition: decision"
+        assert driver.find_element(By.CSS_SELECTOR, ".frt-filters").text == "Categories: decision"
+        point = driver.find_element(By.CSS_SELECTOR, ".scatterlayer .trace:nth-of-type(2) .point")
+        ActionChains(driver).move_to_element(point).pause(0.3).perform()
+        until(lambda: "Category: decision" in " ".join(
+            t.text for t in driver.find_elements(By.CSS_SELECTOR, ".hoverlayer .hovertext")), timeout=10)
+        before = driver.execute_script("return document.querySelector('.js-plotly-plot').layout.xaxis.range")
+        button = next(b for b in driver.find_elements(By.CSS_SELECTOR, ".updatemenu-button")
+                      if b.text == "Protest weeks: May–July 2020")
+        button.click()
+        until(lambda: driver.execute_script(
+            "return document.querySelector('.js-plotly-plot').layout.xaxis.range") == ["2020-05-01", "2020-07-31"],
+            timeout=10)
+        assert before != ["2020-05-01", "2020-07-31"]
+        assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                               {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    assert dash_duo.get_logs() == []
+
+
+def test_share_link_opened_in_a_new_window_restores_the_view(dash_duo, serve, app):
+    serve(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?category=decision")
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
+    dash_duo.find_element('.events-table tr[data-event="amazon-pause"] .row-button').click()
+    dash_duo.wait_for_text_to_equal("#details-title", "Amazon pauses", timeout=10)
+    dash_duo.find_element(f"#{ids.SHARE} summary").click()
+    link_box = dash_duo.find_element(f"#{ids.SHARE_LINK}")
+    until(lambda: "event=amazon-pause" in (link_box.get_attribute("value") or ""), timeout=10)
+    link = link_box.get_attribute("value")
+    assert parse_qs(urlsplit(link).query) == {"category": ["decision"], "event": ["amazon-pause"]}
+    dash_duo.find_element(f"#{ids.SHARE_COPY_LINK}").click()
+    # "Link copied." where the clipboard may be written, else how to copy by hand; never an error.
+    until(lambda: dash_duo.find_element(f"#{ids.SHARE_STATUS}").text in (
+        "Link copied.", "Select the text and press Ctrl+C (⌘C on a Mac) to copy it."), timeout=10)
+
+    first = dash_duo.driver.current_window_handle
+    dash_duo.driver.switch_to.new_window("window")
+    dash_duo.driver.get(link)
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
+    dash_duo.wait_for_text_to_equal("#details-title", "Amazon pauses", timeout=10)
+    assert dash_duo.driver.execute_script(
+        f"return [...document.querySelectorAll('#{ids.CATEGORIES} input:checked')].map(i => i.value)") == ["decision"]
+    # The modebar's camera names the image after the view.
+    until(lambda: dash_duo.driver.execute_script(
+        f"const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
+        "return gd && gd._context.toImageButtonOptions.filename") == "frt-timeline-decision", timeout=10)
+    dash_duo.driver.close()
+    dash_duo.driver.switch_to.window(first)
+    assert dash_duo.get_logs() == []
+
+
+def test_embed_options_change_the_snippet(dash_duo, serve, app):
+    serve(app)
+    open_share_panel(dash_duo, dash_duo.server_url + "/?company=Amazon")
+    dash_duo.find_element(f"#{ids.SHARE_THEME} input[value='dark']").click()
+    dash_duo.find_element(f"#{ids.SHARE_WIDTH} input[value='640']").click()
+    height = dash_duo.find_element(f"#{ids.SHARE_HEIGHT}")
+    height.send_keys("360\n")
+    until(lambda: "height=360" in dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value"), timeout=10)
+    snippet = dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value")
+    assert "embed?company=Amazon&amp;height=360&amp;theme=dark" in snippet
+    assert 'width="640"' in snippet and f'height="{360 + 44}"' in snippet
+    preview = dash_duo.find_element(f"#{ids.SHARE_PREVIEW}").get_attribute("href")
+    assert preview.endswith("/embed?company=Amazon&height=360&theme=dark")
+    assert dash_duo.get_logs() == []
+
+
+def test_png_and_svg_buttons_save_the_chart_named_after_the_view(dash_duo, serve, app, tmp_path):
+    serve(app)
+    dash_duo.driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                                    {"behavior": "allow", "downloadPath": str(tmp_path)})
+    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "2 of 7 events", timeout=10)
+    until(lambda: dash_duo.driver.execute_script(
+        f"const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
+        "return gd && gd._context.toImageButtonOptions.filename") == "frt-timeline-ibm", timeout=10)
+    dash_duo.find_element(f"#{ids.DOWNLOAD_SVG}").click()
+    svg = tmp_path / "frt-timeline-ibm.svg"
+    until(lambda: svg.exists() and svg.stat().st_size > 0, timeout=15)
+    assert ElementTree.fromstring(svg.read_bytes()).tag == "{http://www.w3.org/2000/svg}svg"
+    dash_duo.find_element(f"#{ids.DOWNLOAD_PNG}").click()
+    png = tmp_path / "frt-timeline-ibm.png"
+    until(lambda: png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", timeout=15)
+    assert dash_duo.get_logs() == []
