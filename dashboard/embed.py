@@ -13,6 +13,7 @@ import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pandas as pd
 from flask import Blueprint, Flask, Response, request
@@ -23,6 +24,7 @@ from .figures import protest_band
 from .oembed import discovery_link
 
 BLUEPRINT = "embed"
+PAGE_CACHE = 64  # rendered /embed pages kept per process (at most about 230 KB each)
 STATIC = Path(__file__).resolve().parent / "static"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
        "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
@@ -92,14 +94,13 @@ def register_embed(server: Flask, events: pd.DataFrame, *, frame_ancestors: tupl
     band = protest_band(events)
     csp = CSP + (f"; frame-ancestors {' '.join(frame_ancestors)}" if frame_ancestors else "")
 
-    @bp.get("/embed")
-    def page() -> Response:
-        args = request.args.to_dict(flat=False)
+    @lru_cache(maxsize=PAGE_CACHE)
+    def render(root: str, prefix: str, url: str, query: str) -> tuple[bytes, bytes]:
+        """The page (and its gzip) for one address; cached, since the data never changes while serving."""
+        args = parse_qs(query, keep_blank_values=True)
         view, notices = urlstate.parse(args, event_ids=event_ids)
         options, more = urlstate.parse_embed(args)
-        root = request.url_root
-        prefix = request.script_root
-        head = discovery_link(request.url, root, describe.title(view))
+        head = discovery_link(url, root, describe.title(view))
         content = embedpage.view_page(events, view, options, band=band, root=root, notices=notices + more,
                                       head=head)
         html = embedpage.document(
@@ -107,8 +108,14 @@ def register_embed(server: Flask, events: pd.DataFrame, *, frame_ancestors: tupl
             css=embedpage.Asset(url=f"{prefix}/embed/embed.css?v={_static('embed.css')[1]}"),
             plotly=embedpage.Asset(url=prefix + plotly_path()),
             script=embedpage.Asset(url=f"{prefix}/embed/embed.js?v={_static('embed.js')[1]}"),
-        )
-        return _respond(html.encode("utf-8"), "text/html", cache="public, max-age=300")
+        ).encode("utf-8")
+        return html, gzip.compress(html, compresslevel=6, mtime=0)
+
+    @bp.get("/embed")
+    def page() -> Response:
+        query = request.query_string.decode("utf-8", "replace")
+        html, gzipped = render(request.url_root, request.script_root, request.url, query)
+        return _respond(html, "text/html", cache="public, max-age=300", gzipped=gzipped)
 
     @bp.get("/embed/<name>")
     def files(name: str) -> Response:
