@@ -1,4 +1,4 @@
-"""The `frt-timeline` command: serve, validate, export. Errors become messages and exit codes, never tracebacks.
+"""The `frt-timeline` command: serve, validate, export. Errors become messages and exit codes, not tracebacks.
 
 Exit codes: 0 done; 1 the events file is invalid; 2 a usage problem (bad option, unknown company, a missing
 browser for images), with one line saying what to do.
@@ -84,8 +84,8 @@ def _fail(message: str) -> None:
               help="File to write; the extension picks the format: .html .png .svg .pdf .json .csv")
 @click.option("--events", "events_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Events CSV (default: $FRT_EVENTS or the bundled events.csv).")
-@click.option("--url", default=None, help="Take the view from a link to the app (or to /embed) instead of the "
-                                          "view options below.")
+@click.option("--url", default=None,
+              help="Take the view from a link to the app (or to /embed) instead of the view options below.")
 @click.option("--company", multiple=True, help="A company to show (repeatable); default all.")
 @click.option("--category", multiple=True, help="A category to show (repeatable); default all.")
 @click.option("--start", default=None, metavar="YYYY-MM-DD", help="First day.")
@@ -96,13 +96,17 @@ def _fail(message: str) -> None:
 @click.option("--theme", type=click.Choice(["light", "dark"]), default=None, help="Colours (default light).")
 @click.option("--legend/--no-legend", default=None, help="Show the category legend (default: show).")
 @click.option("--title/--no-title", default=None, help="Show the title above an .html or .json chart.")
-@click.option("--width", type=click.IntRange(200, 10000), default=None, help="Image width in pixels (default 1200).")
+@click.option("--width", type=click.IntRange(200, 10000), default=None,
+              help="Image width in pixels (default 1200).")
 @click.option("--height", type=click.IntRange(200, 5000), default=None,
-              help="Image height in pixels; for .html and .json, the chart's height (default: fits the lanes).")
+              help="Image height in pixels; for .html and .json, the chart's height "
+                   "(default: fits the lanes).")
 @click.option("--scale", type=click.FloatRange(0.1, 10), default=1.0, show_default=True,
               help="Image scale factor (2 doubles the pixels of a PNG).")
-@click.option("--cdn", is_flag=True, help="For .html: load plotly.js from its CDN (small file, needs the network).")
-@click.option("--base-url", default=None, help="Address of the app for the source link (default: from --url).")
+@click.option("--cdn", is_flag=True,
+              help="For .html: load plotly.js from its CDN (a small file, but it needs the network).")
+@click.option("--base-url", default=None,
+              help="Address of the app for the source link (default: from --url).")
 def export(out: Path, events_path: Path | None, url: str | None, company: tuple[str, ...],
            category: tuple[str, ...], start: str | None, end: str | None, q: str | None, context: bool | None,
            event: str | None, theme: str | None, legend: bool | None, title: bool | None, width: int | None,
@@ -111,7 +115,7 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
 
     \b
     Examples:
-      frt-timeline export --out june-2020.html --company IBM --company Amazon --start 2020-05-01 --end 2020-07-31
+      frt-timeline export --out june.html --company IBM --company Amazon --start 2020-05-01 --end 2020-07-31
       frt-timeline export --out view.png --url 'http://127.0.0.1:8050/?company=IBM' --scale 2
     """
     from . import export as exporting  # imported here so `validate` and `--help` stay fast
@@ -138,6 +142,7 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     except DataError as exc:
         _invalid(exc, events_path, "Cannot export")
 
+    query: str | dict[str, list[str]]
     if url:
         query = urlsplit(url).query
     else:
@@ -152,8 +157,9 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     options = urlstate.EmbedOptions(
         height=options.height, theme=theme or options.theme,
         legend=options.legend if legend is None else legend, title=options.title if title is None else title)
-    job = exporting.Export(view=view, out=out, options=options, root=base_url or (share.root_of(url) if url else None),
-                           width=width, height=height, scale=scale, cdn=cdn)
+    root = base_url or (share.root_of(url) if url else None)
+    job = exporting.Export(view=view, out=out, options=options, root=root, width=width, height=height,
+                           scale=scale, cdn=cdn)
     try:
         count = exporting.write(events, job)
     except exporting.ExportError as exc:

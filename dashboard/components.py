@@ -64,32 +64,36 @@ def share_panel() -> html.Details:
             html.Summary("Share & embed", className="share-summary"),
             html.Div([
                 html.Label(["Link to this view",
-                            dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, className="text-input share-field")],
+                            dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True,
+                                      className="text-input share-field")],
                            className="block-label"),
                 html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button", className="small-button"),
                 html.Fieldset([
                     html.Legend("Embed this chart in a web page"),
-                    html.Div([
-                        html.Span("Width", className="share-option-label", id="share-width-label"),
+                    html.Fieldset([
+                        html.Legend("Width", className="share-option-label"),
                         dcc.RadioItems(id=ids.SHARE_WIDTH, inline=True, value="fit", className="radio-row",
                                        options=[{"label": "Fit the page", "value": "fit"}]
                                        + [{"label": f"{w} px", "value": str(w)} for w in share.WIDTHS]),
-                    ], className="share-option", role="group", **{"aria-labelledby": "share-width-label"}),
+                    ], className="share-option"),
                     html.Label(["Chart height in pixels (empty: fit the lanes)",
                                 dcc.Input(id=ids.SHARE_HEIGHT, type="number", min=200, max=2000, step=10,
-                                          placeholder="auto", debounce=True, className="text-input share-height")],
+                                          placeholder="auto", debounce=True,
+                                          className="text-input share-height")],
                                className="block-label"),
-                    html.Div([
-                        html.Span("Theme", className="share-option-label", id="share-theme-label"),
+                    html.Fieldset([
+                        html.Legend("Theme", className="share-option-label"),
                         dcc.RadioItems(id=ids.SHARE_THEME, inline=True, value="light", className="radio-row",
                                        options=[{"label": "Light", "value": "light"},
                                                 {"label": "Dark", "value": "dark"}]),
-                    ], className="share-option", role="group", **{"aria-labelledby": "share-theme-label"}),
-                    dcc.Checklist(id=ids.SHARE_OPTIONS, inline=True, value=["legend", "title"], className="radio-row",
+                    ], className="share-option"),
+                    dcc.Checklist(id=ids.SHARE_OPTIONS, inline=True, value=["legend", "title"],
+                                  className="radio-row",
                                   options=[{"label": "Legend", "value": "legend"},
                                            {"label": "Title", "value": "title"}]),
                     html.Label(["Embed code",
-                                dcc.Textarea(id=ids.SHARE_SNIPPET, readOnly=True, rows=4, className="share-code")],
+                                dcc.Textarea(id=ids.SHARE_SNIPPET, readOnly=True, rows=4,
+                                             className="share-code")],
                                className="block-label"),
                     html.Div([
                         html.Button("Copy embed code", id=ids.SHARE_COPY_SNIPPET, type="button",
@@ -98,7 +102,8 @@ def share_panel() -> html.Details:
                                rel="noopener"),
                     ], className="button-row"),
                     html.P("The script line resizes the frame to fit; without it the frame keeps its height. "
-                           "Sites that read oEmbed (WordPress and others) embed the chart from the link alone.",
+                           "Sites that read oEmbed (WordPress and others) embed the chart from the link "
+                           "alone.",
                            className="share-hint"),
                 ]),
                 html.P(id=ids.SHARE_STATUS, className="share-status", role="status"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -60,7 +60,7 @@ def plotly_path() -> str:
     return f"/embed/plotly-{get_plotlyjs_version()}.min.js"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _static(name: str) -> tuple[bytes, str]:
     body = (STATIC / name).read_bytes()
     return body, hashlib.sha256(body).hexdigest()[:12]
@@ -84,7 +84,8 @@ def _respond(body: bytes, mimetype: str, *, cache: str, gzipped: bytes | None = 
     response.headers["Vary"] = "Accept-Encoding"
     response.headers["Cache-Control"] = cache
     response.add_etag()
-    return response.make_conditional(request)
+    response.make_conditional(request)  # 304 when the ETag matches
+    return response
 
 
 def register_embed(server: Flask, events: pd.DataFrame, *, frame_ancestors: tuple[str, ...] = ()) -> None:

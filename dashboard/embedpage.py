@@ -19,7 +19,7 @@ from . import describe, share
 from .figures import Band, view_figure
 from .filters import apply
 from .text import is_http_url
-from .urlstate import EmbedOptions, View
+from .urlstate import DEFAULT_OPTIONS, EmbedOptions, View
 
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -96,7 +96,7 @@ def event_details(events: pd.DataFrame, link_base: str | None) -> dict[str, dict
 def view_page(
     events: pd.DataFrame,
     view: View,
-    options: EmbedOptions = EmbedOptions(),
+    options: EmbedOptions = DEFAULT_OPTIONS,
     *,
     band: Band | None,
     root: str | None,
@@ -155,7 +155,7 @@ def document(page: Page, *, css: Asset, plotly: Asset, script: Asset) -> str:
                   f'<ul class="frt-filters" aria-label="Active filters">{items}</ul></header>')
     notices = "".join(f'<p class="frt-notice">{escape(n)}</p>' for n in page.notices)
     selected = f' data-selected="{escape(page.selected)}"' if page.selected in page.events else ""
-    count = len(page.events)
+    label = escape(f"{page.title}: timeline of {len(page.events)} events")
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -166,7 +166,7 @@ def document(page: Page, *, css: Asset, plotly: Asset, script: Asset) -> str:
 </head>
 <body class="frt-page theme-{escape(page.theme)}">
 {header}<main class="frt-chart-wrap">
-<div id="frt-chart" class="frt-chart" role="figure" aria-label="{escape(page.title)}: timeline of {count} events"{selected}></div>
+<div id="frt-chart" class="frt-chart" role="figure" aria-label="{label}"{selected}></div>
 <aside id="frt-details" class="frt-details" aria-label="Event details" aria-live="polite" hidden></aside>
 </main>
 {notices}{_footer(page.footer)}

@@ -78,7 +78,8 @@ def footer_text(events: pd.DataFrame, view: View, root: str | None) -> str:
 
 def static_figure(events: pd.DataFrame, job: Export) -> go.Figure:
     """The image's figure: every filtered event in range, title, filters as a subtitle, and the footer."""
-    height = job.height or embed_height(events, job.view, replace(job.options, height=None)) + STATIC_EXTRA_HEIGHT
+    natural = embed_height(events, job.view, replace(job.options, height=None))
+    height = job.height or natural + STATIC_EXTRA_HEIGHT
     options = replace(job.options, title=True, height=height)
     fig = view_figure(events, job.view, options, band=protest_band(events), static=True,
                       subtitle=" · ".join(describe.filter_summary(job.view)),
@@ -105,7 +106,8 @@ def image_bytes(fig: go.Figure, fmt: str, scale: float) -> bytes:
 def html_document(events: pd.DataFrame, job: Export) -> str:
     """The self-contained page (or a small one that loads plotly.js from its CDN with `cdn`)."""
     options = replace(job.options, height=job.height or job.options.height)
-    page = embedpage.view_page(events, job.view, options, band=protest_band(events), root=job.root, header=True)
+    page = embedpage.view_page(events, job.view, options, band=protest_band(events), root=job.root,
+                               header=True)
     plotly = (embedpage.Asset(url=f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js") if job.cdn
               else embedpage.Asset(text=get_plotlyjs()))
     return embedpage.document(

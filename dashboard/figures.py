@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,7 +19,7 @@ import plotly.graph_objects as go
 from . import describe, schema, theme
 from .filters import Filters, apply
 from .text import plotly_text
-from .urlstate import EmbedOptions, View
+from .urlstate import DEFAULT_OPTIONS, EmbedOptions, View
 
 
 @dataclass(frozen=True)
@@ -280,20 +281,22 @@ def build_figure(
     return fig
 
 
-def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle: str | None, footer: str | None,
-            legend: bool, rangeslider: bool, presets: bool) -> dict[str, object]:
+def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle: str | None,
+            footer: str | None, legend: bool, rangeslider: bool, presets: bool) -> dict[str, Any]:
     """Margins, title, legend and footer around the plot area, in pixels that do not overlap.
 
     Top: the zoom buttons (when shown), then the title and subtitle above them. Bottom: the date ticks, the
     legend, then the footer line. With a range slider (the app) the legend sits under the slider.
     """
-    top = (50 if presets else 30) + (TITLE_ROOM if title else 0) + (SUBTITLE_ROOM if title and subtitle else 0)
+    top = (50 if presets else 30) + (TITLE_ROOM if title else 0)
+    top += SUBTITLE_ROOM if title and subtitle else 0
     title_layout: dict[str, object] | None = None
     if title:
         title_layout = {"text": plotly_text(title), "x": 0.01, "xanchor": "left", "yref": "container", "y": 1,
                         "yanchor": "top", "pad": {"t": 10}}
         if subtitle:
-            title_layout["subtitle"] = {"text": plotly_text(subtitle), "font": {"color": colors["muted"], "size": 12}}
+            title_layout["subtitle"] = {"text": plotly_text(subtitle),
+                                        "font": {"color": colors["muted"], "size": 12}}
     legend_layout: dict[str, object] = {"orientation": "h", "x": 0, "title": {"text": "Category"}}
     annotations = []
     if rangeslider:
@@ -308,8 +311,8 @@ def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle:
                             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "align": "left",
                             "yshift": -(TICK_ROOM + (LEGEND_ROOM if legend else 0)),
                             "font": {"size": 11, "color": colors["muted"]}})
-    return {"margin": {"l": 10, "r": 10, "t": top, "b": bottom}, "title": title_layout, "legend": legend_layout,
-            "annotations": annotations}
+    return {"margin": {"l": 10, "r": 10, "t": top, "b": bottom}, "title": title_layout,
+            "legend": legend_layout, "annotations": annotations}
 
 
 def _preset_menu(events: pd.DataFrame, colors: dict[str, str]) -> dict[str, object]:
@@ -327,7 +330,7 @@ def _preset_menu(events: pd.DataFrame, colors: dict[str, str]) -> dict[str, obje
             "bgcolor": colors["paper"]}
 
 
-def embed_height(events: pd.DataFrame, view: View, options: EmbedOptions = EmbedOptions()) -> int:
+def embed_height(events: pd.DataFrame, view: View, options: EmbedOptions = DEFAULT_OPTIONS) -> int:
     """The chart height of `view_figure` without building it: the options' height or what the lanes need."""
     if options.height is not None:
         return options.height
@@ -341,7 +344,7 @@ def embed_height(events: pd.DataFrame, view: View, options: EmbedOptions = Embed
 def view_figure(
     events: pd.DataFrame,
     view: View,
-    options: EmbedOptions = EmbedOptions(),
+    options: EmbedOptions = DEFAULT_OPTIONS,
     *,
     band: Band | None,
     static: bool = False,

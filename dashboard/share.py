@@ -50,7 +50,7 @@ def view_url(root: str, view: View) -> str:
     return root + urlstate.serialize(view)
 
 
-def embed_url(root: str, view: View, options: EmbedOptions = EmbedOptions()) -> str:
+def embed_url(root: str, view: View, options: EmbedOptions = urlstate.DEFAULT_OPTIONS) -> str:
     """The chart-only page of `view`, for an iframe."""
     return root + EMBED_PATH + urlstate.serialize_embed(view, options)
 

@@ -33,8 +33,8 @@ def register_share_callbacks(app: Dash, events: pd.DataFrame) -> None:
     event_ids = frozenset(events["id"])
 
     @app.callback(
-        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"), Output(ids.SHARE_PREVIEW, "href"),
-        Output(ids.GRAPH, "config"),
+        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"),
+        Output(ids.SHARE_PREVIEW, "href"), Output(ids.GRAPH, "config"),
         Input(ids.URL, "search"), Input(ids.SHARE_WIDTH, "value"), Input(ids.SHARE_HEIGHT, "value"),
         Input(ids.SHARE_THEME, "value"), Input(ids.SHARE_OPTIONS, "value"),
         State(ids.URL, "href"),

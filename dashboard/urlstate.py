@@ -45,6 +45,9 @@ class EmbedOptions:
     title: bool = True
 
 
+DEFAULT_OPTIONS = EmbedOptions()
+
+
 def _parse_date(value: str) -> date | None:
     try:
         return date.fromisoformat(value)

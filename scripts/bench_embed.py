@@ -115,7 +115,7 @@ def main() -> None:
     pages = {"/ (full app)": base + "/" + args.view, "/embed": base + "/embed" + args.view}
     results: dict[str, list[dict[str, float]]] = {name: [] for name in pages}
     try:
-        for name, url in pages.items():  # one warm-up load each (server caches, gzip of plotly.js)
+        for url in pages.values():  # one warm-up load each (server caches, gzip of plotly.js)
             measure(driver, url)
         for _ in range(args.runs):  # alternate, so background load on the machine hits both alike
             for name, url in pages.items():
@@ -130,8 +130,9 @@ def main() -> None:
 
     print(f"frt-timeline page weight and load time, median of {args.runs} cold loads (cache disabled)")
     print(f"view: {args.view}")
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores; gunicorn -w 2 on 127.0.0.1; "
-          "headless Chromium")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, load average {load} at the end; "
+          "gunicorn -w 2 on 127.0.0.1; headless Chromium")
     print()
     print(f"{'page':<14}{'requests':>9}{'transferred':>14}{'decoded':>12}{'HTML (ms)':>11}"
           f"{'chart drawn (ms)':>18}{'min-max (ms)':>15}")
@@ -141,10 +142,11 @@ def main() -> None:
               f"{med(name, 'decoded') / 1024:>9.0f} KB{med(name, 'html'):>11.1f}{med(name, 'chart'):>18.0f}"
               f"{min(charts):>8.0f}-{max(charts):.0f}")
     full, embed = pages
+    sooner = med(full, "chart") - med(embed, "chart")
     print()
     print(f"/embed transfers {med(full, 'transfer') / med(embed, 'transfer'):.1f}x fewer bytes in "
           f"{med(full, 'requests') - med(embed, 'requests'):.0f} fewer requests, and draws the chart "
-          f"{med(full, 'chart') / med(embed, 'chart'):.1f}x sooner ({med(full, 'chart') - med(embed, 'chart'):.0f} ms).")
+          f"{med(full, 'chart') / med(embed, 'chart'):.1f}x sooner ({sooner:.0f} ms).")
 
 
 if __name__ == "__main__":

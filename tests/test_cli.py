@@ -1,4 +1,4 @@
-"""The CLI through click's CliRunner: validate's exit codes and messages, serve's options, export's formats."""
+"""The CLI through click's CliRunner: validate's exit codes and messages, serve's options, export."""
 
 from __future__ import annotations
 
@@ -112,7 +112,8 @@ def test_export_json_plotly_can_load(valid_csv, tmp_path):
 
 
 def test_export_csv_and_html(valid_csv, tmp_path):
-    assert export("--out", str(tmp_path / "v.csv"), "--events", str(valid_csv), "--category", "decision").exit_code == 0
+    result = export("--out", str(tmp_path / "v.csv"), "--events", str(valid_csv), "--category", "decision")
+    assert result.exit_code == 0
     assert (tmp_path / "v.csv").read_text().count("\n") == 4  # header and three decisions
     assert export("--out", str(tmp_path / "v.html"), "--events", str(valid_csv), "--cdn").exit_code == 0
     assert "cdn.plot.ly" in (tmp_path / "v.html").read_text()
@@ -129,7 +130,8 @@ def test_export_takes_the_view_from_a_url(valid_csv, tmp_path):
 
 
 def test_export_without_a_browser_says_what_to_install_and_exits_2(valid_csv, tmp_path):
-    env = {**os.environ, "BROWSER_PATH": "/nonexistent/chromium", "PYTHONPATH": str(Path(__file__).parent.parent)}
+    root = str(Path(__file__).parent.parent)
+    env = {**os.environ, "BROWSER_PATH": "/nonexistent/chromium", "PYTHONPATH": root}
     out = tmp_path / "v.png"
     proc = subprocess.run([sys.executable, "-m", "dashboard", "export", "--out", str(out), "--events",
                            str(valid_csv)], env=env, capture_output=True, text=True, timeout=120)

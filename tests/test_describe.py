@@ -43,5 +43,6 @@ def test_slug_is_a_safe_file_name():
 
 def test_data_date_is_the_latest_event_at_its_precision(valid_csv, write_csv):
     assert data_date(load_events(valid_csv)) == "11 June 2020"
-    path = write_csv("a,2019,,T,D,decision,IBM,IBM,,https://e.org\nb,2021-03,,T,D,decision,IBM,IBM,,https://e.org\n")
+    path = write_csv("a,2019,,T,D,decision,IBM,IBM,,https://e.org\n"
+                     "b,2021-03,,T,D,decision,IBM,IBM,,https://e.org\n")
     assert data_date(load_events(path)) == "March 2021"

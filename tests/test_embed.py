@@ -72,7 +72,8 @@ def test_embed_selected_event_opens_its_details(client):
 
 
 def test_bad_embed_parameters_show_notices_never_500(client):
-    for query in ("height=%00", "theme=<script>", "legend=2", "start=yesterday", "event=../../x", "company=%FF"):
+    for query in ("height=%00", "theme=<script>", "legend=2", "start=yesterday", "event=../../x",
+                  "company=%FF"):
         assert client.get("/embed?" + query).status_code == 200, query
     html = client.get("/embed?theme=%3Cscript%3E&company=Initech").get_data(as_text=True)
     assert "Ignored theme=&#x27;&lt;script&gt;&#x27;: use light or dark." in html
@@ -96,7 +97,8 @@ def test_main_page_and_api_may_be_framed_only_by_the_app(client):
 
 
 def test_frame_ancestors_option_restricts_the_embed(valid_csv, monkeypatch):
-    client = create_app(valid_csv, frame_ancestors="https://news.example https://*.blog.example").server.test_client()
+    app = create_app(valid_csv, frame_ancestors="https://news.example https://*.blog.example")
+    client = app.server.test_client()
     csp = client.get("/embed").headers["Content-Security-Policy"]
     assert csp.endswith("; frame-ancestors 'self' https://news.example https://*.blog.example")
     assert client.get("/").headers["X-Frame-Options"] == "SAMEORIGIN"
@@ -114,7 +116,8 @@ def test_frame_ancestors_rejects_what_is_not_a_site(value):
 
 def test_frame_ancestors_accepts_hosts_schemes_and_keywords():
     assert parse_frame_ancestors("") == ()
-    assert parse_frame_ancestors("self, https://a.org:8443 b.org") == ("'self'", "https://a.org:8443", "b.org")
+    assert parse_frame_ancestors("self, https://a.org:8443 b.org") == (
+        "'self'", "https://a.org:8443", "b.org")
     assert parse_frame_ancestors("https:") == ("'self'", "https:")
 
 
@@ -129,7 +132,8 @@ def test_resize_script_is_small_and_served_as_javascript(client):
 def test_embed_loads_plotly_from_the_app_gzipped_and_cacheable(client):
     html = client.get("/embed").get_data(as_text=True)
     assert f'<script src="{plotly_path()}"' in html
-    loaded = re.findall(r'<script src="([^"]+)"', html) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    loaded = re.findall(r'<script src="([^"]+)"', html)
+    loaded += re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
     assert len(loaded) == 3 and all(url.startswith("/embed/") for url in loaded)  # all from the app itself
     plain = client.get(plotly_path())
     zipped = client.get(plotly_path(), headers={"Accept-Encoding": "gzip, deflate"})

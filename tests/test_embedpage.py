@@ -23,7 +23,8 @@ def test_script_json_cannot_close_its_script_element():
 def test_event_details_link_only_http_sources_and_a_permalink(write_csv):
     events = load_events(write_csv("a,2020,,T,D,decision,IBM,IBM,,https://e.org/a ftp://e.org/b\n"))
     details = event_details(events, "http://h/")
-    assert details["a"]["sources"] == ["https://e.org/a", "ftp://e.org/b"]  # kept; the page links http(s) only
+    # Both kept: the page links the http(s) one and shows the other as text.
+    assert details["a"]["sources"] == ["https://e.org/a", "ftp://e.org/b"]
     assert details["a"]["link"] == "http://h/?event=a"
     assert event_details(events, None)["a"]["link"] is None
 

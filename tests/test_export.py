@@ -59,8 +59,8 @@ def test_static_figure_has_title_filters_footer_and_size(events):
     assert (fig.layout.width, fig.layout.height) == (900, 500)
     assert fig.layout.title.text == "Big tech and facial recognition: IBM"
     assert fig.layout.title.subtitle.text == "Companies: IBM · Context lanes: hidden"
-    assert fig.layout.annotations[-1].text == ("Source: frt-timeline (http://app.example/?company=IBM&amp;context=0)"
-                                               " · Data: latest event 11 June 2020")
+    assert fig.layout.annotations[-1].text == ("Source: frt-timeline (http://app.example/?company=IBM&amp;"
+                                               "context=0) · Data: latest event 11 June 2020")
     assert not fig.layout.updatemenus
 
 

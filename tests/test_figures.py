@@ -183,7 +183,8 @@ def points_hovertext(fig: go.Figure) -> dict[str, str]:
 
 def test_view_figure_draws_the_view_with_the_embed_options(events):
     view, _ = parse("company=IBM&context=0")
-    fig = view_figure(events, view, EmbedOptions(height=350, theme="dark", legend=False), band=protest_band(events))
+    options = EmbedOptions(height=350, theme="dark", legend=False)
+    fig = view_figure(events, view, options, band=protest_band(events))
     assert set(points(fig)) == {"ibm-exit", "study-month"}
     assert fig.layout.height == 350 and fig.layout.showlegend is False
     assert fig.layout.title.text == "Big tech and facial recognition: IBM"

@@ -74,8 +74,8 @@ def test_missing_url_is_400(client):
 def test_pages_carry_the_discovery_link(client):
     for path in ("/?company=IBM", "/embed?company=IBM"):
         head = client.get(path).get_data(as_text=True).split("</head>")[0]
-        link = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)" title="([^"]+)">',
-                         head)
+        link = re.search(
+            r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)" title="([^"]+)">', head)
         assert link, path
         endpoint = urlsplit(unescape(link[1]))
         assert endpoint.path == "/oembed"

@@ -63,6 +63,7 @@ def test_snippet_is_an_iframe_of_the_view_and_the_resize_script():
 
 
 def test_snippet_without_script_and_with_a_fixed_width():
-    snippet = iframe_snippet("http://h/", VIEW, EmbedOptions(), title="t", height=400, width=640, script=False)
+    snippet = iframe_snippet("http://h/", VIEW, EmbedOptions(), title="t", height=400, width=640,
+                             script=False)
     assert "<script" not in snippet
     assert 'width="640"' in snippet and "max-width:100%" in snippet

@@ -3,8 +3,6 @@ file opened offline, the share panel's link in a new window, and the PNG/SVG but
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
 
@@ -53,7 +51,8 @@ def test_snippet_in_a_local_page_shows_the_view_and_resizes(dash_duo, serve, app
     assert "/embed?company=IBM&amp;context=0" in snippet and "embed/resize.js" in snippet
     host = tmp_path / "article.html"
     host.write_text(f'<!DOCTYPE html><html lang="en"><head><title>An article</title></head><body>'
-                    f'<h1>An article</h1><p>Before the chart.</p>{snippet}<p>After the chart.</p></body></html>')
+                    f'<h1>An article</h1><p>Before the chart.</p>{snippet}<p>After the chart.</p>'
+                    '</body></html>')
     driver = dash_duo.driver
     driver.get(host.as_uri())
     frame = dash_duo.wait_for_element("iframe[data-frt-embed]", timeout=10)
@@ -111,18 +110,18 @@ def test_exported_html_works_offline_with_hover_and_zoom(dash_duo, valid_csv, tm
         ActionChains(driver).move_to_element(point).pause(0.3).perform()
         until(lambda: "Category: decision" in " ".join(
             t.text for t in driver.find_elements(By.CSS_SELECTOR, ".hoverlayer .hovertext")), timeout=10)
-        before = driver.execute_script("return document.querySelector('.js-plotly-plot').layout.xaxis.range")
+        x_range = "return document.querySelector('.js-plotly-plot').layout.xaxis.range"
+        before = driver.execute_script(x_range)
         button = next(b for b in driver.find_elements(By.CSS_SELECTOR, ".updatemenu-button")
                       if b.text == "Protest weeks: May–July 2020")
         button.click()
-        until(lambda: driver.execute_script(
-            "return document.querySelector('.js-plotly-plot').layout.xaxis.range") == ["2020-05-01", "2020-07-31"],
-            timeout=10)
+        until(lambda: driver.execute_script(x_range) == ["2020-05-01", "2020-07-31"], timeout=10)
         assert before != ["2020-05-01", "2020-07-31"]
         assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
     finally:
         driver.execute_cdp_cmd("Network.emulateNetworkConditions",
-                               {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+                               {"offline": False, "latency": 0, "downloadThroughput": -1,
+                                "uploadThroughput": -1})
     assert dash_duo.get_logs() == []
 
 
@@ -148,7 +147,8 @@ def test_share_link_opened_in_a_new_window_restores_the_view(dash_duo, serve, ap
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
     dash_duo.wait_for_text_to_equal("#details-title", "Amazon pauses", timeout=10)
     assert dash_duo.driver.execute_script(
-        f"return [...document.querySelectorAll('#{ids.CATEGORIES} input:checked')].map(i => i.value)") == ["decision"]
+        f"return [...document.querySelectorAll('#{ids.CATEGORIES} input:checked')].map(i => i.value)"
+    ) == ["decision"]
     # The modebar's camera names the image after the view.
     until(lambda: dash_duo.driver.execute_script(
         f"const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
@@ -165,8 +165,11 @@ def test_embed_options_change_the_snippet(dash_duo, serve, app):
     dash_duo.find_element(f"#{ids.SHARE_WIDTH} input[value='640']").click()
     height = dash_duo.find_element(f"#{ids.SHARE_HEIGHT}")
     height.send_keys("360\n")
-    until(lambda: "height=360" in dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value"), timeout=10)
-    snippet = dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value")
+    def snippet_text() -> str:
+        return dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value")
+
+    until(lambda: "height=360" in snippet_text(), timeout=10)
+    snippet = snippet_text()
     assert "embed?company=Amazon&amp;height=360&amp;theme=dark" in snippet
     assert 'width="640"' in snippet and f'height="{360 + 44}"' in snippet
     preview = dash_duo.find_element(f"#{ids.SHARE_PREVIEW}").get_attribute("href")
