@@ -67,7 +67,8 @@ def share_panel() -> html.Details:
                             dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True,
                                       className="text-input share-field")],
                            className="block-label"),
-                html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button", className="small-button"),
+                html.Div(html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button", className="small-button"),
+                         className="button-row"),
                 html.Fieldset([
                     html.Legend("Embed this chart in a web page"),
                     html.Fieldset([
