@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.offline import get_plotlyjs, get_plotlyjs_version
+from plotly.offline import get_plotlyjs_version
 
 from . import describe, embedpage, share
-from .embed import STATIC
+from .embed import STATIC, plotly_js
 from .figures import embed_height, protest_band, view_figure
 from .filters import apply
 from .rows import csv_text
@@ -109,7 +109,7 @@ def html_document(events: pd.DataFrame, job: Export) -> str:
     page = embedpage.view_page(events, job.view, options, band=protest_band(events), root=job.root,
                                header=True)
     plotly = (embedpage.Asset(url=f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js") if job.cdn
-              else embedpage.Asset(text=get_plotlyjs()))
+              else embedpage.Asset(text=plotly_js()))
     return embedpage.document(
         page,
         css=embedpage.Asset(text=(STATIC / "embed.css").read_text(encoding="utf-8")),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import embed
 from dashboard.app import create_app
 from dashboard.embed import parse_frame_ancestors, plotly_path
 
@@ -153,3 +154,23 @@ def test_unknown_embed_file_is_404(client):
 def test_static_files_ship_in_the_package():
     static = Path(__file__).resolve().parent.parent / "dashboard" / "static"
     assert {p.name for p in static.iterdir()} >= {"embed.js", "embed.css", "resize.js"}
+
+
+def test_embed_uses_the_small_plotly_bundle_only_when_its_version_matches(monkeypatch):
+    version = embed.get_plotlyjs_version()
+    embed._basic_bundle.cache_clear()
+    try:
+        assert plotly_path() == f"/embed/plotly-{version}-basic.min.js"
+        assert embed.plotly_js().startswith("/**\n* plotly.js (basic - minified) v" + version)
+        embed._basic_bundle.cache_clear()
+        monkeypatch.setattr(embed, "get_plotlyjs_version", lambda: "99.0.0")  # plotly.py moved on
+        assert plotly_path() == "/embed/plotly-99.0.0.min.js"
+        assert embed.plotly_js() == embed.get_plotlyjs()
+    finally:
+        embed._basic_bundle.cache_clear()
+
+
+def test_embed_figure_uses_only_traces_of_the_small_bundle(client):
+    """The basic bundle draws scatter, bar and pie traces; the chart must not need more."""
+    html = client.get("/embed?event=ibm-exit").get_data(as_text=True)
+    assert {t["type"] for t in blocks(html)["frt-figure"]["data"]} <= {"scatter", "bar", "pie"}
