@@ -98,3 +98,11 @@ def test_a_full_session_opens_the_data_read_only_and_never_changes_it(monkeypatc
     assert modes and all(set(m) <= {"r", "b", "t"} for m in modes), modes  # opened, and only for reading
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]  # nothing written beside it
+
+
+def test_bad_frame_ancestors_setting_is_refused_before_loading(monkeypatch, valid_csv):
+    from dashboard.app import create_app
+
+    monkeypatch.setenv("FRT_FRAME_ANCESTORS", "https://a.org; script-src *")
+    with pytest.raises(ValueError, match="is not a site"):
+        create_app(valid_csv)
