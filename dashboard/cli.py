@@ -95,7 +95,8 @@ def _fail(message: str) -> None:
 @click.option("--event", default=None, help="Id of an event to mark as selected.")
 @click.option("--theme", type=click.Choice(["light", "dark"]), default=None, help="Colours (default light).")
 @click.option("--legend/--no-legend", default=None, help="Show the category legend (default: show).")
-@click.option("--title/--no-title", default=None, help="Show the title above an .html or .json chart.")
+@click.option("--title/--no-title", default=None,
+              help="Show the title above an .html or .json chart (images always have one).")
 @click.option("--width", type=click.IntRange(200, 10000), default=None,
               help="Image width in pixels (default 1200).")
 @click.option("--height", type=click.IntRange(200, 5000), default=None,

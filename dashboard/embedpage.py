@@ -58,6 +58,7 @@ class Page:
     theme: str = "light"
     selected: str | None = None
     filters: Sequence[str] | None = None  # shown as a header (exports); None: no header (embeds)
+    heading: bool = True  # the header starts with the title
     notices: Sequence[str] = field(default_factory=tuple)
     head: str = ""  # extra, already-safe HTML for <head> (the oEmbed discovery link)
 
@@ -120,6 +121,7 @@ def view_page(
         theme=options.theme,
         selected=view.event,
         filters=describe.filter_summary(view) if header else None,
+        heading=options.title,
         notices=tuple(notices),
         head=head,
     )
@@ -151,7 +153,8 @@ def document(page: Page, *, css: Asset, plotly: Asset, script: Asset) -> str:
     header = ""
     if page.filters is not None:
         items = "".join(f"<li>{escape(line)}</li>" for line in page.filters)
-        header = (f'<header class="frt-header"><h1>{escape(page.title)}</h1>'
+        heading = f"<h1>{escape(page.title)}</h1>" if page.heading else ""
+        header = (f'<header class="frt-header">{heading}'
                   f'<ul class="frt-filters" aria-label="Active filters">{items}</ul></header>')
     notices = "".join(f'<p class="frt-notice">{escape(n)}</p>' for n in page.notices)
     selected = f' data-selected="{escape(page.selected)}"' if page.selected in page.events else ""

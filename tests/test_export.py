@@ -90,3 +90,8 @@ def test_write_replaces_the_file_whole(events, tmp_path):
     write(events, job(str(out), query="company=Amazon"))
     assert out.read_text() != first and json.loads(out.read_text())
     assert [p.name for p in out.parent.iterdir()] == ["v.json"]  # no temporary file left behind
+
+
+def test_html_without_title_keeps_the_filters(events):
+    html = render(events, job("v.html", options=EmbedOptions(title=False))).decode()
+    assert "<h1>" not in html and "<li>Companies: IBM</li>" in html
