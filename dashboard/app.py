@@ -17,7 +17,7 @@ from . import describe, security, urlstate
 from .api import register_api
 from .callbacks import register_callbacks
 from .data import bundled_path, default_events_path, load_events
-from .embed import parse_frame_ancestors, register_embed
+from .embed import register_embed
 from .figures import protest_band
 from .filters import companies_in
 from .layout import APP_TITLE, INDEX_STRING, page
@@ -60,7 +60,7 @@ def create_app(
         >>> app.run(port=8050)
     """
     path = Path(events_path) if events_path is not None else default_events_path()
-    ancestors = parse_frame_ancestors(
+    ancestors = security.parse_frame_ancestors(
         frame_ancestors if frame_ancestors is not None else os.environ.get(FRAME_ANCESTORS_VAR))
     events = load_events(path)
     app = TimelineDash(
@@ -76,10 +76,10 @@ def create_app(
     register_callbacks(app, events, band=protest_band(events), company_options=companies)
     register_share_callbacks(app, events)
     register_api(app.server, events, source_name=path.name)
-    register_embed(app.server, events, frame_ancestors=ancestors)  # sets its own CSP and framing policy
+    register_embed(app.server, events)
     register_oembed(app.server, events)
     # Last: the CSP hashes Dash's inline scripts as they now are. /embed (exactly, or below it) may be framed.
-    security.install(app, frameable_paths=("/embed",))
+    security.install(app, frameable_paths=("/embed",), frame_ancestors=ancestors)
     return app
 
 

@@ -2,8 +2,8 @@
 
 `/embed` takes the page's parameters plus `height`, `theme`, `legend` and `title` (see urlstate). It is a
 plain HTML page with plotly.js and a small script (no Dash renderer, no callbacks), so it loads much less
-than the full app. Unlike the rest of the app, which only the app itself may frame, it may be framed by any
-site, or only by the sources given to `--frame-ancestors`.
+than the full app. Unlike the rest of the app, which only the app itself may frame, other sites may frame it
+(security.py sets that policy, `--frame-ancestors` narrows it).
 """
 
 from __future__ import annotations
@@ -27,33 +27,6 @@ BLUEPRINT = "embed"
 PAGE_CACHE = 64  # rendered /embed pages kept per process (at most about 230 KB each)
 STATIC = Path(__file__).resolve().parent / "static"
 BASIC = STATIC / "plotly-basic.min.js"  # npm plotly.js-basic-dist-min (scripts/vendor_plotly_basic.sh)
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-       "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
-_SOURCE = re.compile(
-    r"^(?:'self'|'none'|https?:|(?:https?://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$",
-    re.IGNORECASE,
-)
-
-
-def parse_frame_ancestors(value: str | None) -> tuple[str, ...]:
-    """'https://a.org https://*.b.org self' -> CSP sources; () (any site) when empty.
-
-    Raises:
-        ValueError: naming the first value that is not a host, scheme, 'self' or 'none'.
-    """
-    tokens = [t for t in (value or "").replace(",", " ").split() if t]
-    sources = []
-    for token in tokens:
-        token = {"self": "'self'", "none": "'none'"}.get(token.lower(), token)
-        if not _SOURCE.match(token):
-            raise ValueError(f"{token!r} is not a site: give hosts such as https://example.org or "
-                             "https://*.example.org, separated by spaces (or 'self', 'none')")
-        sources.append(token)
-    if "'none'" in sources and len(sources) > 1:
-        raise ValueError("'none' cannot be combined with other sites")
-    if sources and "'self'" not in sources and "'none'" not in sources:
-        sources.insert(0, "'self'")  # the app's own share panel may preview its embeds
-    return tuple(dict.fromkeys(sources))
 
 
 @cache
@@ -108,12 +81,11 @@ def _respond(body: bytes, mimetype: str, *, cache: str, gzipped: bytes | None = 
     return response
 
 
-def register_embed(server: Flask, events: pd.DataFrame, *, frame_ancestors: tuple[str, ...] = ()) -> None:
-    """Add `/embed` and its files to `server`; `frame_ancestors` () lets any site frame it."""
+def register_embed(server: Flask, events: pd.DataFrame) -> None:
+    """Add `/embed` and its files to `server` (security.install makes them frameable by other sites)."""
     bp = Blueprint(BLUEPRINT, __name__)
     event_ids = frozenset(events["id"])
     band = protest_band(events)
-    csp = CSP + (f"; frame-ancestors {' '.join(frame_ancestors)}" if frame_ancestors else "")
 
     @lru_cache(maxsize=PAGE_CACHE)
     def render(root: str, prefix: str, url: str, query: str) -> tuple[bytes, bytes]:
@@ -150,11 +122,5 @@ def register_embed(server: Flask, events: pd.DataFrame, *, frame_ancestors: tupl
         # resize.js has a fixed address (it is pasted into other sites), so it is cached for a day only.
         max_age = 86400 if name == "resize.js" else 31536000
         return _respond(_static(name)[0], kinds[name], cache=f"public, max-age={max_age}")
-
-    @bp.after_request
-    def framing(response: Response) -> Response:
-        """Any site may frame these pages (or only `frame_ancestors`); scripts run only from this app."""
-        response.headers["Content-Security-Policy"] = csp
-        return response
 
     server.register_blueprint(bp)

@@ -5,6 +5,7 @@ a check of Dash callback requests, and generic error pages (the traceback goes t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -16,6 +17,10 @@ from werkzeug.exceptions import BadRequest, HTTPException, NotFound
 from .limits import MAX_REQUEST_BYTES
 
 CALLBACK_PATH = "/_dash-update-component"
+_SOURCE = re.compile(  # a CSP host or scheme source, or 'self' / 'none': what --frame-ancestors accepts
+    r"^(?:'self'|'none'|https?:|(?:https?://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$",
+    re.IGNORECASE,
+)
 GENERIC_ERROR = ("Something went wrong on the server. Reload the page; if it keeps happening, "
                  "tell the site's owner.")
 
@@ -40,6 +45,27 @@ def content_security_policy(script_hashes: Iterable[str], *, frame_ancestors: st
         "frame-ancestors": [frame_ancestors],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def parse_frame_ancestors(value: str | None) -> tuple[str, ...]:
+    """'https://a.org https://*.b.org self' -> CSP sources; () (any site) when empty.
+
+    Raises:
+        ValueError: naming the first value that is not a host, scheme, 'self' or 'none'.
+    """
+    tokens = [t for t in (value or "").replace(",", " ").split() if t]
+    sources = []
+    for token in tokens:
+        token = {"self": "'self'", "none": "'none'"}.get(token.lower(), token)
+        if not _SOURCE.match(token):
+            raise ValueError(f"{token!r} is not a site: give hosts such as https://example.org or "
+                             "https://*.example.org, separated by spaces (or 'self', 'none')")
+        sources.append(token)
+    if "'none'" in sources and len(sources) > 1:
+        raise ValueError("'none' cannot be combined with other sites")
+    if sources and "'self'" not in sources and "'none'" not in sources:
+        sources.insert(0, "'self'")  # the app's own pages may still show its embeds
+    return tuple(dict.fromkeys(sources))
 
 
 def headers(policy: str, *, frameable: bool = False) -> dict[str, str]:
@@ -96,6 +122,8 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
     if not isinstance(output, str) or output not in callback_map:
         return "unknown callback output"
     spec = callback_map[output]
+    if "callback" not in spec:
+        return "that callback runs in the browser"  # clientside: Dash has no server function for it
     inputs = body.get("inputs")
     if not _props_ok(inputs, spec.get("inputs", [])):
         return "the inputs do not match the callback"
@@ -114,18 +142,23 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
     return None
 
 
-def install(app: Dash, *, frameable_paths: Sequence[str] = ()) -> None:
+def install(app: Dash, *, frameable_paths: Sequence[str] = (), frame_ancestors: Sequence[str] = ()) -> None:
     """Add headers, limits, the callback check and generic errors to `app`.
 
     Call it after the callbacks are registered, so the inline-script hashes are final.
-    `frameable_paths`: path prefixes other sites may frame.
+    `frameable_paths`: paths (and everything below them) other sites may frame: any site, or only
+    `frame_ancestors` (as parsed by `parse_frame_ancestors`) when given.
     """
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.config["DEBUG"] = False  # production default; `frt-timeline serve --debug` turns it on
     hashes = list(app.csp_hashes())
     own = headers(content_security_policy(hashes))
-    framed = headers(content_security_policy(hashes, frame_ancestors="*"), frameable=True)
+    framed = headers(content_security_policy(hashes, frame_ancestors=" ".join(frame_ancestors) or "*"),
+                     frameable=True)
+
+    def frameable(path: str) -> bool:
+        return any(path == p or path.startswith(p.rstrip("/") + "/") for p in frameable_paths)
 
     @server.before_request
     def check_callback_request() -> None:
@@ -136,7 +169,7 @@ def install(app: Dash, *, frameable_paths: Sequence[str] = ()) -> None:
 
     @server.after_request
     def add_headers(response: Response) -> Response:
-        chosen = framed if any(request.path.startswith(p) for p in frameable_paths) else own
+        chosen = framed if frameable(request.path) else own
         for name, value in chosen.items():
             response.headers.setdefault(name, value)
         return response

@@ -5,7 +5,6 @@ Copying and image downloads happen in the browser (clientside callbacks in asset
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -14,18 +13,25 @@ from dash import ClientsideFunction, Dash, Input, Output, State
 from . import describe, ids, share, urlstate
 from .figures import embed_height
 from .layout import GRAPH_CONFIG
+from .text import is_http_url
 
 
-def embed_options(width: str | None, height: float | None, theme: str | None,
-                  shown: Sequence[str] | None) -> tuple[urlstate.EmbedOptions, int | None]:
-    """The panel's controls -> (EmbedOptions, fixed width or None for 'fit the page'), via urlstate."""
+def embed_options(width: object, height: object, theme: object,
+                  shown: object) -> tuple[urlstate.EmbedOptions, int | None]:
+    """The panel's controls -> (EmbedOptions, fixed width or None for 'fit the page'), via urlstate.
+
+    The values come from the browser, so each is checked for its type; a wrong one counts as unset.
+    """
+    number = height if isinstance(height, (int, float)) and not isinstance(height, bool) else None
+    checked = {v for v in shown if isinstance(v, str)} if isinstance(shown, list) else set()
     options, _ = urlstate.parse_embed({
-        "height": [str(int(height)) if height else ""],
-        "theme": [theme or "light"],
-        "legend": ["1" if "legend" in (shown or ()) else "0"],
-        "title": ["1" if "title" in (shown or ()) else "0"],
+        "height": [str(int(number)) if number and abs(number) < 1e6 else ""],
+        "theme": [theme if isinstance(theme, str) else "light"],
+        "legend": ["1" if "legend" in checked else "0"],
+        "title": ["1" if "title" in checked else "0"],
     })
-    return options, int(width) if width and width.isdigit() else None
+    fixed = int(width) if isinstance(width, str) and width.isdigit() and int(width) in share.WIDTHS else None
+    return options, fixed
 
 
 def register_share_callbacks(app: Dash, events: pd.DataFrame) -> None:
@@ -41,9 +47,9 @@ def register_share_callbacks(app: Dash, events: pd.DataFrame) -> None:
     )
     def update(search, width, height, theme, shown, href):  # type: ignore[no-untyped-def]
         """The current view's link and embed code; the modebar's image is named after the view."""
-        view, _ = urlstate.parse(search, event_ids=event_ids)
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
         options, fixed_width = embed_options(width, height, theme, shown)
-        root = share.root_of(href) if href else "/"
+        root = share.root_of(href) if isinstance(href, str) and is_http_url(href) else "/"
         snippet = share.iframe_snippet(root, view, options, title=describe.title(view), width=fixed_width,
                                        height=share.frame_height(embed_height(events, view, options)))
         config: dict[str, Any] = {**GRAPH_CONFIG, "toImageButtonOptions": {

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard import embed
 from dashboard.app import create_app
-from dashboard.embed import parse_frame_ancestors, plotly_path
+from dashboard.embed import plotly_path
 
 
 @pytest.fixture
@@ -81,45 +81,38 @@ def test_bad_embed_parameters_show_notices_never_500(client):
     assert "Ignored unknown company &#x27;Initech&#x27;." in html
 
 
+def frame_ancestors(response) -> str:
+    policy = response.headers["Content-Security-Policy"]
+    return next(d.strip() for d in policy.split(";") if d.strip().startswith("frame-ancestors"))
+
+
 def test_embed_may_be_framed_by_any_site_by_default(client):
-    response = client.get("/embed")
-    assert "X-Frame-Options" not in response.headers
-    csp = response.headers["Content-Security-Policy"]
-    assert "frame-ancestors" not in csp
-    assert "script-src 'self'" in csp and "default-src 'none'" in csp
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    for path in ("/embed", "/embed?company=IBM", "/embed/resize.js"):
+        response = client.get(path)
+        assert "X-Frame-Options" not in response.headers, path
+        assert frame_ancestors(response) == "frame-ancestors *", path
+    csp = client.get("/embed").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    assert client.get("/embed").headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_main_page_and_api_may_be_framed_only_by_the_app(client):
-    for path in ("/", "/?company=IBM", "/api/events.json", "/oembed?url=http://localhost/"):
+def test_main_page_and_everything_else_may_be_framed_only_by_the_app(client):
+    for path in ("/", "/?company=IBM", "/api/events.json", "/oembed?url=http://localhost/", "/embedded",
+                 "/embed-like"):
         response = client.get(path)
         assert response.headers["X-Frame-Options"] == "SAMEORIGIN", path
-        assert response.headers["Content-Security-Policy"] == "frame-ancestors 'self'", path
+        assert frame_ancestors(response) == "frame-ancestors 'self'", path
 
 
 def test_frame_ancestors_option_restricts_the_embed(valid_csv, monkeypatch):
     app = create_app(valid_csv, frame_ancestors="https://news.example https://*.blog.example")
     client = app.server.test_client()
-    csp = client.get("/embed").headers["Content-Security-Policy"]
-    assert csp.endswith("; frame-ancestors 'self' https://news.example https://*.blog.example")
+    response = client.get("/embed")
+    assert frame_ancestors(response) == "frame-ancestors 'self' https://news.example https://*.blog.example"
+    assert "X-Frame-Options" not in response.headers
     assert client.get("/").headers["X-Frame-Options"] == "SAMEORIGIN"
     monkeypatch.setenv("FRT_FRAME_ANCESTORS", "none")
-    csp = create_app(valid_csv).server.test_client().get("/embed").headers["Content-Security-Policy"]
-    assert csp.endswith("; frame-ancestors 'none'")
-
-
-@pytest.mark.parametrize("value", ["https://a.org; script-src *", "'unsafe-inline'", "https://a.org\r\nX: y",
-                                   "none https://a.org", "javascript:"])
-def test_frame_ancestors_rejects_what_is_not_a_site(value):
-    with pytest.raises(ValueError):
-        parse_frame_ancestors(value)
-
-
-def test_frame_ancestors_accepts_hosts_schemes_and_keywords():
-    assert parse_frame_ancestors("") == ()
-    assert parse_frame_ancestors("self, https://a.org:8443 b.org") == (
-        "'self'", "https://a.org:8443", "b.org")
-    assert parse_frame_ancestors("https:") == ("'self'", "https:")
+    assert frame_ancestors(create_app(valid_csv).server.test_client().get("/embed")) == "frame-ancestors 'none'"
 
 
 def test_resize_script_is_small_and_served_as_javascript(client):

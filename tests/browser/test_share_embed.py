@@ -1,4 +1,4 @@
-"""Share and embed in real headless Chromium: the iframe snippet in a page of another origin, the exported
+"""Share and embed in real headless Chromium: the iframe snippet in a page of another site, the exported
 file opened offline, the share panel's link in a new window, and the PNG/SVG buttons."""
 
 from __future__ import annotations
@@ -45,16 +45,16 @@ def wait_for_chart(driver, timeout: float = 15) -> None:
           timeout=timeout)
 
 
-def test_snippet_in_a_local_page_shows_the_view_and_resizes(dash_duo, serve, app, tmp_path):
+def test_snippet_in_a_page_of_another_site_shows_the_view_and_resizes(dash_duo, serve, app, other_site):
     serve(app)
     snippet = open_share_panel(dash_duo, dash_duo.server_url + "/?company=IBM&context=0")
     assert "/embed?company=IBM&amp;context=0" in snippet and "embed/resize.js" in snippet
-    host = tmp_path / "article.html"
-    host.write_text(f'<!DOCTYPE html><html lang="en"><head><title>An article</title></head><body>'
-                    f'<h1>An article</h1><p>Before the chart.</p>{snippet}<p>After the chart.</p>'
-                    '</body></html>')
+    head = ('<!DOCTYPE html><html lang="en"><head><title>An article</title><link rel="icon" href="data:,">'
+            "</head>")
+    article = other_site("article.html", f"{head}<body><h1>An article</h1><p>Before the chart.</p>{snippet}"
+                                         "<p>After the chart.</p></body></html>")
     driver = dash_duo.driver
-    driver.get(host.as_uri())
+    driver.get(article)
     frame = dash_duo.wait_for_element("iframe[data-frt-embed]", timeout=10)
     initial = int(frame.get_attribute("height"))
 
@@ -81,10 +81,7 @@ def test_snippet_in_a_local_page_shows_the_view_and_resizes(dash_duo, serve, app
     assert dash_duo.get_logs() == []
 
     # Without the script the frame keeps the snippet's height and still shows the chart.
-    bare = tmp_path / "bare.html"
-    bare.write_text('<!DOCTYPE html><html lang="en"><head><title>Bare</title></head><body>'
-                    + snippet.splitlines()[0] + "</body></html>")
-    driver.get(bare.as_uri())
+    driver.get(other_site("bare.html", head + "<body>" + snippet.splitlines()[0] + "</body></html>"))
     frame = dash_duo.wait_for_element("iframe[data-frt-embed]", timeout=10)
     driver.switch_to.frame(frame)
     wait_for_chart(driver)
