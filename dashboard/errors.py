@@ -15,6 +15,7 @@ class Problem:
     column: int
     problem: str
     hint: str = ""
+    kind: str = ""  # a short heading to group problems by, e.g. "unknown category"
 
     def __str__(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""

@@ -42,7 +42,7 @@ def test_unknown_column_is_named_with_its_position(write_csv):
                      "location,sources\n")
     assert problems(path) == [
         "events.csv:1:8: unknown column 'companeis' (allowed columns: id, date, end_date, title, description, "
-        "category, actor, companies, location, sources)"
+        "category, actor, companies, location, sources, group)"
     ]
 
 
