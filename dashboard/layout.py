@@ -8,6 +8,7 @@ from dash import dcc, html
 from . import ids, schema
 from .components import details, filter_panel
 from .filters import companies_in
+from .upload_panel import panel as upload_panel
 
 APP_TITLE = "Big tech and facial recognition: a timeline"
 
@@ -52,6 +53,9 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.TABLE_SORT, data={"column": "date", "ascending": True}),
+            # An upload lives in this tab's sessionStorage only: never on the server, never in another tab.
+            dcc.Store(id=ids.USER_DATA, storage_type="session"),
+            dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
             html.Header(
                 [
                     html.H1(APP_TITLE),
@@ -59,7 +63,11 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                            "protests, research, laws and cases around those decisions. Filter, click an event "
                            "for its sources, and share the link: the address always describes what you see.",
                            className="lede"),
-                    html.P(data_summary(events, source_name), className="data-summary"),
+                    html.Div([
+                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY, className="data-summary"),
+                        html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
+                                    className="small-button", hidden=True),
+                    ], className="summary-row"),
                 ],
                 className="page-header",
             ),
@@ -68,13 +76,15 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                     filter_panel(companies_in(events) or list(schema.COMPANIES), list(schema.CATEGORIES)),
                     html.Main(
                         [
+                            upload_panel(),
                             html.Section(
                                 [
                                     html.H2("Timeline", className="visually-hidden"),
+                                    html.H2(id=ids.OWN_TITLE, className="own-title", hidden=True),
                                     html.Div([
                                         html.P(id=ids.COUNT, className="count", role="status",
                                                **{"aria-live": "polite", "aria-atomic": "true"}),
-                                        html.Div([
+                                        html.Div(id=ids.DOWNLOADS, children=[
                                             html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
                                                    className="download", download="frt-timeline-events.csv"),
                                             html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
