@@ -115,6 +115,7 @@ def check_context(text: str, name: str = "context.csv", *, date_column: str | No
         _count(days, table, name, header[date_at], report)
     else:
         _values(days, table, name, date_at, value_at, report)
+    report.errors.sort(key=lambda p: (p.line, p.column))
     report.warnings.sort(key=lambda p: (p.line, p.column))
     if report.errors:
         report.series = None

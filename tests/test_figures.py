@@ -12,6 +12,8 @@ import pytest
 from dashboard.data import load_events
 from dashboard.figures import build_figure, protest_band, timeline_figure
 
+from .conftest import DATA
+
 
 @pytest.fixture
 def events(valid_csv):
@@ -178,3 +180,17 @@ def test_csv_text_reaches_plotly_only_escaped(xss_csv):
 def points_hovertext(fig: go.Figure) -> dict[str, str]:
     return {i: h for trace in fig.data if trace.customdata is not None
             for i, h in zip(trace.customdata, trace.hovertext, strict=True)}
+
+
+def test_groups_are_lanes_between_company_and_context_lanes():
+    events = load_events(DATA / "groups.csv")
+    fig = build_figure(events)
+    assert lanes(fig) == ["IBM", "Microsoft", "Cities", "Pauses"]
+    pause_y = points(fig)["pause"][0][1]
+    assert lanes(fig)[round(pause_y)] == "Pauses"  # its group, not its company (Amazon)
+
+
+def test_events_without_category_are_drawn_with_a_neutral_marker_and_named_in_the_legend():
+    events = load_events(DATA / "timelinejs.csv")
+    names = {t.name for t in build_figure(events).data if t.mode == "markers"}
+    assert names == {"no category"}

@@ -42,7 +42,9 @@ def _count(n: int, what: str) -> str:
 
 
 def _lane(row: pd.Series) -> str:
-    return schema.lanes(row["group"], row["company_list"], row["category"])[0]
+    """The Group TimelineJS gets: the event's lane here (empty for an event with no group, company or category)."""
+    lane = schema.lanes(row["group"], row["company_list"], row["category"])[0]
+    return "" if lane == schema.UNGROUPED_LANE and not row["group"] else lane
 
 
 def events_csv(events: pd.DataFrame, *, title: str = "", eras: Sequence[Era] = ()) -> Output:
