@@ -56,8 +56,8 @@ def create_app(
         raise DataError(report.errors)
     events = report.events
     events.attrs["warnings"] = [str(w) for w in report.warnings]
-    bundled = Dataset.build(events, path.name, format=report.format, title=report.title, subtitle=report.subtitle,
-                            eras=report.eras)
+    bundled = Dataset.build(events, path.name, format=report.format, title=report.title,
+                            subtitle=report.subtitle, eras=report.eras)
     if context_path is None and os.environ.get(CONTEXT_ENV_VAR):
         context_path = os.environ[CONTEXT_ENV_VAR]
     context = None

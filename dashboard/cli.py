@@ -1,4 +1,5 @@
-"""The `frt-timeline` command: serve, validate, convert. Errors become messages and exit codes, never tracebacks."""
+"""The `frt-timeline` command: serve, validate, convert. Errors become messages and exit codes, never
+tracebacks."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
 TARGETS = ("events", "timelinejs-json", "timelinejs-csv")
 
-context_option = click.option("--context", "context_path", type=click.Path(dir_okay=False, path_type=Path),
-                              default=None, help="A context series CSV (a date column and a count, or one row "
-                              "per event) drawn under the lanes.")
-context_date_option = click.option("--context-date", default=None, metavar="COLUMN",
-                                   help="The context file's date column, when it is not `date` or `event_date`.")
+context_option = click.option(
+    "--context", "context_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="A context series CSV (a date column and a count, or one row per event) drawn under the lanes.")
+context_date_option = click.option(
+    "--context-date", default=None, metavar="COLUMN",
+    help="The context file's date column, when it is not `date` or `event_date`.")
 context_value_option = click.option("--context-value", default=None, metavar="COLUMN",
                                     help="The context file's value column, when it cannot be detected.")
 
@@ -53,8 +55,9 @@ def serve(events_path: Path | None, context_path: Path | None, context_date: str
     except DataError as exc:
         events_name = Path(events_path or default_events_path()).name
         is_events = not exc.problems or exc.problems[0].file in (events_name, str(events_path))
-        click.echo(f"Cannot start: {events_path or default_events_path()} is not a valid events file." if is_events
-                   else f"Cannot start: {context_path} is not a valid context series.", err=True)
+        what = (f"{events_path or default_events_path()} is not a valid events file" if is_events
+                else f"{context_path} is not a valid context series")
+        click.echo(f"Cannot start: {what}.", err=True)
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         sys.exit(1)
@@ -108,7 +111,8 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
         context = read_context(context_path, date_column=context_date, value_column=context_value)
         report_problems(context.errors, context.warnings)
         if context.errors:
-            click.echo(f"{context_path}: {len(context.errors)} problem(s); the context series is not valid.", err=True)
+            click.echo(f"{context_path}: {len(context.errors)} problem(s); the context series is not valid.",
+                       err=True)
             valid = False
         else:
             click.echo(f"{context_path}: valid context series, {context.summary}.")

@@ -38,8 +38,14 @@ class Series:
     name: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"dates": list(self.dates), "values": list(self.values), "label": self.label,
-                "period": self.period, "kind": self.kind, "name": self.name}
+        return {
+            "dates": list(self.dates),
+            "values": list(self.values),
+            "label": self.label,
+            "period": self.period,
+            "kind": self.kind,
+            "name": self.name,
+        }
 
 
 @dataclass
@@ -61,7 +67,8 @@ def _number(raw: str) -> float | None:
 def _find(header: list[str], wanted: str) -> int | None:
     exact = [i for i, h in enumerate(header) if h == wanted]
     loose = [i for i, h in enumerate(header) if h.casefold() == wanted.casefold()]
-    return (exact or loose or [None])[0]
+    found = exact or loose
+    return found[0] if found else None
 
 
 def _rows(n: int, verb: str) -> str:
@@ -75,8 +82,9 @@ def _lines(lines: list[int]) -> str:
     return shown + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
 
 
-def check_context(text: str, name: str = "context.csv", *, date_column: str | None = None,
-                  value_column: str | None = None) -> ContextReport:
+def check_context(
+    text: str, name: str = "context.csv", *, date_column: str | None = None, value_column: str | None = None
+) -> ContextReport:
     """Read a context CSV; every problem has its line and column."""
     report = ContextReport(None)
     table = read_table(text, name, report.errors, empty_hint="start with a header row, e.g. date,protests")
@@ -85,19 +93,36 @@ def check_context(text: str, name: str = "context.csv", *, date_column: str | No
     header = table.header
 
     def missing(option: str, column: str) -> None:
-        report.errors.append(Problem(name, table.header_line, len(header) + 1, f"there is no column '{column}'",
-                                     "the columns are: " + ", ".join(header), f"no such column ({option})"))
+        report.errors.append(
+            Problem(
+                name,
+                table.header_line,
+                len(header) + 1,
+                f"there is no column '{column}'",
+                "the columns are: " + ", ".join(header),
+                f"no such column ({option})",
+            )
+        )
 
     if date_column:
         date_at = _find(header, date_column)
         if date_at is None:
             missing("--context-date", date_column)
     else:
-        date_at = next((i for i, h in enumerate(header) if " ".join(h.casefold().split()) in DATE_COLUMNS), None)
+        date_at = next(
+            (i for i, h in enumerate(header) if " ".join(h.casefold().split()) in DATE_COLUMNS), None
+        )
         if date_at is None:
-            report.errors.append(Problem(name, table.header_line, 1, "no date column",
-                                         "name the date column `date` or `event_date`, or choose it with "
-                                         "--context-date COLUMN", "no date column"))
+            report.errors.append(
+                Problem(
+                    name,
+                    table.header_line,
+                    1,
+                    "no date column",
+                    "name the date column `date` or `event_date`, or choose it with --context-date COLUMN",
+                    "no date column",
+                )
+            )
     value_at = None
     if value_column:
         value_at = _find(header, value_column)
@@ -140,42 +165,79 @@ def _read_days(table: Table, name: str, at: int, report: ContextReport) -> list[
             continue
         reading = read_date(raw, named_months=True)
         if reading.value is None or len(reading.value) != 10:
-            report.errors.append(Problem(
-                name, line, at + 1, reading.problem or f"'{raw}' is not a day",
-                reading.hint or "write days as YYYY-MM-DD, e.g. 2020-06-08",
-                "ambiguous date" if reading.problem else "invalid date"))
+            report.errors.append(
+                Problem(
+                    name,
+                    line,
+                    at + 1,
+                    reading.problem or f"'{raw}' is not a day",
+                    reading.hint or "write days as YYYY-MM-DD, e.g. 2020-06-08",
+                    "ambiguous date" if reading.problem else "invalid date",
+                )
+            )
             continue
         if reading.note:
             notes.append((line, reading.note))
         days.append((line, date.fromisoformat(reading.value)))
     if notes:
-        report.warnings.append(Problem(name, notes[0][0], at + 1, f"{len(notes)} dates were read from another "
-                                       f"format, e.g. {notes[0][1]}", "write dates as YYYY-MM-DD",
-                                       "date read from another format"))
+        report.warnings.append(
+            Problem(
+                name,
+                notes[0][0],
+                at + 1,
+                f"{len(notes)} dates were read from another format, e.g. {notes[0][1]}",
+                "write dates as YYYY-MM-DD",
+                "date read from another format",
+            )
+        )
     undated = [line for line, day in days if day is None]
     if undated:
-        report.warnings.append(Problem(name, undated[0], at + 1, f"{_rows(len(undated), 'have')} no date: "
-                                       f"not counted (line {_lines(undated)})", "fill in the date to count them",
-                                       "row without a date"))
+        report.warnings.append(
+            Problem(
+                name,
+                undated[0],
+                at + 1,
+                f"{_rows(len(undated), 'have')} no date: not counted (line {_lines(undated)})",
+                "fill in the date to count them",
+                "row without a date",
+            )
+        )
     return days
 
 
-def _count(days: list[tuple[int, date | None]], table: Table, name: str, column: str, report: ContextReport) -> None:
+def _count(
+    days: list[tuple[int, date | None]], table: Table, name: str, column: str, report: ContextReport
+) -> None:
     counts = Counter(day for _, day in days if day is not None)
     if not counts:
-        report.errors.append(Problem(name, table.header_line, 1, "no row has a date", "fill in the date column",
-                                     "no dated rows"))
+        report.errors.append(
+            Problem(
+                name, table.header_line, 1, "no row has a date", "fill in the date column", "no dated rows"
+            )
+        )
         return
     first, last = min(counts), max(counts)
     all_days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    report.series = Series(tuple(d.isoformat() for d in all_days), tuple(float(counts.get(d, 0)) for d in all_days),
-                           COUNT_LABEL, "day", "count")
-    report.summary = (f"{sum(counts.values())} rows counted per day of '{column}', "
-                      f"{first:%-d %b %Y} to {last:%-d %b %Y}")
+    report.series = Series(
+        tuple(d.isoformat() for d in all_days),
+        tuple(float(counts.get(d, 0)) for d in all_days),
+        COUNT_LABEL,
+        "day",
+        "count",
+    )
+    report.summary = (
+        f"{sum(counts.values())} rows counted per day of '{column}', {first:%-d %b %Y} to {last:%-d %b %Y}"
+    )
 
 
-def _values(days: list[tuple[int, date | None]], table: Table, name: str, date_at: int, value_at: int,
-            report: ContextReport) -> None:
+def _values(
+    days: list[tuple[int, date | None]],
+    table: Table,
+    name: str,
+    date_at: int,
+    value_at: int,
+    report: ContextReport,
+) -> None:
     column = table.header[value_at]
     cells = {line: row for line, row in table.rows}
     totals: dict[date, float | None] = {}
@@ -187,9 +249,16 @@ def _values(days: list[tuple[int, date | None]], table: Table, name: str, date_a
             continue
         value = _number(raw) if raw else None
         if raw and value is None:
-            report.errors.append(Problem(name, line, value_at + 1, f"'{raw}' in '{column}' is not a number",
-                                         "write plain numbers such as 12 or 3.5, without thousands separators",
-                                         "not a number"))
+            report.errors.append(
+                Problem(
+                    name,
+                    line,
+                    value_at + 1,
+                    f"'{raw}' in '{column}' is not a number",
+                    "write plain numbers such as 12 or 3.5, without thousands separators",
+                    "not a number",
+                )
+            )
             continue
         if value is None:
             empty.append(line)
@@ -200,23 +269,49 @@ def _values(days: list[tuple[int, date | None]], table: Table, name: str, date_a
         else:
             totals[day] = value
     if empty:
-        report.warnings.append(Problem(name, empty[0], value_at + 1, f"{_rows(len(empty), 'have')} no value in "
-                                       f"'{column}': drawn as gaps (line {_lines(empty)})", "fill in 0 if none",
-                                       "row without a value"))
+        report.warnings.append(
+            Problem(
+                name,
+                empty[0],
+                value_at + 1,
+                f"{_rows(len(empty), 'have')} no value in '{column}': drawn as gaps (line {_lines(empty)})",
+                "fill in 0 if none",
+                "row without a value",
+            )
+        )
     if repeated:
-        report.warnings.append(Problem(name, repeated[0], date_at + 1, f"{_rows(len(repeated), 'repeat')} an earlier "
-                                       f"date: their values are added (line {_lines(repeated)})",
-                                       "give each date one row", "repeated date"))
+        report.warnings.append(
+            Problem(
+                name,
+                repeated[0],
+                date_at + 1,
+                f"{_rows(len(repeated), 'repeat')} an earlier "
+                f"date: their values are added (line {_lines(repeated)})",
+                "give each date one row",
+                "repeated date",
+            )
+        )
     if not totals:
-        report.errors.append(Problem(name, table.header_line, 1, "no row has a date", "fill in the date column",
-                                     "no dated rows"))
+        report.errors.append(
+            Problem(
+                name, table.header_line, 1, "no row has a date", "fill in the date column", "no dated rows"
+            )
+        )
         return
     ordered = sorted(totals)
     steps = {(b - a).days for a, b in zip(ordered, ordered[1:], strict=False)}
-    period = "week" if len(ordered) >= 3 and steps and all(s % 7 == 0 for s in steps) and min(steps) == 7 else "day"
-    report.series = Series(tuple(d.isoformat() for d in ordered), tuple(totals[d] for d in ordered), column, period)
-    report.summary = (f"'{column}' per {period}, {len(ordered)} {period}s, {ordered[0]:%-d %b %Y} to "
-                      f"{ordered[-1]:%-d %b %Y}")
+    period = (
+        "week"
+        if len(ordered) >= 3 and steps and all(s % 7 == 0 for s in steps) and min(steps) == 7
+        else "day"
+    )
+    report.series = Series(
+        tuple(d.isoformat() for d in ordered), tuple(totals[d] for d in ordered), column, period
+    )
+    report.summary = (
+        f"'{column}' per {period}, {len(ordered)} {period}s, {ordered[0]:%-d %b %Y} to "
+        f"{ordered[-1]:%-d %b %Y}"
+    )
 
 
 def read_context_bytes(raw: bytes, name: str, **columns: str | None) -> ContextReport:
@@ -233,13 +328,24 @@ def read_context(path: str | os.PathLike[str], **columns: str | None) -> Context
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        return ContextReport(None, [Problem(str(p), 0, 0, f"cannot read the file: {exc.strerror or exc}",
-                                            "check the path and its permissions")])
+        return ContextReport(
+            None,
+            [
+                Problem(
+                    str(p),
+                    0,
+                    0,
+                    f"cannot read the file: {exc.strerror or exc}",
+                    "check the path and its permissions",
+                )
+            ],
+        )
     return read_context_bytes(raw, p.name, **columns)
 
 
-def load_context(path: str | os.PathLike[str], *, date_column: str | None = None,
-                 value_column: str | None = None) -> Series:
+def load_context(
+    path: str | os.PathLike[str], *, date_column: str | None = None, value_column: str | None = None
+) -> Series:
     """The series of a context CSV, or DataError listing every problem with its location."""
     report = read_context(path, date_column=date_column, value_column=value_column)
     if report.errors or report.series is None:
@@ -254,7 +360,13 @@ def series_from_dict(data: Any) -> Series | None:
         values = tuple(None if v is None else float(v) for v in data["values"])
         if len(dates) != len(values) or not dates:
             return None
-        return Series(dates, values, str(data.get("label", ""))[:80], "week" if data.get("period") == "week" else "day",
-                      "count" if data.get("kind") == "count" else "value", str(data.get("name", ""))[:200])
+        return Series(
+            dates,
+            values,
+            str(data.get("label", ""))[:80],
+            "week" if data.get("period") == "week" else "day",
+            "count" if data.get("kind") == "count" else "value",
+            str(data.get("name", ""))[:200],
+        )
     except (KeyError, TypeError, ValueError):
         return None

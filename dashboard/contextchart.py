@@ -38,12 +38,27 @@ def add_context(fig: go.Figure, series: Series, *, theme_name: str = "light") ->
     lanes_px = max(layout.height - margin_t - margin_b - (60 if slider else 0), 120)
     plot_px = lanes_px + GAP + CONTEXT_HEIGHT
     low = CONTEXT_HEIGHT / plot_px
-    fig.add_trace(go.Scatter(
-        x=list(series.dates), y=list(series.values), xaxis="x2", yaxis="y2", mode="lines",
-        fill="tozeroy", name=plotly_text(series.label), showlegend=False, connectgaps=False,
-        line={"color": colors["context"], "width": 1.5, "shape": "hv" if series.period == "week" else "linear"},
-        fillcolor=colors["context_fill"], hovertext=hover_labels(series), hovertemplate="%{hovertext}<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=list(series.dates),
+            y=list(series.values),
+            xaxis="x2",
+            yaxis="y2",
+            mode="lines",
+            fill="tozeroy",
+            name=plotly_text(series.label),
+            showlegend=False,
+            connectgaps=False,
+            line={
+                "color": colors["context"],
+                "width": 1.5,
+                "shape": "hv" if series.period == "week" else "linear",
+            },
+            fillcolor=colors["context_fill"],
+            hovertext=hover_labels(series),
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
     xaxis2: dict[str, object] = {"type": "date", "anchor": "y2", "matches": "x", "showgrid": True}
     if slider:
         xaxis2["rangeslider"] = {"visible": True, "thickness": layout.xaxis.rangeslider.thickness or 0.06}
@@ -52,7 +67,13 @@ def add_context(fig: go.Figure, series: Series, *, theme_name: str = "light") ->
         height=layout.height + GAP + CONTEXT_HEIGHT,
         yaxis={"domain": [low + GAP / plot_px, 1]},
         xaxis2=xaxis2,
-        yaxis2={"domain": [0, low], "anchor": "x2", "rangemode": "tozero", "fixedrange": True,
-                "title": {"text": plotly_text(series.label), "font": {"size": 11}}, "automargin": True},
+        yaxis2={
+            "domain": [0, low],
+            "anchor": "x2",
+            "rangemode": "tozero",
+            "fixedrange": True,
+            "title": {"text": plotly_text(series.label), "font": {"size": 11}},
+            "automargin": True,
+        },
     )
     return fig

@@ -53,7 +53,8 @@ def read_bytes(raw: bytes, name: str) -> Report:
 
 
 def read_report(path: str | os.PathLike[str]) -> Report:
-    """Read and check a file (read-only); an unreadable or non-UTF-8 file becomes an error, not an exception."""
+    """Read and check a file (read-only); an unreadable or non-UTF-8 file becomes an error, not an
+    exception."""
     p = Path(path)
     name = p.name
     try:

@@ -81,7 +81,9 @@ class DateReading:
 
 _YEAR_FLOAT = re.compile(r"^(\d{4})\.0+$")
 _LOOSE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
-_ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_ISO_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -109,7 +111,9 @@ def read_date(raw: str, *, named_months: bool = False) -> DateReading:
         if not parse_period(m[1]):
             return DateReading(None)
         midnight = m[2] == "00" and m[3] == "00" and (m[4] or "00") == "00"
-        return DateReading(m[1], note="" if midnight else f"the time in '{value}' is left out: the timeline shows days")
+        return DateReading(
+            m[1], note="" if midnight else f"the time in '{value}' is left out: the timeline shows days"
+        )
     if m := _NUMERIC_DMY.match(value):
         return _day_month_year(value, int(m[1]), int(m[2]), int(m[3]))
     if named_months:

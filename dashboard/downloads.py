@@ -15,15 +15,20 @@ from .formats.timelinejs import COLUMNS as TIMELINEJS_COLUMNS
 def _csv(rows: list[list[str]], filename: str) -> Response:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
-    return Response(buf.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        buf.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 def schema_document() -> dict[str, object]:
     """Everything a file needs to satisfy, as data."""
     return {
         "events_csv": {
-            "columns": [{"name": c.name, "required": c.required, "meaning": c.meaning} for c in schema.ALL_COLUMNS],
+            "columns": [
+                {"name": c.name, "required": c.required, "meaning": c.meaning} for c in schema.ALL_COLUMNS
+            ],
             "categories": schema.CATEGORIES,
             "companies": list(schema.COMPANIES),
             "dates": "YYYY, YYYY-MM or YYYY-MM-DD (ambiguous dates such as 03/04/2020 are refused)",
@@ -36,11 +41,16 @@ def schema_document() -> dict[str, object]:
         },
         "context_series": {
             "date_column": list(DATE_COLUMNS[:2]),
-            "shapes": ["a date column and one numeric column (a value per day or week)",
-                       "one row per event (counted per day)"],
+            "shapes": [
+                "a date column and one numeric column (a value per day or week)",
+                "one row per event (counted per day)",
+            ],
         },
-        "limits_in_the_browser": {"bytes": upload.MAX_UPLOAD_BYTES, "events": upload.MAX_EVENTS,
-                                  "context_days": upload.MAX_CONTEXT_POINTS},
+        "limits_in_the_browser": {
+            "bytes": upload.MAX_UPLOAD_BYTES,
+            "events": upload.MAX_EVENTS,
+            "context_days": upload.MAX_CONTEXT_POINTS,
+        },
     }
 
 

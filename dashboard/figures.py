@@ -70,7 +70,8 @@ def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
     context = [lane for lane in [*schema.CONTEXT_LANES.values(), schema.UNGROUPED_LANE]
                if lane in present and lane not in groups]
     grouped = [g for g in dict.fromkeys(groups) if g in present]
-    companies = sorted((lane for lane in present if lane not in context and lane not in grouped), key=str.casefold)
+    named = set(context) | set(grouped)
+    companies = sorted((lane for lane in present if lane not in named), key=str.casefold)
     return companies + grouped + context
 
 

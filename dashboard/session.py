@@ -41,12 +41,31 @@ class Dataset:
     era_rows: tuple[Era, ...] = ()
 
     @classmethod
-    def build(cls, events: pd.DataFrame, name: str, *, format: str = "events CSV", title: str = "",
-              subtitle: str = "", eras: tuple[Era, ...] | list[Era] = (), uploaded: bool = False) -> Dataset:
-        return cls(events=events, name=name, format=format, title=title, subtitle=subtitle,
-                   eras=tuple(era_bands((e.date, e.end_date, e.label) for e in eras)), band=protest_band(events),
-                   companies=tuple(companies_in(events)), event_ids=frozenset(events["id"]),
-                   by_id=events.set_index("id", drop=False), uploaded=uploaded, era_rows=tuple(eras))
+    def build(
+        cls,
+        events: pd.DataFrame,
+        name: str,
+        *,
+        format: str = "events CSV",
+        title: str = "",
+        subtitle: str = "",
+        eras: tuple[Era, ...] | list[Era] = (),
+        uploaded: bool = False,
+    ) -> Dataset:
+        return cls(
+            events=events,
+            name=name,
+            format=format,
+            title=title,
+            subtitle=subtitle,
+            eras=tuple(era_bands((e.date, e.end_date, e.label) for e in eras)),
+            band=protest_band(events),
+            companies=tuple(companies_in(events)),
+            event_ids=frozenset(events["id"]),
+            by_id=events.set_index("id", drop=False),
+            uploaded=uploaded,
+            era_rows=tuple(eras),
+        )
 
 
 def to_payload(report: Report, name: str) -> dict[str, Any]:
@@ -54,8 +73,12 @@ def to_payload(report: Report, name: str) -> dict[str, Any]:
     assert report.events is not None
     columns = list(schema.ALL_COLUMN_NAMES)
     return {
-        "version": VERSION, "name": name, "format": report.format, "title": report.title,
-        "subtitle": report.subtitle, "columns": columns,
+        "version": VERSION,
+        "name": name,
+        "format": report.format,
+        "title": report.title,
+        "subtitle": report.subtitle,
+        "columns": columns,
         "rows": report.events[columns].astype(str).values.tolist(),
         "eras": [[e.date, e.end_date, e.label] for e in report.eras],
     }
@@ -93,9 +116,15 @@ def _from_json(_digest: str, text: str) -> Dataset | None:
     for era in payload.get("eras") or []:
         if isinstance(era, list) and len(era) == 3 and all(isinstance(v, str) for v in era):
             eras.append(Era(*era))
-    return Dataset.build(report.events, name, format=str(payload.get("format", ""))[:60],
-                         title=str(payload.get("title", ""))[:200], subtitle=str(payload.get("subtitle", ""))[:500],
-                         eras=eras, uploaded=True)
+    return Dataset.build(
+        report.events,
+        name,
+        format=str(payload.get("format", ""))[:60],
+        title=str(payload.get("title", ""))[:200],
+        subtitle=str(payload.get("subtitle", ""))[:500],
+        eras=eras,
+        uploaded=True,
+    )
 
 
 def resolve(bundled: Dataset, payload: Any) -> tuple[Dataset, list[str]]:
@@ -105,5 +134,7 @@ def resolve(bundled: Dataset, payload: Any) -> tuple[Dataset, list[str]]:
         return bundled, []
     own = from_payload(payload)
     if own is None:
-        return bundled, ["Your uploaded data could not be read again; showing the bundled data. Load the file again."]
+        return bundled, [
+            "Your uploaded data could not be read again; showing the bundled data. Load the file again."
+        ]
     return own, []

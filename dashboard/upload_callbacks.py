@@ -15,18 +15,28 @@ EXPORT_NAMES = {"events": "events.csv", "timelinejs-json": "timeline.json", "tim
 
 
 def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | None) -> None:
-    for source, pending in ((ids.UPLOAD_EVENTS, ids.PENDING_EVENTS), (ids.UPLOAD_CONTEXT, ids.PENDING_CONTEXT)):
+    for source, pending in (
+        (ids.UPLOAD_EVENTS, ids.PENDING_EVENTS),
+        (ids.UPLOAD_CONTEXT, ids.PENDING_CONTEXT),
+    ):
         app.clientside_callback(
             ClientsideFunction(namespace="frt", function_name="pendingUpload"),
-            Output(pending, "data"), Output(source, "contents"),
-            Input(source, "contents"), State(source, "filename"), State(ids.UPLOAD_LIMIT, "data"),
+            Output(pending, "data"),
+            Output(source, "contents"),
+            Input(source, "contents"),
+            State(source, "filename"),
+            State(ids.UPLOAD_LIMIT, "data"),
             prevent_initial_call=True,
         )
 
     @app.callback(
-        Output(ids.USER_DATA, "data"), Output(ids.USER_CONTEXT, "data"), Output(ids.UPLOAD_RESULT, "children"),
+        Output(ids.USER_DATA, "data"),
+        Output(ids.USER_CONTEXT, "data"),
+        Output(ids.UPLOAD_RESULT, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
-        Input(ids.PENDING_EVENTS, "data"), Input(ids.PENDING_CONTEXT, "data"), Input(ids.BACK_TO_BUNDLED, "n_clicks"),
+        Input(ids.PENDING_EVENTS, "data"),
+        Input(ids.PENDING_CONTEXT, "data"),
+        Input(ids.BACK_TO_BUNDLED, "n_clicks"),
         running=[(Output(ids.UPLOAD_PROGRESS, "children"), "Checking your file…", "")],
         prevent_initial_call=True,
     )
@@ -41,20 +51,42 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
             outcome = upload.context_upload(pending_context)
             name = str((pending_context or {}).get("name", "your file"))
             if outcome.payload is None:
-                return no_update, no_update, upload_panel.refused(name, outcome.errors, outcome.warnings), no_update
-            return no_update, outcome.payload, upload_panel.loaded(name, outcome.summary, outcome.warnings,
-                                                                    "the context series"), no_update
+                return (
+                    no_update,
+                    no_update,
+                    upload_panel.refused(name, outcome.errors, outcome.warnings),
+                    no_update,
+                )
+            return (
+                no_update,
+                outcome.payload,
+                upload_panel.loaded(name, outcome.summary, outcome.warnings, "the context series"),
+                no_update,
+            )
         outcome = upload.events_upload(pending_events)
         name = str((pending_events or {}).get("name", "your file"))
         if outcome.payload is None:
-            return no_update, no_update, upload_panel.refused(name, outcome.errors, outcome.warnings), no_update
-        return outcome.payload, no_update, upload_panel.loaded(name, outcome.summary, outcome.warnings,
-                                                               "your events"), ""
+            return (
+                no_update,
+                no_update,
+                upload_panel.refused(name, outcome.errors, outcome.warnings),
+                no_update,
+            )
+        return (
+            outcome.payload,
+            no_update,
+            upload_panel.loaded(name, outcome.summary, outcome.warnings, "your events"),
+            "",
+        )
 
     @app.callback(
-        Output(ids.DATA_SUMMARY, "children"), Output(ids.BACK_TO_BUNDLED, "hidden"), Output(ids.OWN_TITLE, "children"),
-        Output(ids.OWN_TITLE, "hidden"), Output(ids.EXPORT_ROW, "hidden"),
-        Input(ids.USER_DATA, "data"), Input(ids.USER_CONTEXT, "data"),
+        Output(ids.DATA_SUMMARY, "children"),
+        Output(ids.BACK_TO_BUNDLED, "hidden"),
+        Output(ids.OWN_TITLE, "children"),
+        Output(ids.OWN_TITLE, "hidden"),
+        Output(ids.EXPORT_ROW, "hidden"),
+        Input(ids.USER_DATA, "data"),
+        Input(ids.USER_CONTEXT, "data"),
     )
     def summary(user_data, user_context):  # type: ignore[no-untyped-def]
         """Say which data the page shows, and offer the way back when it is the user's own."""

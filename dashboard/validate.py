@@ -95,46 +95,85 @@ class Checker:
 
         event_id = v.get("id", "")
         if event_id and not schema.ID_RE.match(event_id):
-            err("id", f"id '{event_id}' is not a slug", "use lowercase letters, digits and single hyphens",
-                "invalid id")
+            err(
+                "id",
+                f"id '{event_id}' is not a slug",
+                "use lowercase letters, digits and single hyphens",
+                "invalid id",
+            )
         elif event_id in self.seen_ids:
-            err("id", f"id '{event_id}' is already used on line {self.seen_ids[event_id]}", "ids must be unique",
-                "duplicate id")
+            err(
+                "id",
+                f"id '{event_id}' is already used on line {self.seen_ids[event_id]}",
+                "ids must be unique",
+                "duplicate id",
+            )
         elif event_id:
             self.seen_ids[event_id] = at("id")[0]
 
-        start = self._date(v, "date", err, warn, "write e.g. 2020-06-08, or 2020-06 when only the month is known")
+        start = self._date(
+            v, "date", err, warn, "write e.g. 2020-06-08, or 2020-06 when only the month is known"
+        )
         end = self._date(v, "end_date", err, warn, "write e.g. 2021-06-10, or leave it empty")
         if start is not None and end is not None and end.last < start.first:
-            err("end_date", f"{self.label('end_date')} {v['end_date']} is before {self.label('date')} {v['date']}",
-                f"swap them, or leave {self.label('end_date')} empty", "end before start")
+            err(
+                "end_date",
+                f"{self.label('end_date')} {v['end_date']} is before {self.label('date')} {v['date']}",
+                f"swap them, or leave {self.label('end_date')} empty",
+                "end before start",
+            )
 
         if len(v.get("title", "")) > schema.MAX_TITLE:
-            err("title", f"{self.label('title')} is {len(v['title'])} characters long",
-                f"shorten it to {schema.MAX_TITLE}", "title too long")
+            err(
+                "title",
+                f"{self.label('title')} is {len(v['title'])} characters long",
+                f"shorten it to {schema.MAX_TITLE}",
+                "title too long",
+            )
         if len(v.get("group", "")) > MAX_GROUP:
-            err("group", f"{self.label('group')} is {len(v['group'])} characters long",
-                f"shorten it to {MAX_GROUP}: it is a lane label", "group too long")
+            err(
+                "group",
+                f"{self.label('group')} is {len(v['group'])} characters long",
+                f"shorten it to {MAX_GROUP}: it is a lane label",
+                "group too long",
+            )
         category = v.get("category", "")
         if category and category not in schema.CATEGORIES:
-            err("category", f"unknown category '{category}'", "use one of: " + ", ".join(schema.CATEGORIES),
-                "unknown category")
+            err(
+                "category",
+                f"unknown category '{category}'",
+                "use one of: " + ", ".join(schema.CATEGORIES),
+                "unknown category",
+            )
 
         companies = tuple(c.strip() for c in v.get("companies", "").split(schema.LIST_SEP) if c.strip())
         for company in companies:
             if company not in schema.COMPANIES:
-                err("companies", f"unknown company '{company}'",
-                    "use names from the documented list: " + ", ".join(schema.COMPANIES), "unknown company")
+                err(
+                    "companies",
+                    f"unknown company '{company}'",
+                    "use names from the documented list: " + ", ".join(schema.COMPANIES),
+                    "unknown company",
+                )
         if len(set(companies)) != len(companies):
             err("companies", "a company is listed twice", "list each company once", "repeated company")
 
         sources = tuple(v.get("sources", "").split())
         for url in sources:
             if not is_http_url(url):
-                warn("sources", f"source '{url}' is not an http(s) URL; it is shown as plain text",
-                     "use a full https:// address", "source is not a web link")
+                warn(
+                    "sources",
+                    f"source '{url}' is not an http(s) URL; it is shown as plain text",
+                    "use a full https:// address",
+                    "source is not a web link",
+                )
         if sources and not any(is_http_url(u) for u in sources):
-            err("sources", "no source is an http(s) URL", "cite at least one https:// address", "no web source")
+            err(
+                "sources",
+                "no source is an http(s) URL",
+                "cite at least one https:// address",
+                "no web source",
+            )
 
         if len(report.errors) > errors_before or start is None:
             return None
@@ -159,8 +198,12 @@ class Checker:
             err(col, f"{self.label(col)} {reading.problem}", reading.hint, "ambiguous date")
             return None
         if reading.value is None:
-            err(col, f"{self.label(col)} '{raw}' is not a valid YYYY, YYYY-MM or YYYY-MM-DD date", hint,
-                "invalid date")
+            err(
+                col,
+                f"{self.label(col)} '{raw}' is not a valid YYYY, YYYY-MM or YYYY-MM-DD date",
+                hint,
+                "invalid date",
+            )
             return None
         if reading.note:
             warn(col, f"{self.label(col)}: {reading.note}", "", "date read from another format")

@@ -106,20 +106,23 @@ def test_convert_round_trip_through_timelinejs_json(valid_csv, tmp_path):
     assert "wrote" in first.stderr and "4 events as timelinejs-json" in first.stderr
     second = runner.invoke(main, ["convert", str(json_path), "--to", "events", "--out", str(back_path)])
     assert second.exit_code == 0, second.output
-    assert back_path.read_text(encoding="utf-8") == (valid_csv.parent / "groups.csv").read_text(encoding="utf-8")
+    original = (valid_csv.parent / "groups.csv").read_text(encoding="utf-8")
+    assert back_path.read_text(encoding="utf-8") == original
 
 
 def test_convert_never_overwrites_the_input_or_an_existing_file_without_force(valid_csv, tmp_path):
     source = tmp_path / "in.csv"
     source.write_bytes((valid_csv.parent / "valid.csv").read_bytes())
-    same = CliRunner().invoke(main, ["convert", str(source), "--to", "events", "--out", str(source), "--force"])
+    same = CliRunner().invoke(main, ["convert", str(source), "--to", "events", "--out", str(source),
+                                     "--force"])
     assert same.exit_code == 1 and "is the input file" in same.output
     assert source.read_bytes() == (valid_csv.parent / "valid.csv").read_bytes()
     out = tmp_path / "out.json"
     out.write_text("keep me", encoding="utf-8")
     refused = CliRunner().invoke(main, ["convert", str(source), "--to", "timelinejs-json", "--out", str(out)])
     assert refused.exit_code == 1 and "pass --force" in refused.output and out.read_text() == "keep me"
-    forced = CliRunner().invoke(main, ["convert", str(source), "--to", "timelinejs-json", "--out", str(out), "--force"])
+    forced = CliRunner().invoke(main, ["convert", str(source), "--to", "timelinejs-json", "--out", str(out),
+                                       "--force"])
     assert forced.exit_code == 0 and out.read_text().startswith("{")
 
 
@@ -127,7 +130,8 @@ def test_convert_to_stdout_with_notes_on_stderr(valid_csv):
     result = CliRunner().invoke(main, ["convert", str(valid_csv.parent / "timelinejs.csv"), "--to", "events",
                                        "--out", "-"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "id,date,end_date,title,description,category,actor,companies,location,sources,group"
+    header = "id,date,end_date,title,description,category,actor,companies,location,sources,group"
+    assert result.stdout.splitlines()[0] == header
     assert "note: 1 era left out: the events CSV has no place for eras" in result.stderr
 
 

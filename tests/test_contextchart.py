@@ -1,4 +1,4 @@
-"""The context series under the lanes: a second x-axis that matches the timeline's, an area with day hovers."""
+"""The context series under the lanes: a second x-axis matching the timeline's, an area with day hovers."""
 
 from __future__ import annotations
 

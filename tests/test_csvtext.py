@@ -10,8 +10,14 @@ from dashboard.formats.csvtext import decode, read_table, sniff_delimiter
 
 @pytest.mark.parametrize(
     ("text", "delimiter"),
-    [("a,b,c\n1,2,3", ","), ("a;b;c\n", ";"), ("a\tb\tc\n", "\t"), ('"x;y",b,c\n', ","), ("\n\nid;date\n", ";"),
-     ("single\n", ",")],
+    [
+        ("a,b,c\n1,2,3", ","),
+        ("a;b;c\n", ";"),
+        ("a\tb\tc\n", "\t"),
+        ('"x;y",b,c\n', ","),
+        ("\n\nid;date\n", ";"),
+        ("single\n", ","),
+    ],
 )
 def test_the_delimiter_is_sniffed_from_the_header(text, delimiter):
     assert sniff_delimiter(text) == delimiter
@@ -38,7 +44,8 @@ def test_a_non_empty_extra_field_is_an_error_at_its_line():
     read_table("a;b\n1;2;3\n", "f.csv", errors, empty_hint="")
     assert [str(e) for e in errors] == [
         "f.csv:2:3: this row has 3 fields but the header has 2 (quote fields that contain ';', and check for "
-        "missing or extra ones)"]
+        "missing or extra ones)"
+    ]
 
 
 def test_cells_neutralised_for_spreadsheets_read_back_as_written():

@@ -289,8 +289,8 @@ def test_the_format_is_detected_from_the_content(valid_csv):
 
 def test_columns_of_no_known_format_are_one_clear_error(valid_csv):
     assert problems(valid_csv.parent / "unknown_format.csv") == [
-        "unknown_format.csv:1:1: the columns are neither this project's nor a TimelineJS sheet's (use the empty "
-        "template (columns id, date, end_date, title, description, category, actor, companies, location, "
+        "unknown_format.csv:1:1: the columns are neither this project's nor a TimelineJS sheet's "
+        "(use the empty template (columns id, date, end_date, title, description, category, actor, companies, location, "
         "sources), or a TimelineJS sheet with at least Year and Headline)"]
 
 
@@ -307,4 +307,5 @@ def test_a_trailing_delimiter_is_not_an_extra_field(write_csv):
 
 def test_problems_carry_a_kind_to_group_them(write_csv):
     report = read_report(write_csv("a,2020-13,,T,D,nope,IBM,,,https://e.org\nb,2021-13,,T,D,x,IBM,,,https://e.org\n"))
-    assert [p.kind for p in report.errors] == ["invalid date", "unknown category", "invalid date", "unknown category"]
+    kinds = ["invalid date", "unknown category", "invalid date", "unknown category"]
+    assert [p.kind for p in report.errors] == kinds

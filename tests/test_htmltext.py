@@ -15,8 +15,10 @@ def test_script_and_style_content_is_discarded():
 
 
 def test_only_http_links_are_kept_others_are_reported():
-    plain = html_to_text('<a href="https://e.org/1">x</a> <a href="javascript:alert(1)">y</a> '
-                         '<a href="/relative">z</a> <a href="https://e.org/1">again</a>')
+    plain = html_to_text(
+        '<a href="https://e.org/1">x</a> <a href="javascript:alert(1)">y</a> '
+        '<a href="/relative">z</a> <a href="https://e.org/1">again</a>'
+    )
     assert plain.links == ["https://e.org/1"]
     assert plain.dropped == ["javascript:alert(1)", "/relative"]
     assert plain.text == "x y z again"
@@ -27,7 +29,7 @@ def test_markup_written_as_text_stays_text():
 
 
 def test_text_to_html_and_back_keeps_lines_markup_characters_and_sources():
-    text = "First line with <b> & \"quotes\"\n\nThird line"
+    text = 'First line with <b> & "quotes"\n\nThird line'
     html = text_to_html(text, ["https://e.org/a", "ftp://not-http"])
     assert "<b>" not in html and "ftp://" not in html
     back = html_to_text(html)

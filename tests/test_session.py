@@ -58,4 +58,6 @@ def test_resolve_falls_back_to_the_bundled_data_with_a_notice(bundled, payload):
     assert own.uploaded and notices == []
     fallback, notices = resolve(bundled, {"version": 1, "rows": "x"})
     assert fallback is bundled
-    assert notices == ["Your uploaded data could not be read again; showing the bundled data. Load the file again."]
+    assert notices == [
+        "Your uploaded data could not be read again; showing the bundled data. Load the file again."
+    ]

@@ -10,7 +10,11 @@ from .conftest import DATA
 
 
 def pending(raw: bytes, name: str) -> dict:
-    return {"name": name, "size": len(raw), "contents": "data:text/csv;base64," + base64.b64encode(raw).decode()}
+    return {
+        "name": name,
+        "size": len(raw),
+        "contents": "data:text/csv;base64," + base64.b64encode(raw).decode(),
+    }
 
 
 def test_a_valid_timelinejs_sheet_becomes_a_store_payload_with_its_warnings():
@@ -24,7 +28,9 @@ def test_a_valid_timelinejs_sheet_becomes_a_store_payload_with_its_warnings():
 def test_an_invalid_file_gives_its_located_problems_and_no_payload():
     outcome = upload.events_upload(pending((DATA / "timelinejs_errors.csv").read_bytes(), "errors.csv"))
     assert outcome.payload is None
-    assert str(outcome.errors[0]) == "errors.csv:2:1: Year '20x0' is not a year (a four-digit year, e.g. 2020)"
+    assert (
+        str(outcome.errors[0]) == "errors.csv:2:1: Year '20x0' is not a year (a four-digit year, e.g. 2020)"
+    )
 
 
 def test_non_utf8_is_refused_with_the_byte_offset():
@@ -38,7 +44,9 @@ def test_size_limit_is_enforced_with_a_clear_message():
     assert outcome.errors[0].problem == "the file is 5.0 MB; the limit in the browser is 1.0 MB"
     assert "frt-timeline serve --events FILE" in outcome.errors[0].hint
     raw = b"x" * (upload.MAX_UPLOAD_BYTES + 1)
-    assert upload.events_upload(pending(raw, "big.csv")).errors[0].kind == "file too large"  # checked here too
+    assert (
+        upload.events_upload(pending(raw, "big.csv")).errors[0].kind == "file too large"
+    )  # checked here too
 
 
 def test_row_limit_is_enforced(monkeypatch):
@@ -51,7 +59,8 @@ def test_row_limit_is_enforced(monkeypatch):
 def test_other_file_types_and_broken_uploads_are_refused():
     assert upload.events_upload(pending(b"x", "photo.png")).errors[0].kind == "unsupported file type"
     assert upload.events_upload({"name": "a.csv", "contents": "data:text/csv;base64,%%%"}).errors[0].kind == (
-        "unreadable file")
+        "unreadable file"
+    )
     assert upload.events_upload(None).errors[0].kind == "no file"
 
 

@@ -42,8 +42,13 @@ def test_json_carries_lanes_as_groups_for_timelinejs():
 @pytest.mark.parametrize("fixture", ["timelinejs.csv", "timelinejs.json"])
 def test_timelinejs_through_json_and_back_keeps_dates_titles_text_groups_title_and_eras(fixture):
     original = read_report(DATA / fixture)
-    out = writers.write("timelinejs-json", original.events, title=original.title, subtitle=original.subtitle,
-                        eras=original.eras)
+    out = writers.write(
+        "timelinejs-json",
+        original.events,
+        title=original.title,
+        subtitle=original.subtitle,
+        eras=original.eras,
+    )
     back = check_text(out.text, "back.json")
     assert back.errors == []
     assert rows(back, KEPT) == rows(original, KEPT)
@@ -53,8 +58,13 @@ def test_timelinejs_through_json_and_back_keeps_dates_titles_text_groups_title_a
 
 def test_timelinejs_sheet_round_trip_through_the_csv_writer():
     original = read_report(DATA / "timelinejs.csv")
-    out = writers.write("timelinejs-csv", original.events, title=original.title, subtitle=original.subtitle,
-                        eras=original.eras)
+    out = writers.write(
+        "timelinejs-csv",
+        original.events,
+        title=original.title,
+        subtitle=original.subtitle,
+        eras=original.eras,
+    )
     back = check_text(out.text, "back.csv")
     assert back.format == "TimelineJS spreadsheet (CSV)"
     assert rows(back) == rows(original)
@@ -67,15 +77,17 @@ def test_events_to_a_sheet_says_what_a_sheet_cannot_hold():
     out = writers.write("timelinejs-csv", original.events)
     assert out.text.splitlines()[0] == ",".join(writers.TIMELINEJS_COLUMNS)
     assert out.notes == [
-        "the category, actor, companies and location of 4 events are left out: a TimelineJS sheet has no columns "
-        "for them (TimelineJS JSON keeps them)",
+        "the category, actor, companies and location of 4 events are left out: "
+        "a TimelineJS sheet has no columns for them (TimelineJS JSON keeps them)",
         "1 event about several companies: each is in one Group (lane) only",
         "1 source that are not http(s) links are left out of Text",
-        "4 events: the id is made from the headline when read back (a sheet has no id column), so permalinks change",
+        "4 events: the id is made from the headline when read back (a sheet has no id column), "
+        "so permalinks change",
     ]
     back = check_text(out.text, "back.csv")
     assert rows(back, ["date", "end_date", "title", "description"]) == rows(
-        original, ["date", "end_date", "title", "description"])
+        original, ["date", "end_date", "title", "description"]
+    )
 
 
 def test_timelinejs_to_events_csv_notes_the_title_eras_and_missing_fields():
@@ -84,8 +96,11 @@ def test_timelinejs_to_events_csv_notes_the_title_eras_and_missing_fields():
     assert out.text.splitlines()[0] == ",".join(schema.COLUMN_NAMES) + ",group"
     assert out.notes[:2] == [
         "the timeline's title ('A newsroom's timeline') is left out: the events CSV has no place for it",
-        "1 era left out: the events CSV has no place for eras"]
-    assert "5 events with no category: fill it in before this file validates as this project's data" in out.notes
+        "1 era left out: the events CSV has no place for eras",
+    ]
+    assert (
+        "5 events with no category: fill it in before this file validates as this project's data" in out.notes
+    )
 
 
 def test_events_csv_neutralises_formulas_and_reads_them_back(write_csv):

@@ -10,8 +10,11 @@ from . import events_csv, timelinejs
 from .csvtext import read_table
 
 FORMATS = (events_csv.FORMAT, timelinejs.FORMAT_CSV, timelinejs.FORMAT_JSON)
-EMPTY_HINT = ("start with a header row: this project's columns (" + ",".join(schema.COLUMN_NAMES)
-              + ") or a TimelineJS sheet's (Year, Month, Day, ..., Headline, Text, ...)")
+EMPTY_HINT = (
+    "start with a header row: this project's columns ("
+    + ",".join(schema.COLUMN_NAMES)
+    + ") or a TimelineJS sheet's (Year, Month, Day, ..., Headline, Text, ...)"
+)
 
 
 def read_text(text: str, name: str) -> Report:
@@ -27,10 +30,18 @@ def read_text(text: str, name: str) -> Report:
             elif set(table.header) & set(schema.ALL_COLUMN_NAMES):
                 report = events_csv.read(table, name, report)
             else:
-                report.errors.append(Problem(
-                    name, table.header_line, 1, "the columns are neither this project's nor a TimelineJS sheet's",
-                    "use the empty template (columns " + ", ".join(schema.COLUMN_NAMES)
-                    + "), or a TimelineJS sheet with at least Year and Headline", "unknown format"))
+                report.errors.append(
+                    Problem(
+                        name,
+                        table.header_line,
+                        1,
+                        "the columns are neither this project's nor a TimelineJS sheet's",
+                        "use the empty template (columns "
+                        + ", ".join(schema.COLUMN_NAMES)
+                        + "), or a TimelineJS sheet with at least Year and Headline",
+                        "unknown format",
+                    )
+                )
     if report.errors:
         report.events = None
     report.errors.sort(key=lambda p: (p.line, p.column))

@@ -56,7 +56,8 @@ def _decodes(raw: bytes, encoding: str) -> bool:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of the header line: the most frequent of `,` `;` and tab outside quotes (`,` on a tie)."""
+    """The delimiter of the header line: the most frequent of `,` `;` and tab outside quotes (`,` on a
+    tie)."""
     for line in text.splitlines():
         if line.strip():
             counts = dict.fromkeys(DELIMITERS, 0)
@@ -100,8 +101,16 @@ def read_table(text: str, name: str, errors: list[Problem], *, empty_hint: str) 
                 header_line = reader.line_num - sum(c.count("\n") for c in row)
                 break
     except csv.Error as exc:
-        errors.append(Problem(name, reader.line_num or 1, 1, f"cannot read the header: {exc}", "check the quoting",
-                              "unreadable row"))
+        errors.append(
+            Problem(
+                name,
+                reader.line_num or 1,
+                1,
+                f"cannot read the header: {exc}",
+                "check the quoting",
+                "unreadable row",
+            )
+        )
         return None
     if header is None:
         errors.append(Problem(name, 1, 1, "the file is empty", empty_hint, "empty file"))
@@ -116,20 +125,34 @@ def read_table(text: str, name: str, errors: list[Problem], *, empty_hint: str) 
         except StopIteration:
             break
         except csv.Error as exc:
-            errors.append(Problem(name, line, 1, f"cannot read this row: {exc}",
-                                  "check for an unbalanced double quote", "unreadable row"))
+            errors.append(
+                Problem(
+                    name,
+                    line,
+                    1,
+                    f"cannot read this row: {exc}",
+                    "check for an unbalanced double quote",
+                    "unreadable row",
+                )
+            )
             break
         if not any(cell.strip() for cell in row):
             continue  # a blank line carries nothing
         while len(row) > len(header) and not row[-1].strip():
             row.pop()  # a trailing delimiter, or empty cells under unnamed trailing columns
         if len(row) != len(header):
-            errors.append(Problem(name, line, min(len(row), len(header)) + 1,
-                                  f"this row has {len(row)} fields but the header has {len(header)}",
-                                  "quote fields that contain commas, and check for missing or extra commas"
-                                  if delimiter == "," else
-                                  f"quote fields that contain '{delimiter}', and check for missing or extra ones",
-                                  "wrong number of fields"))
+            errors.append(
+                Problem(
+                    name,
+                    line,
+                    min(len(row), len(header)) + 1,
+                    f"this row has {len(row)} fields but the header has {len(header)}",
+                    "quote fields that contain commas, and check for missing or extra commas"
+                    if delimiter == ","
+                    else f"quote fields that contain '{delimiter}', and check for missing or extra ones",
+                    "wrong number of fields",
+                )
+            )
             continue
         table.rows.append((line, [_cell(c) for c in row]))
     return table

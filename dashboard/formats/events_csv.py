@@ -15,17 +15,34 @@ def check_header(header: list[str], name: str, line: int, errors: list[Problem])
     position: dict[str, int] = {}
     for i, col in enumerate(header, start=1):
         if col not in ALL_COLUMN_NAMES:
-            errors.append(Problem(name, line, i, f"unknown column '{col}'" if col else "a column has no name",
-                                  "allowed columns: " + ", ".join(ALL_COLUMN_NAMES), "unknown column"))
+            errors.append(
+                Problem(
+                    name,
+                    line,
+                    i,
+                    f"unknown column '{col}'" if col else "a column has no name",
+                    "allowed columns: " + ", ".join(ALL_COLUMN_NAMES),
+                    "unknown column",
+                )
+            )
         elif col in position:
-            errors.append(Problem(name, line, i, f"column '{col}' appears twice", "keep one of them",
-                                  "repeated column"))
+            errors.append(
+                Problem(name, line, i, f"column '{col}' appears twice", "keep one of them", "repeated column")
+            )
         else:
             position[col] = i
     for col in COLUMN_NAMES:
         if col in REQUIRED and col not in position:
-            errors.append(Problem(name, line, len(header) + 1, f"required column '{col}' is missing",
-                                  "add it to the header row", "missing column"))
+            errors.append(
+                Problem(
+                    name,
+                    line,
+                    len(header) + 1,
+                    f"required column '{col}' is missing",
+                    "add it to the header row",
+                    "missing column",
+                )
+            )
     return position
 
 

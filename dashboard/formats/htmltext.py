@@ -10,8 +10,33 @@ from html.parser import HTMLParser
 
 from ..text import is_http_url
 
-_BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
-          "section", "article", "header", "footer", "pre", "figure", "figcaption", "dl", "dt", "dd", "hr"}
+_BLOCK = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+}
 _HIDDEN = {"script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title"}
 _SPACE = re.compile(r"\s+")
 _SOURCES_LINE = re.compile(r"^sources?\s*:", re.IGNORECASE)
@@ -91,7 +116,9 @@ def html_to_text(value: str) -> PlainText:
 
 
 def _tidy(text: str) -> str:
-    lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        _SPACE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 

@@ -29,14 +29,16 @@ def loads(text: str) -> Any:
             return scan_once(string, idx)
 
         pairs, new_end = json.decoder.JSONObject(
-            s_and_end, strict, recording_scan, None, lambda p: p, memo if memo is not None else {})
+            s_and_end, strict, recording_scan, None, lambda p: p, memo if memo is not None else {}
+        )
         obj = PosDict(pairs)
         obj.start = end - 1
         obj.value_starts = {key: start for (key, _), start in zip(pairs, starts, strict=False)}
         return obj, new_end
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[assignment]
+    # The pure-Python scanner calls `parse_object` for every object (the C scanner would not).
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     return decoder.decode(text)
 
 

@@ -27,9 +27,26 @@ from .htmltext import html_to_text
 
 FORMAT_CSV = "TimelineJS spreadsheet (CSV)"
 FORMAT_JSON = "TimelineJS JSON"
-COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-           "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
-           "Background")
+COLUMNS = (
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
+)
 LEGACY_COLUMNS = ("Start Date", "End Date", "Tag")  # TimelineJS 2 sheets
 NOT_SHOWN = {
     "time": "the timeline shows days, not times",
@@ -38,10 +55,21 @@ NOT_SHOWN = {
     "background": "this app draws no backgrounds",
     "type": "only 'title' and 'era' mean something; these rows are read as events",
 }
-CSV_LABELS = {"date": "Year/Month/Day", "end_date": "End Year/Month/Day", "title": "Headline",
-              "description": "Text", "group": "Group"}
-JSON_LABELS = {"date": "start_date", "end_date": "end_date", "title": "text.headline",
-               "description": "text.text", "group": "group", "id": "unique_id"}
+CSV_LABELS = {
+    "date": "Year/Month/Day",
+    "end_date": "End Year/Month/Day",
+    "title": "Headline",
+    "description": "Text",
+    "group": "Group",
+}
+JSON_LABELS = {
+    "date": "start_date",
+    "end_date": "end_date",
+    "title": "text.headline",
+    "description": "text.text",
+    "group": "group",
+    "id": "unique_id",
+}
 EXTENSION = "frt"  # this app's own key on a JSON event: the schema's fields TimelineJS has no place for
 
 
@@ -80,10 +108,13 @@ class _Reader:
         self.not_shown: dict[str, tuple[int, int, int]] = {}  # field -> (count, line, column)
         self.ids: set[str] = set()
 
-    def problem(self, slide: Slide, where: str, text: str, hint: str, kind: str, *, warning: bool = False) -> None:
+    def problem(
+        self, slide: Slide, where: str, text: str, hint: str, kind: str, *, warning: bool = False
+    ) -> None:
         line, column = slide.at.get(where, (slide.line, 1))
         (self.report.warnings if warning else self.report.errors).append(
-            Problem(self.name, line, column, text, hint, kind))
+            Problem(self.name, line, column, text, hint, kind)
+        )
 
     def part(self, prefix: str, part: str) -> str:
         """How the file names a date part: 'End Month' in a sheet, 'end_date.month' in JSON."""
@@ -98,9 +129,13 @@ class _Reader:
         first = "date" if "date" in parts else "year"
         if not any(v.strip() for v in parts.values()):
             if required:
-                self.problem(slide, f"{prefix}.{first}", f"{self.part(prefix, first)} is empty",
-                             "an era needs an end date" if prefix == "end" else "every event needs at least a year",
-                             "missing date")
+                self.problem(
+                    slide,
+                    f"{prefix}.{first}",
+                    f"{self.part(prefix, first)} is empty",
+                    "an era needs an end date" if prefix == "end" else "every event needs at least a year",
+                    "missing date",
+                )
             return None
         if "date" in parts:
             raw = parts["date"].strip()
@@ -108,9 +143,13 @@ class _Reader:
                 raw = raw.replace(",", "-")  # TimelineJS 2 wrote 2020,06,08
             reading = read_date(raw, named_months=True)
             if reading.value is None:
-                self.problem(slide, f"{prefix}.date", f"{self.part(prefix, 'date')} "
-                             + (reading.problem or f"'{raw}' is not a date"), reading.hint or "write it as YYYY-MM-DD",
-                             "ambiguous date" if reading.problem else "invalid date")
+                self.problem(
+                    slide,
+                    f"{prefix}.date",
+                    f"{self.part(prefix, 'date')} " + (reading.problem or f"'{raw}' is not a date"),
+                    reading.hint or "write it as YYYY-MM-DD",
+                    "ambiguous date" if reading.problem else "invalid date",
+                )
             return reading.value
         numbers: dict[str, int | None] = {}
         bad = False
@@ -119,25 +158,48 @@ class _Reader:
             number = _integer(raw) if raw else None
             if raw and (number is None or not low <= number <= high):
                 hint = "a four-digit year, e.g. 2020" if part == "year" else f"a number from {low} to {high}"
-                self.problem(slide, f"{prefix}.{part}", f"{self.part(prefix, part)} '{raw}' is not a {part}",
-                             hint, "invalid date")
+                self.problem(
+                    slide,
+                    f"{prefix}.{part}",
+                    f"{self.part(prefix, part)} '{raw}' is not a {part}",
+                    hint,
+                    "invalid date",
+                )
                 bad = True
             numbers[part] = number
         if bad:
             return None
         if numbers["year"] is None:
-            self.problem(slide, f"{prefix}.year", f"{self.part(prefix, 'year')} is empty but the month or day is not",
-                         "add the year", "invalid date")
+            self.problem(
+                slide,
+                f"{prefix}.year",
+                f"{self.part(prefix, 'year')} is empty but the month or day is not",
+                "add the year",
+                "invalid date",
+            )
             return None
         if numbers["day"] is not None and numbers["month"] is None:
-            self.problem(slide, f"{prefix}.month", f"{self.part(prefix, 'day')} is given without a month",
-                         "add the month", "invalid date")
+            self.problem(
+                slide,
+                f"{prefix}.month",
+                f"{self.part(prefix, 'day')} is given without a month",
+                "add the month",
+                "invalid date",
+            )
             return None
-        iso = f"{numbers['year']:04d}" + (f"-{numbers['month']:02d}" if numbers["month"] else "") + (
-            f"-{numbers['day']:02d}" if numbers["day"] else "")
+        iso = (
+            f"{numbers['year']:04d}"
+            + (f"-{numbers['month']:02d}" if numbers["month"] else "")
+            + (f"-{numbers['day']:02d}" if numbers["day"] else "")
+        )
         if parse_period(iso) is None:
-            self.problem(slide, f"{prefix}.day", f"{iso} is not a calendar date", "check the day of the month",
-                         "invalid date")
+            self.problem(
+                slide,
+                f"{prefix}.day",
+                f"{iso} is not a calendar date",
+                "check the day of the month",
+                "invalid date",
+            )
             return None
         return iso
 
@@ -147,12 +209,24 @@ class _Reader:
             self.not_shown[what] = (count + 1, line, column)
         headline, text = html_to_text(slide.headline), html_to_text(slide.text)
         for href in headline.dropped + text.dropped:
-            self.problem(slide, "text", f"link '{href}' is not an http(s) URL; it is left out",
-                         "link to a full https:// address", "link left out", warning=True)
+            self.problem(
+                slide,
+                "text",
+                f"link '{href}' is not an http(s) URL; it is left out",
+                "link to a full https:// address",
+                "link left out",
+                warning=True,
+            )
         if slide.kind == "title":
             if self.report.title or self.report.subtitle:
-                self.problem(slide, "type", "a second title row; only the first is the timeline's title",
-                             "make this row an event (empty Type) or remove it", "second title", warning=True)
+                self.problem(
+                    slide,
+                    "type",
+                    "a second title row; only the first is the timeline's title",
+                    "make this row an event (empty Type) or remove it",
+                    "second title",
+                    warning=True,
+                )
             else:
                 self.report.title, self.report.subtitle = headline.text, text.text
             return
@@ -162,37 +236,75 @@ class _Reader:
             self._era(slide, start, end, headline.text or text.text)
             return
         if not headline.text and not text.text:
-            self.problem(slide, "headline", "this event has neither a Headline nor Text", "give it a headline",
-                         "missing value")
+            self.problem(
+                slide,
+                "headline",
+                "this event has neither a Headline nor Text",
+                "give it a headline",
+                "missing value",
+            )
             return
         title, description = headline.text, text.text
         if not title:
             title = truncate(description.split("\n")[0], 80)
         elif len(title) > schema.MAX_TITLE:
-            self.problem(slide, "headline", f"Headline is {len(title)} characters long; the chart shows the first "
-                         f"{schema.MAX_TITLE} and the details panel the whole of it",
-                         f"shorten it to {schema.MAX_TITLE}", "long headline", warning=True)
+            self.problem(
+                slide,
+                "headline",
+                f"Headline is {len(title)} characters long; the chart shows the first "
+                f"{schema.MAX_TITLE} and the details panel the whole of it",
+                f"shorten it to {schema.MAX_TITLE}",
+                "long headline",
+                warning=True,
+            )
             description = title + ("\n\n" + description if description else "")
             title = truncate(title, schema.MAX_TITLE)
         ext = slide.extension
-        sources = list(ext["sources"]) if isinstance(ext.get("sources"), list) else headline.links + [
-            u for u in text.links if u not in headline.links]
+        sources = (
+            list(ext["sources"])
+            if isinstance(ext.get("sources"), list)
+            else headline.links + [u for u in text.links if u not in headline.links]
+        )
         values = {
-            "id": self._id(slide, title), "date": start or "", "end_date": end or "", "title": title,
-            "description": description, "category": _text(ext.get("category")), "actor": _text(ext.get("actor")),
-            "companies": _companies(ext.get("companies")), "location": _text(ext.get("location")),
-            "sources": " ".join(_text(s) for s in sources), "group": self._group(slide, ext),
+            "id": self._id(slide, title),
+            "date": start or "",
+            "end_date": end or "",
+            "title": title,
+            "description": description,
+            "category": _text(ext.get("category")),
+            "actor": _text(ext.get("actor")),
+            "companies": _companies(ext.get("companies")),
+            "location": _text(ext.get("location")),
+            "sources": " ".join(_text(s) for s in sources),
+            "group": self._group(slide, ext),
         }
         if start is None:
             return  # the date problem is already reported
-        where = {"id": ("id",), "date": ("start.year", "start.date"), "end_date": ("end.year", "end.date"),
-                 "title": ("headline",), "description": ("text",), "group": ("group",), "sources": ("text",),
-                 "category": ("extension",), "actor": ("extension",), "companies": ("extension",),
-                 "location": ("extension",)}
-        located = {col: next((slide.at[f] for f in fs if f in slide.at), (slide.line, 1))
-                   for col, fs in where.items()}
-        self.checker.check(Row(slide.line, values, {c: lc[1] for c, lc in located.items()},
-                               {c: lc[0] for c, lc in located.items()}))
+        where = {
+            "id": ("id",),
+            "date": ("start.year", "start.date"),
+            "end_date": ("end.year", "end.date"),
+            "title": ("headline",),
+            "description": ("text",),
+            "group": ("group",),
+            "sources": ("text",),
+            "category": ("extension",),
+            "actor": ("extension",),
+            "companies": ("extension",),
+            "location": ("extension",),
+        }
+        located = {
+            col: next((slide.at[f] for f in fs if f in slide.at), (slide.line, 1))
+            for col, fs in where.items()
+        }
+        self.checker.check(
+            Row(
+                slide.line,
+                values,
+                {c: lc[1] for c, lc in located.items()},
+                {c: lc[0] for c, lc in located.items()},
+            )
+        )
 
     def _group(self, slide: Slide, ext: Mapping[str, Any]) -> str:
         group = html_to_text(slide.group).text.replace("\n", " ")
@@ -221,17 +333,29 @@ class _Reader:
             return  # reported by date()
         first, last = parse_period(start), parse_period(end)
         if first and last and last.last < first.first:
-            self.problem(slide, "end.year", f"the era ends ({end}) before it starts ({start})", "swap the dates",
-                         "invalid era")
+            self.problem(
+                slide,
+                "end.year",
+                f"the era ends ({end}) before it starts ({start})",
+                "swap the dates",
+                "invalid era",
+            )
             return
         self.report.eras.append(Era(start, end, label))
 
     def finish(self) -> Report:
         for what, (count, line, column) in self.not_shown.items():
             rows = "1 row" if count == 1 else f"{count} rows"
-            self.report.warnings.append(Problem(
-                self.name, line, column, f"{what.capitalize()} ({rows}) is left out: {NOT_SHOWN[what]}",
-                "the original file keeps it; nothing else changes", "not shown"))
+            self.report.warnings.append(
+                Problem(
+                    self.name,
+                    line,
+                    column,
+                    f"{what.capitalize()} ({rows}) is left out: {NOT_SHOWN[what]}",
+                    "the file itself is not changed",
+                    "not shown",
+                )
+            )
         return self.checker.finish()
 
 
@@ -266,12 +390,27 @@ def read_csv(table: Table, name: str, report: Report) -> Report:
         if k in known and k not in position:
             position[k] = i
         elif k in position:
-            report.errors.append(Problem(name, table.header_line, i, f"column '{col}' appears twice",
-                                         "keep one of them", "repeated column"))
+            report.errors.append(
+                Problem(
+                    name,
+                    table.header_line,
+                    i,
+                    f"column '{col}' appears twice",
+                    "keep one of them",
+                    "repeated column",
+                )
+            )
         else:
-            report.warnings.append(Problem(name, table.header_line, i, f"column '{col}' is not a TimelineJS column; "
-                                           "it is left out", "TimelineJS columns: " + ", ".join(COLUMNS),
-                                           "not shown"))
+            report.warnings.append(
+                Problem(
+                    name,
+                    table.header_line,
+                    i,
+                    f"column '{col}' is not a TimelineJS column; it is left out",
+                    "TimelineJS columns: " + ", ".join(COLUMNS),
+                    "not shown",
+                )
+            )
     if report.errors:
         return report
     reader = _Reader(name, report, CSV_LABELS)
@@ -285,21 +424,44 @@ def _slide_from_cells(line: int, cells: list[str], position: dict[str, int]) -> 
         return cells[position[k] - 1] if k in position else ""
 
     kind = key(cell("type"))
-    slide = Slide(kind="title" if kind == "title" else "era" if kind == "era" else "event", line=line,
-                  headline=cell("headline"), text=cell("text"), group=cell("group") or cell("tag"))
+    slide = Slide(
+        kind="title" if kind == "title" else "era" if kind == "era" else "event",
+        line=line,
+        headline=cell("headline"),
+        text=cell("text"),
+        group=cell("group") or cell("tag"),
+    )
     if "start date" in position and "year" not in position:
         slide.start, slide.end = {"date": cell("start date")}, {"date": cell("end date")}
     else:
         slide.start = {p: cell(p) for p in ("year", "month", "day")}
         slide.end = {p: cell(f"end {p}") for p in ("year", "month", "day")}
-    columns = {"start.year": "year", "start.month": "month", "start.day": "day", "end.year": "end year",
-               "end.month": "end month", "end.day": "end day", "start.date": "start date", "end.date": "end date",
-               "headline": "headline", "text": "text", "group": "group" if "group" in position else "tag",
-               "type": "type", "id": "headline"}
+    columns = {
+        "start.year": "year",
+        "start.month": "month",
+        "start.day": "day",
+        "end.year": "end year",
+        "end.month": "end month",
+        "end.day": "end day",
+        "start.date": "start date",
+        "end.date": "end date",
+        "headline": "headline",
+        "text": "text",
+        "group": "group" if "group" in position else "tag",
+        "type": "type",
+        "id": "headline",
+    }
     slide.at = {f: (line, position[c]) for f, c in columns.items() if c in position}
-    for column, what in (("time", "time"), ("end time", "time"), ("display date", "display date"),
-                         ("media", "media"), ("media credit", "media"), ("media caption", "media"),
-                         ("media thumbnail", "media"), ("background", "background")):
+    for column, what in (
+        ("time", "time"),
+        ("end time", "time"),
+        ("display date", "display date"),
+        ("media", "media"),
+        ("media credit", "media"),
+        ("media caption", "media"),
+        ("media thumbnail", "media"),
+        ("background", "background"),
+    ):
         if cell(column) and what not in slide.not_shown:
             slide.not_shown.append(what)
             slide.at.setdefault(what, (line, position[column]))
@@ -314,17 +476,35 @@ def read_json(text: str, name: str, report: Report) -> Report:
     try:
         doc = jsonpos.loads(text)
     except json.JSONDecodeError as exc:
-        report.errors.append(Problem(name, exc.lineno, exc.colno, f"this is not valid JSON: {exc.msg}",
-                                     "check the commas, quotes and brackets near this place", "invalid JSON"))
+        report.errors.append(
+            Problem(
+                name,
+                exc.lineno,
+                exc.colno,
+                f"this is not valid JSON: {exc.msg}",
+                "check the commas, quotes and brackets near this place",
+                "invalid JSON",
+            )
+        )
         return report
     except RecursionError:
-        report.errors.append(Problem(name, 1, 1, "the JSON is nested too deeply", "this is not a TimelineJS file",
-                                     "invalid JSON"))
+        report.errors.append(
+            Problem(
+                name, 1, 1, "the JSON is nested too deeply", "this is not a TimelineJS file", "invalid JSON"
+            )
+        )
         return report
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
-        report.errors.append(Problem(name, 1, 1, "no \"events\" list at the top level",
-                                     'a TimelineJS file looks like {"title": {...}, "events": [...], "eras": [...]}',
-                                     "not TimelineJS"))
+        report.errors.append(
+            Problem(
+                name,
+                1,
+                1,
+                'no "events" list at the top level',
+                'a TimelineJS file looks like {"title": {...}, "events": [...], "eras": [...]}',
+                "not TimelineJS",
+            )
+        )
         return report
     reader = _Reader(name, report, JSON_LABELS, json=True)
     if isinstance(doc.get("title"), dict):
@@ -334,8 +514,16 @@ def read_json(text: str, name: str, report: Report) -> Report:
             if isinstance(item, dict):
                 reader.add(_slide_from_json(text, item, kind))
             else:
-                report.errors.append(Problem(name, 1, 1, f"{kind}s[{i}] is not an object",
-                                             "each event is {\"start_date\": {...}, \"text\": {...}}", "not TimelineJS"))
+                report.errors.append(
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        f"{kind}s[{i}] is not an object",
+                        'each event is {"start_date": {...}, "text": {...}}',
+                        "not TimelineJS",
+                    )
+                )
     return reader.finish()
 
 
@@ -347,18 +535,33 @@ def _slide_from_json(text: str, obj: Any, kind: str) -> Slide:
     start_line, _ = where(obj, "")
     body = obj.get("text") if isinstance(obj.get("text"), dict) else {}
     ext = obj.get(EXTENSION) if isinstance(obj.get(EXTENSION), dict) else {}
-    slide = Slide(kind=kind, line=start_line, headline=_text(body.get("headline")), text=_text(body.get("text")),
-                  group=_text(obj.get("group")), unique_id=_text(obj.get("unique_id")), extension=ext)
-    slide.at = {"headline": where(body, "headline") if body else where(obj, "text"),
-                "text": where(body, "text") if body else where(obj, "text"), "group": where(obj, "group"),
-                "id": where(obj, "unique_id"), "extension": where(obj, EXTENSION), "type": where(obj, "")}
+    slide = Slide(
+        kind=kind,
+        line=start_line,
+        headline=_text(body.get("headline")),
+        text=_text(body.get("text")),
+        group=_text(obj.get("group")),
+        unique_id=_text(obj.get("unique_id")),
+        extension=ext,
+    )
+    slide.at = {
+        "headline": where(body, "headline") if body else where(obj, "text"),
+        "text": where(body, "text") if body else where(obj, "text"),
+        "group": where(obj, "group"),
+        "id": where(obj, "unique_id"),
+        "extension": where(obj, EXTENSION),
+        "type": where(obj, ""),
+    }
     for prefix, k in (("start", "start_date"), ("end", "end_date")):
         parts = obj.get(k) if isinstance(obj.get(k), dict) else {}
         setattr(slide, prefix, {p: _text(parts.get(p)) for p in ("year", "month", "day")})
         slide.at[f"{prefix}.year"] = where(parts, "year") if parts else where(obj, k)
         slide.at[f"{prefix}.month"] = where(parts, "month") if parts else where(obj, k)
         slide.at[f"{prefix}.day"] = where(parts, "day") if parts else where(obj, k)
-        for what, fields in (("time", ("hour", "minute", "second", "millisecond")), ("display date", ("display_date",))):
+        for what, fields in (
+            ("time", ("hour", "minute", "second", "millisecond")),
+            ("display date", ("display_date",)),
+        ):
             if any(_text(parts.get(f)) for f in fields) and what not in slide.not_shown:
                 slide.not_shown.append(what)
                 slide.at.setdefault(what, where(parts, next(f for f in fields if _text(parts.get(f)))))

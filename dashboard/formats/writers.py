@@ -42,7 +42,8 @@ def _count(n: int, what: str) -> str:
 
 
 def _lane(row: pd.Series) -> str:
-    """The Group TimelineJS gets: the event's lane here (empty for an event with no group, company or category)."""
+    """The Group TimelineJS gets: the event's lane here (empty for an event with no group, company or
+    category)."""
     lane = schema.lanes(row["group"], row["company_list"], row["category"])[0]
     return "" if lane == schema.UNGROUPED_LANE and not row["group"] else lane
 
@@ -63,8 +64,10 @@ def events_csv(events: pd.DataFrame, *, title: str = "", eras: Sequence[Era] = (
     missing = {col: int((events[col] == "").sum()) for col in sorted(schema.REQUIRED) if col in events}
     for col, n in missing.items():
         if n:
-            out.notes.append(f"{_count(n, 'event')} with no {col}: fill it in before this file validates as this "
-                             "project's data")
+            out.notes.append(
+                f"{_count(n, 'event')} with no {col}: fill it in before this file validates as this "
+                "project's data"
+            )
     return out
 
 
@@ -72,8 +75,9 @@ def _html_headline(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def timelinejs_json(events: pd.DataFrame, *, title: str = "", subtitle: str = "",
-                    eras: Sequence[Era] = ()) -> Output:
+def timelinejs_json(
+    events: pd.DataFrame, *, title: str = "", subtitle: str = "", eras: Sequence[Era] = ()
+) -> Output:
     """A TimelineJS JSON file; the group is the event's lane in this app."""
     doc: dict[str, object] = {}
     if title or subtitle:
@@ -83,22 +87,36 @@ def timelinejs_json(events: pd.DataFrame, *, title: str = "", subtitle: str = ""
         item: dict[str, object] = {"unique_id": row["id"], "start_date": _date_parts(row["date"])}
         if row["end_date"]:
             item["end_date"] = _date_parts(row["end_date"])
-        item["text"] = {"headline": _html_headline(row["title"]),
-                        "text": text_to_html(row["description"], row["source_list"])}
+        item["text"] = {
+            "headline": _html_headline(row["title"]),
+            "text": text_to_html(row["description"], row["source_list"]),
+        }
         item["group"] = _lane(row)
-        item[EXTENSION] = {"category": row["category"], "actor": row["actor"],
-                           "companies": list(row["company_list"]), "location": row["location"],
-                           "group": row["group"], "sources": list(row["source_list"])}
+        item[EXTENSION] = {
+            "category": row["category"],
+            "actor": row["actor"],
+            "companies": list(row["company_list"]),
+            "location": row["location"],
+            "group": row["group"],
+            "sources": list(row["source_list"]),
+        }
         items.append(item)
     doc["events"] = items
     if eras:
-        doc["eras"] = [{"start_date": _date_parts(e.date), "end_date": _date_parts(e.end_date),
-                        "text": {"headline": _html_headline(e.label)}} for e in eras]
+        doc["eras"] = [
+            {
+                "start_date": _date_parts(e.date),
+                "end_date": _date_parts(e.end_date),
+                "text": {"headline": _html_headline(e.label)},
+            }
+            for e in eras
+        ]
     return Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
-def timelinejs_csv(events: pd.DataFrame, *, title: str = "", subtitle: str = "",
-                   eras: Sequence[Era] = ()) -> Output:
+def timelinejs_csv(
+    events: pd.DataFrame, *, title: str = "", subtitle: str = "", eras: Sequence[Era] = ()
+) -> Output:
     """A TimelineJS sheet saved as CSV (the template's columns): import it into the Google Sheet."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -116,31 +134,50 @@ def timelinejs_csv(events: pd.DataFrame, *, title: str = "", subtitle: str = "",
     if title or subtitle:
         write({"Headline": _html_headline(title), "Text": text_to_html(subtitle), "Type": "title"})
     for _, row in events.iterrows():
-        write({**dates(row["date"], row["end_date"]), "Headline": _html_headline(row["title"]),
-               "Text": text_to_html(row["description"], row["source_list"]), "Group": _lane(row)})
+        write(
+            {
+                **dates(row["date"], row["end_date"]),
+                "Headline": _html_headline(row["title"]),
+                "Text": text_to_html(row["description"], row["source_list"]),
+                "Group": _lane(row),
+            }
+        )
     for era in eras:
         write({**dates(era.date, era.end_date), "Headline": _html_headline(era.label), "Type": "era"})
     out = Output(buf.getvalue())
-    extra = int(((events["category"] != "") | (events["actor"] != "") | (events["companies"] != "")
-                 | (events["location"] != "")).sum())
+    extra = int(
+        (
+            (events["category"] != "")
+            | (events["actor"] != "")
+            | (events["companies"] != "")
+            | (events["location"] != "")
+        ).sum()
+    )
     if extra:
-        out.notes.append(f"the category, actor, companies and location of {_count(extra, 'event')} are left out: "
-                         "a TimelineJS sheet has no columns for them (TimelineJS JSON keeps them)")
+        out.notes.append(
+            f"the category, actor, companies and location of {_count(extra, 'event')} are left out: "
+            "a TimelineJS sheet has no columns for them (TimelineJS JSON keeps them)"
+        )
     several = int(events["company_list"].map(lambda cs: len(cs) > 1).sum())
     if several:
-        out.notes.append(f"{_count(several, 'event')} about several companies: each is in one Group (lane) only")
+        out.notes.append(
+            f"{_count(several, 'event')} about several companies: each is in one Group (lane) only"
+        )
     unsafe = sum(1 for sources in events["source_list"] for u in sources if not is_http_url(u))
     if unsafe:
         out.notes.append(f"{_count(unsafe, 'source')} that are not http(s) links are left out of Text")
     ids = int((events["id"] != events["title"].map(slugify)).sum())
     if ids:
-        out.notes.append(f"{_count(ids, 'event')}: the id is made from the headline when read back (a sheet "
-                         "has no id column), so permalinks change")
+        out.notes.append(
+            f"{_count(ids, 'event')}: the id is made from the headline when read back (a sheet "
+            "has no id column), so permalinks change"
+        )
     return out
 
 
-def write(target: str, events: pd.DataFrame, *, title: str = "", subtitle: str = "",
-          eras: Sequence[Era] = ()) -> Output:
+def write(
+    target: str, events: pd.DataFrame, *, title: str = "", subtitle: str = "", eras: Sequence[Era] = ()
+) -> Output:
     """Convert to `target`, one of TARGETS."""
     if target == "events":
         return events_csv(events, title=title, eras=eras)
