@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from . import schema
 
@@ -97,6 +98,7 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return text if parse_period(text) else None
 
 
+@lru_cache(maxsize=8192)  # event lists repeat their dates; the reading is pure
 def read_date(raw: str, *, named_months: bool = False) -> DateReading:
     """Read a date as files write it; `named_months` also accepts '26 May 2020' and 'May 26, 2020'."""
     value = raw.strip()
