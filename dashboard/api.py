@@ -14,9 +14,16 @@ from .filters import apply
 from .text import csv_cell
 
 
-def records(view: pd.DataFrame) -> list[dict[str, Any]]:
+def columns(events: pd.DataFrame) -> list[str]:
+    """The schema's columns, plus `group` when the data uses it (a TimelineJS file, your own CSV)."""
+    optional = schema.ALL_COLUMN_NAMES[len(schema.COLUMN_NAMES):]
+    extra = [c for c in optional if c in events and (events[c] != "").any()]
+    return [*schema.COLUMN_NAMES, *extra]
+
+
+def records(view: pd.DataFrame, names: list[str] | None = None) -> list[dict[str, Any]]:
     """Rows with every schema column, as strings, plus the date label."""
-    out = view[list(schema.COLUMN_NAMES)].to_dict(orient="records")
+    out = view[names or list(schema.COLUMN_NAMES)].to_dict(orient="records")
     for rec, when in zip(out, view["when"], strict=True):
         rec["when"] = when
     return out
@@ -24,6 +31,7 @@ def records(view: pd.DataFrame) -> list[dict[str, Any]]:
 
 def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> None:
     event_ids = frozenset(events["id"])
+    names = columns(events)
 
     def current() -> tuple[urlstate.View, list[str], pd.DataFrame]:
         view, notices = urlstate.parse(request.args.to_dict(flat=False), event_ids=event_ids)
@@ -43,7 +51,7 @@ def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> No
                 "filters": applied,
                 "notices": notices,
             },
-            "events": records(shown),
+            "events": records(shown, names),
         })
 
     @server.get("/api/events.csv")
@@ -51,8 +59,8 @@ def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> No
         _, _, shown = current()
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(schema.COLUMN_NAMES)
-        for row in shown[list(schema.COLUMN_NAMES)].itertuples(index=False):
+        writer.writerow(names)
+        for row in shown[names].itertuples(index=False):
             writer.writerow([csv_cell(v) for v in row])
         return Response(buf.getvalue(), mimetype="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="frt-timeline-events.csv"'})

@@ -142,6 +142,8 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             points = click_data.get("points") if isinstance(click_data, dict) else None
             point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
             event = point.get("customdata")
+            if event is None:
+                return no_update  # a click on the context area, not on an event
         else:
             event = trigger.get("event") if isinstance(trigger, dict) else None
         if event is not None and (not isinstance(event, str) or event not in event_ids):

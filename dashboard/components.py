@@ -92,7 +92,8 @@ def details(row: pd.Series | None, base: str = "/") -> list[object]:
         html.P(row["when"], className="details-when"),
         html.Dl(
             _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
-            + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}")
+            + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}"
+                     if row["category"] else "")
             + _field("Location", row["location"]),
             className="details-fields",
         ),

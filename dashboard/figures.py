@@ -81,8 +81,12 @@ def hover_text(row: pd.Series) -> str:
     lines = [f"<b>{title}</b>", plotly_text(row["when"])]
     if row["company_list"]:
         lines.append("Companies: " + plotly_text(", ".join(row["company_list"])))
-    lines.append("Actor: " + plotly_text(row["actor"]))
-    lines.append("Category: " + plotly_text(row["category"]))
+    if row["actor"]:
+        lines.append("Actor: " + plotly_text(row["actor"]))
+    if row["category"]:
+        lines.append("Category: " + plotly_text(row["category"]))
+    if row.get("group"):
+        lines.append("Group: " + plotly_text(row["group"]))
     return "<br>".join(lines)
 
 

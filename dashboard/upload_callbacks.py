@@ -98,7 +98,7 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
         if shown_series is not None:
             origin = f"your file {shown_series.name}" if series else shown_series.name
             text += f". Under the lanes: {shown_series.label} ({origin})"
-        heading = [ds.title, ": " + ds.subtitle if ds.subtitle else ""] if own and ds.title else []
+        heading = [ds.title, ": " + ds.subtitle if ds.subtitle else ""] if ds.title else []
         return text, not (own or series), heading, not heading, own is None
 
     @app.callback(

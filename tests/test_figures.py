@@ -194,3 +194,10 @@ def test_events_without_category_are_drawn_with_a_neutral_marker_and_named_in_th
     events = load_events(DATA / "timelinejs.csv")
     names = {t.name for t in build_figure(events).data if t.mode == "markers"}
     assert names == {"no category"}
+
+
+def test_hover_of_an_event_without_actor_or_category_shows_its_group():
+    events = load_events(DATA / "timelinejs.csv")
+    trace = next(t for t in build_figure(events).data if t.mode == "markers")
+    text = trace.hovertext[list(trace.customdata).index("protests-spread")]
+    assert text == "<b>Protests spread</b><br>26 May 2020 – 30 June 2020<br>Group: Context"
