@@ -3,8 +3,10 @@ JSON file point at a line and column like problems in a CSV do."""
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
+import re
 import json.scanner
 from typing import Any
 
@@ -42,7 +44,12 @@ def loads(text: str) -> Any:
     return decoder.decode(text)
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class Lines:
+    """1-based line and column of character offsets in a text (a binary search per lookup)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1

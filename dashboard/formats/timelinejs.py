@@ -197,12 +197,13 @@ def read_json(text: str, name: str, report: Report) -> Report:
         )
         return report
     reader = SlideReader(name, report, JSON_LABELS, json=True)
+    lines = jsonpos.Lines(text)
     if isinstance(doc.get("title"), dict):
-        reader.add(_slide_from_json(text, doc["title"], "title"))
+        reader.add(_slide_from_json(lines, doc["title"], "title"))
     for kind, items in (("event", doc["events"]), ("era", doc.get("eras") or [])):
         for i, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
-                reader.add(_slide_from_json(text, item, kind))
+                reader.add(_slide_from_json(lines, item, kind))
             else:
                 report.errors.append(
                     Problem(
@@ -217,10 +218,10 @@ def read_json(text: str, name: str, report: Report) -> Report:
     return reader.finish()
 
 
-def _slide_from_json(text: str, obj: Any, kind: str) -> Slide:
+def _slide_from_json(lines: jsonpos.Lines, obj: Any, kind: str) -> Slide:
     def where(o: Any, k: str) -> tuple[int, int]:
         offset = o.value_starts.get(k, o.start) if isinstance(o, jsonpos.PosDict) else 0
-        return jsonpos.line_col(text, offset)
+        return lines.at(offset)
 
     start_line, _ = where(obj, "")
     body = obj.get("text") if isinstance(obj.get("text"), dict) else {}
