@@ -19,11 +19,14 @@ from typing import Any
 
 from .dates import read_date
 from .errors import DataError, Problem
+from .formats.budget import Budget
 from .formats.csvtext import Table, decode, read_table
+from .limits import Limits
 
 DATE_COLUMNS = ("date", "event_date", "event date")
 COUNT_LABEL = "events per day"
 ENV_VAR = "FRT_CONTEXT"
+MAX_POINTS = 20_000  # days (or weeks) of a series a browser may hold: about 55 years of days
 
 
 @dataclass(frozen=True)
@@ -83,11 +86,18 @@ def _lines(lines: list[int]) -> str:
 
 
 def check_context(
-    text: str, name: str = "context.csv", *, date_column: str | None = None, value_column: str | None = None
+    text: str,
+    name: str = "context.csv",
+    *,
+    date_column: str | None = None,
+    value_column: str | None = None,
+    limits: Limits | None = None,
 ) -> ContextReport:
-    """Read a context CSV; every problem has its line and column."""
+    """Read a context CSV; every problem has its line and column. With `limits` (an upload), reading stops
+    with one problem past the row or time limit."""
     report = ContextReport(None)
-    table = read_table(text, name, report.errors, empty_hint="start with a header row, e.g. date,protests")
+    table = read_table(text, name, report.errors, empty_hint="start with a header row, e.g. date,protests",
+                       budget=Budget(name, limits))
     if table is None:
         return report
     header = table.header
@@ -314,12 +324,19 @@ def _values(
     )
 
 
-def read_context_bytes(raw: bytes, name: str, **columns: str | None) -> ContextReport:
+def read_context_bytes(
+    raw: bytes, name: str, *, limits: Limits | None = None, **columns: str | None
+) -> ContextReport:
+    """Check the bytes of a context CSV (an upload: pass `limits`); any bytes give a report."""
+    if limits is not None:
+        too_big = limits.size_problem(len(raw), name)
+        if too_big is not None:
+            return ContextReport(None, [too_big])
     try:
         text = decode(raw, name)
     except DataError as exc:
         return ContextReport(None, list(exc.problems))
-    return check_context(text, name, **columns)
+    return check_context(text, name, limits=limits, **columns)
 
 
 def read_context(path: str | os.PathLike[str], **columns: str | None) -> ContextReport:
@@ -340,7 +357,8 @@ def read_context(path: str | os.PathLike[str], **columns: str | None) -> Context
                 )
             ],
         )
-    return read_context_bytes(raw, p.name, **columns)
+    return read_context_bytes(raw, p.name, date_column=columns.get("date_column"),
+                              value_column=columns.get("value_column"))
 
 
 def load_context(
@@ -353,8 +371,12 @@ def load_context(
     return report.series
 
 
-def series_from_dict(data: Any) -> Series | None:
-    """A Series from its `to_dict` form (e.g. from a browser's store); None when it is not one."""
+def series_from_dict(data: Any, max_points: int = MAX_POINTS) -> Series | None:
+    """A Series from its `to_dict` form (e.g. from a browser's store); None when it is not one (or longer
+    than `max_points`)."""
+    dates = data.get("dates") if isinstance(data, dict) else None
+    if not isinstance(dates, list) or len(dates) > max_points:
+        return None
     try:
         dates = tuple(date.fromisoformat(str(d)).isoformat() for d in data["dates"])
         values = tuple(None if v is None else float(v) for v in data["values"])

@@ -16,6 +16,7 @@ from .dates import Period, parse_period, period_label, when_label
 from .errors import DataError, Problem
 from .formats import read_text
 from .formats.csvtext import decode
+from .limits import Limits
 from .validate import Era, Report
 
 __all__ = ["Era", "Period", "Report", "bundled_path", "check_text", "decode", "default_events_path",
@@ -37,19 +38,27 @@ def default_events_path() -> Path:
     return Path(env) if env else bundled_path()
 
 
-def check_text(text: str, name: str = "events.csv") -> Report:
+def check_text(text: str, name: str = "events.csv", limits: Limits | None = None) -> Report:
     """Validate the text of an events file (format detected from its content); every error and warning
-    carries its location."""
-    return read_text(text, name)
+    carries its location.
+
+    With `limits` (a user's upload), reading stops with an error past the row limit or the time limit.
+    """
+    return read_text(text, name, limits)
 
 
-def read_bytes(raw: bytes, name: str) -> Report:
-    """Check the bytes of an events file; a file that is not UTF-8 is one error, never mojibake."""
+def read_bytes(raw: bytes, name: str = "events.csv", limits: Limits | None = None) -> Report:
+    """Check the bytes of a file (an upload: pass `limits`); any bytes give a report, never an exception.
+    A file that is not UTF-8 is one error naming the byte offset, never mojibake."""
+    if limits is not None:
+        too_big = limits.size_problem(len(raw), name)
+        if too_big is not None:
+            return Report(None, [too_big])
     try:
         text = decode(raw, name)
     except DataError as exc:
         return Report(None, list(exc.problems))
-    return check_text(text, name)
+    return check_text(text, name, limits)
 
 
 def read_report(path: str | os.PathLike[str]) -> Report:

@@ -80,17 +80,18 @@ class DateReading:
     note: str = ""
 
 
-_YEAR_FLOAT = re.compile(r"^(\d{4})\.0+$")
-_LOOSE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
+# ASCII digits only (like schema.DATE_RE): `\d` alone also matches other scripts' digits, e.g. '２０２０'.
+_YEAR_FLOAT = re.compile(r"^(\d{4})\.0+$", re.ASCII)
+_LOOSE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$", re.ASCII)
 _ISO_TIME = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", re.ASCII
 )
-_NUMERIC_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.ASCII)
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_NAMED_DMY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?,?[ -](\d{4})$")
-_NAMED_MDY = re.compile(r"^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$")
+_NAMED_DMY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?,?[ -](\d{4})$", re.ASCII)
+_NAMED_MDY = re.compile(r"^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$", re.ASCII)
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:

@@ -48,7 +48,9 @@ def schema_document() -> dict[str, object]:
         },
         "limits_in_the_browser": {
             "bytes": upload.MAX_UPLOAD_BYTES,
-            "events": upload.MAX_EVENTS,
+            "events": upload.EVENT_LIMITS.max_rows,
+            "seconds": upload.PARSE_TIMEOUT_S,
+            "context_rows": upload.MAX_CONTEXT_ROWS,
             "context_days": upload.MAX_CONTEXT_POINTS,
         },
     }

@@ -68,6 +68,10 @@ class Dataset:
         )
 
 
+def _text(value: Any, limit: int) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
 def to_payload(report: Report, name: str) -> dict[str, Any]:
     """A checked report -> what the browser keeps in its session store (plain JSON)."""
     assert report.events is not None
@@ -101,7 +105,7 @@ def _from_json(_digest: str, text: str) -> Dataset | None:
     columns, rows = payload.get("columns"), payload.get("rows")
     if columns != list(schema.ALL_COLUMN_NAMES) or not isinstance(rows, list) or not rows:
         return None
-    name = str(payload.get("name", "your file"))[:200]
+    name = _text(payload.get("name"), 200) or "your file"
     report = Report(events=None)
     checker = Checker(name, report, required=schema.TIMELINE_REQUIRED)
     parsed = []
@@ -113,15 +117,16 @@ def _from_json(_digest: str, text: str) -> Dataset | None:
     if report.errors or report.events is None:
         return None
     eras = []
-    for era in payload.get("eras") or []:
+    stored_eras = payload.get("eras")
+    for era in stored_eras if isinstance(stored_eras, list) else []:
         if isinstance(era, list) and len(era) == 3 and all(isinstance(v, str) for v in era):
             eras.append(Era(*era))
     return Dataset.build(
         report.events,
         name,
-        format=str(payload.get("format", ""))[:60],
-        title=str(payload.get("title", ""))[:200],
-        subtitle=str(payload.get("subtitle", ""))[:500],
+        format=_text(payload.get("format"), 60),
+        title=_text(payload.get("title"), 200),
+        subtitle=_text(payload.get("subtitle"), 500),
         eras=eras,
         uploaded=True,
     )

@@ -49,7 +49,7 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
             return None, None, "Showing the bundled data again.", ""
         if trigger == ids.PENDING_CONTEXT:
             outcome = upload.context_upload(pending_context)
-            name = str((pending_context or {}).get("name", "your file"))
+            name = upload.pending_name(pending_context)
             if outcome.payload is None:
                 return (
                     no_update,
@@ -64,7 +64,7 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
                 no_update,
             )
         outcome = upload.events_upload(pending_events)
-        name = str((pending_events or {}).get("name", "your file"))
+        name = upload.pending_name(pending_events)
         if outcome.payload is None:
             return (
                 no_update,
@@ -111,9 +111,10 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
         """The uploaded events, converted to the chosen format (built here, stored nowhere)."""
         if not ctx.triggered or not ctx.triggered[0].get("value"):
             return no_update
+        trigger = ctx.triggered_id
+        target = trigger.get("target") if isinstance(trigger, dict) else None
         own = from_payload(user_data) if user_data else None
-        if own is None:
+        if own is None or target not in EXPORT_NAMES:
             return no_update
-        target = ctx.triggered_id["target"]
         out = writers.write(target, own.events, title=own.title, subtitle=own.subtitle, eras=own.era_rows)
         return {"content": out.text, "filename": EXPORT_NAMES[target], "type": "text/plain"}

@@ -290,8 +290,8 @@ def test_the_format_is_detected_from_the_content(valid_csv):
 def test_columns_of_no_known_format_are_one_clear_error(valid_csv):
     assert problems(valid_csv.parent / "unknown_format.csv") == [
         "unknown_format.csv:1:1: the columns are neither this project's nor a TimelineJS sheet's "
-        "(use the empty template (columns id, date, end_date, title, description, category, actor, companies, location, "
-        "sources), or a TimelineJS sheet with at least Year and Headline)"]
+        "(use the empty template (columns id, date, end_date, title, description, category, actor, companies, "
+        "location, sources), or a TimelineJS sheet with at least Year and Headline)"]
 
 
 def test_group_column_is_optional_and_loaded(valid_csv):

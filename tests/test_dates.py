@@ -64,3 +64,8 @@ def test_month_names_only_where_asked_for():
     assert read_date("May 26, 2020", named_months=True).value == "2020-05-26"
     assert read_date("26-Sep-2020", named_months=True).value == "2020-09-26"
     assert read_date("31 Feb 2020", named_months=True).value is None
+
+
+@pytest.mark.parametrize("raw", ["２０２０", "２０２０-6-8", "٢٠٢٠.0", "0３/04/2020"])
+def test_only_ascii_digits_are_read(raw):
+    assert read_date(raw).value is None

@@ -36,4 +36,5 @@ def test_the_schema_document_matches_the_schema(client):
     assert [c["name"] for c in columns] == list(schema.ALL_COLUMN_NAMES)
     assert {c["name"] for c in columns if c["required"]} == set(schema.REQUIRED)
     assert doc["events_csv"]["categories"] == schema.CATEGORIES
-    assert doc["limits_in_the_browser"]["events"] == 2000
+    assert doc["limits_in_the_browser"]["events"] == 5000
+    assert doc["limits_in_the_browser"]["bytes"] == 4_000_000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from dashboard import upload
+from dashboard.limits import Limits
 
 from .conftest import DATA
 
@@ -41,19 +42,32 @@ def test_non_utf8_is_refused_with_the_byte_offset():
 def test_size_limit_is_enforced_with_a_clear_message():
     outcome = upload.events_upload({"name": "big.csv", "size": 5_000_000, "too_big": True})
     assert outcome.payload is None
-    assert outcome.errors[0].problem == "the file is 5.0 MB; the limit in the browser is 1.0 MB"
-    assert "frt-timeline serve --events FILE" in outcome.errors[0].hint
-    raw = b"x" * (upload.MAX_UPLOAD_BYTES + 1)
-    assert (
-        upload.events_upload(pending(raw, "big.csv")).errors[0].kind == "file too large"
-    )  # checked here too
+    assert str(outcome.errors[0]) == ("big.csv:0:0: the file is 5.0 MB; the limit is 4.0 MB (remove "
+                                      "columns or events you do not need, or split the file by years)")
+    assert outcome.errors[0].kind == "file too large"
+    raw = b"x" * (upload.MAX_UPLOAD_BYTES + 1)  # a browser that did not say: checked on the bytes too
+    assert upload.events_upload(pending(raw, "big.csv")).errors[0].problem.startswith("the file is 4.0 MB")
 
 
 def test_row_limit_is_enforced(monkeypatch):
-    monkeypatch.setattr(upload, "MAX_EVENTS", 3)
+    monkeypatch.setattr(upload, "EVENT_LIMITS", Limits(max_rows=3))
     outcome = upload.events_upload(pending((DATA / "valid.csv").read_bytes(), "valid.csv"))
     assert outcome.payload is None
-    assert outcome.errors[0].problem == "the file has 7 events; the limit in the browser is 3"
+    assert [str(p) for p in outcome.errors] == [
+        "valid.csv:5:1: the file has more than 3 events; reading stopped here (split the file, e.g. by "
+        "years or companies, and load one part at a time)"]
+
+
+def test_the_row_limit_counts_timelinejs_json_events(monkeypatch):
+    monkeypatch.setattr(upload, "EVENT_LIMITS", Limits(max_rows=2))
+    outcome = upload.events_upload(pending((DATA / "timelinejs.json").read_bytes(), "timelinejs.json"))
+    assert [p.problem for p in outcome.errors] == ["the file has more than 2 events; reading stopped here"]
+
+
+def test_context_rows_have_their_own_limit(monkeypatch):
+    monkeypatch.setattr(upload, "CONTEXT_LIMITS", Limits(max_rows=4))
+    outcome = upload.context_upload(pending((DATA / "context_events.csv").read_bytes(), "acled.csv"))
+    assert [p.line for p in outcome.errors] == [6]
 
 
 def test_other_file_types_and_broken_uploads_are_refused():

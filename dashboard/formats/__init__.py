@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from .. import schema
 from ..errors import Problem
+from ..limits import Limits
 from ..validate import Report
 from . import events_csv, timelinejs
+from .budget import Budget
 from .csvtext import read_table
 
 FORMATS = (events_csv.FORMAT, timelinejs.FORMAT_CSV, timelinejs.FORMAT_JSON)
@@ -17,18 +19,22 @@ EMPTY_HINT = (
 )
 
 
-def read_text(text: str, name: str) -> Report:
-    """Detect the format of `text` and check it; every problem carries the file, line and column."""
+def read_text(text: str, name: str, limits: Limits | None = None) -> Report:
+    """Detect the format of `text` and check it; every problem carries the file, line and column.
+
+    With `limits` (a user's upload), reading stops with one problem past the row or time limit.
+    """
     report = Report(events=None)
+    budget = Budget(name, limits)
     if text.lstrip().startswith(("{", "[")):
-        report = timelinejs.read_json(text, name, report)
+        report = timelinejs.read_json(text, name, report, budget)
     else:
-        table = read_table(text, name, report.errors, empty_hint=EMPTY_HINT)
+        table = read_table(text, name, report.errors, empty_hint=EMPTY_HINT, budget=budget)
         if table is not None:
             if timelinejs.is_timelinejs_header(table.header):
-                report = timelinejs.read_csv(table, name, report)
+                report = timelinejs.read_csv(table, name, report, budget)
             elif set(table.header) & set(schema.ALL_COLUMN_NAMES):
-                report = events_csv.read(table, name, report)
+                report = events_csv.read(table, name, report, budget)
             else:
                 report.errors.append(
                     Problem(

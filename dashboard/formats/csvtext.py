@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass, field
 
 from ..errors import DataError, Problem
+from .budget import Budget
 
 DELIMITERS = (",", ";", "\t")
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
@@ -88,8 +89,13 @@ def _cell(value: str) -> str:
     return value[1:] if value.startswith(_NEUTRALISED) else value
 
 
-def read_table(text: str, name: str, errors: list[Problem], *, empty_hint: str) -> Table | None:
-    """Parse CSV text into a Table; append every problem to `errors`. None when there is no header."""
+def read_table(
+    text: str, name: str, errors: list[Problem], *, empty_hint: str, budget: Budget | None = None
+) -> Table | None:
+    """Parse CSV text into a Table; append every problem to `errors`. None when there is no header.
+
+    With a `budget` (a user's upload), reading stops with one problem past the row or time limit.
+    """
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
@@ -120,6 +126,8 @@ def read_table(text: str, name: str, errors: list[Problem], *, empty_hint: str) 
     table = Table(header=header, delimiter=delimiter, header_line=header_line)
     while True:
         line = reader.line_num + 1
+        if budget is not None and budget.late(line, errors):
+            break
         try:
             row = next(reader)
         except StopIteration:
@@ -138,6 +146,8 @@ def read_table(text: str, name: str, errors: list[Problem], *, empty_hint: str) 
             break
         if not any(cell.strip() for cell in row):
             continue  # a blank line carries nothing
+        if budget is not None and budget.row(line, errors):
+            break
         while len(row) > len(header) and not row[-1].strip():
             row.pop()  # a trailing delimiter, or empty cells under unnamed trailing columns
         if len(row) != len(header):

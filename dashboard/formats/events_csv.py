@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import Problem
 from ..schema import ALL_COLUMN_NAMES, COLUMN_NAMES, REQUIRED
 from ..validate import Checker, Report, Row
+from .budget import Budget
 from .csvtext import Table
 
 FORMAT = "events CSV"
@@ -46,13 +47,18 @@ def check_header(header: list[str], name: str, line: int, errors: list[Problem])
     return position
 
 
-def read(table: Table, name: str, report: Report) -> Report:
-    """Check a table whose header is in this project's schema."""
+def read(table: Table, name: str, report: Report, budget: Budget | None = None) -> Report:
+    """Check a table whose header is in this project's schema (rows the table could not read are already
+    in the report; every other row is still checked)."""
     report.format = FORMAT
-    position = check_header(table.header, name, table.header_line, report.errors)
-    if report.errors:
+    header_errors: list[Problem] = []
+    position = check_header(table.header, name, table.header_line, header_errors)
+    if header_errors:
+        report.errors.extend(header_errors)
         return report
     checker = Checker(name, report)
     for line, cells in table.rows:
+        if budget is not None and budget.late(line, report.errors):
+            break
         checker.check(Row(line, {col: cells[i - 1] for col, i in position.items()}, dict(position)))
     return checker.finish()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import bisect
 import json
 import json.decoder
-import re
 import json.scanner
+import re
 from typing import Any
 
 

@@ -87,7 +87,7 @@ class SlideReader:
             return None
         if "date" in parts:
             raw = parts["date"].strip()
-            if re.fullmatch(r"\d{4},\d{1,2}(,\d{1,2})?", raw):
+            if re.fullmatch(r"\d{4},\d{1,2}(,\d{1,2})?", raw, re.ASCII):
                 raw = raw.replace(",", "-")  # TimelineJS 2 wrote 2020,06,08
             reading = read_date(raw, named_months=True)
             if reading.value is None:
@@ -314,7 +314,7 @@ def slugify(text: str) -> str:
 
 
 def _integer(raw: str) -> int | None:
-    m = re.fullmatch(r"\s*(\d+)(?:\.0+)?\s*", raw)
+    m = re.fullmatch(r"\s*(\d+)(?:\.0+)?\s*", raw, re.ASCII)
     return int(m[1]) if m else None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import Problem
 from ..validate import Report
 from . import jsonpos
+from .budget import Budget
 from .csvtext import Table
 from .slides import Slide, SlideReader, slugify, text_of
 
@@ -70,9 +71,10 @@ def is_timelinejs_header(header: list[str]) -> bool:
     return bool(keys & {"headline", "text"}) and bool(keys & {"year", "start date"})
 
 
-def read_csv(table: Table, name: str, report: Report) -> Report:
+def read_csv(table: Table, name: str, report: Report, budget: Budget | None = None) -> Report:
     """A TimelineJS sheet saved as CSV -> checked events, the title and the eras."""
     report.format = FORMAT_CSV
+    header_errors: list[Problem] = []
     position: dict[str, int] = {}
     known = {key(c) for c in COLUMNS + LEGACY_COLUMNS}
     for i, col in enumerate(table.header, start=1):
@@ -80,7 +82,7 @@ def read_csv(table: Table, name: str, report: Report) -> Report:
         if k in known and k not in position:
             position[k] = i
         elif k in position:
-            report.errors.append(
+            header_errors.append(
                 Problem(
                     name,
                     table.header_line,
@@ -101,10 +103,13 @@ def read_csv(table: Table, name: str, report: Report) -> Report:
                     "not shown",
                 )
             )
-    if report.errors:
+    if header_errors:
+        report.errors.extend(header_errors)
         return report
     reader = SlideReader(name, report, CSV_LABELS)
     for line, cells in table.rows:
+        if budget is not None and budget.late(line, report.errors):
+            break
         reader.add(_slide_from_cells(line, cells, position))
     return reader.finish()
 
@@ -160,7 +165,7 @@ def _slide_from_cells(line: int, cells: list[str], position: dict[str, int]) -> 
     return slide
 
 
-def read_json(text: str, name: str, report: Report) -> Report:
+def read_json(text: str, name: str, report: Report, budget: Budget | None = None) -> Report:
     """A TimelineJS JSON file -> checked events, the title and the eras."""
     report.format = FORMAT_JSON
     try:
@@ -184,7 +189,7 @@ def read_json(text: str, name: str, report: Report) -> Report:
             )
         )
         return report
-    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+    if not isinstance(doc, jsonpos.PosDict) or not isinstance(doc.get("events"), list):
         report.errors.append(
             Problem(
                 name,
@@ -202,14 +207,18 @@ def read_json(text: str, name: str, report: Report) -> Report:
         reader.add(_slide_from_json(lines, doc["title"], "title"))
     for kind, items in (("event", doc["events"]), ("era", doc.get("eras") or [])):
         for i, item in enumerate(items if isinstance(items, list) else []):
+            where = item.start if isinstance(item, jsonpos.PosDict) else doc.value_starts.get(f"{kind}s", 0)
+            line, column = lines.at(where)
+            if budget is not None and (budget.late(line, report.errors) or budget.row(line, report.errors)):
+                return reader.finish()
             if isinstance(item, dict):
                 reader.add(_slide_from_json(lines, item, kind))
             else:
                 report.errors.append(
                     Problem(
                         name,
-                        1,
-                        1,
+                        line,
+                        column,
                         f"{kind}s[{i}] is not an object",
                         'each event is {"start_date": {...}, "text": {...}}',
                         "not TimelineJS",

@@ -151,11 +151,11 @@ def test_a_context_series_upload_draws_the_area_under_the_lanes(dash_duo, serve,
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(dash_duo, serve, app, tmp_path, monkeypatch):
     big = tmp_path / "big.csv"
-    big.write_bytes(b"id,date\n" + b"x" * 1_100_000)
+    big.write_bytes(b"id,date\n" + b"x" * 4_200_000)  # sent whole, it would be over the request limit (413)
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", BUNDLED, timeout=10)
     upload(dash_duo, ids.UPLOAD_EVENTS, big)
     dash_duo.wait_for_contains_text(
-        f"#{ids.UPLOAD_RESULT}", "the file is 1.1 MB; the limit in the browser is 1.0 MB", timeout=15
+        f"#{ids.UPLOAD_RESULT}", "the file is 4.2 MB; the limit is 4.0 MB", timeout=15
     )
     assert dash_duo.get_logs() == []
