@@ -1,6 +1,7 @@
 /* frt-timeline: clientside callbacks of the share panel (copy to the clipboard) and the PNG/SVG buttons. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
-  frt: {
+  // Merged into the namespace: several asset files add functions to `frt`.
+  frt: Object.assign({}, (window.dash_clientside || {}).frt, {
     copy: function (_linkClicks, _snippetClicks, link, snippet) {
       var ctx = window.dash_clientside.callback_context;
       var which = ctx.triggered_id === "share-copy-snippet" ? "Embed code" : "Link";
@@ -35,5 +36,5 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         width: graph._fullLayout.width, height: graph._fullLayout.height
       }).then(function () { return "Saved " + filename + "." + format; });
     }
-  }
+  })
 });

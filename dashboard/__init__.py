@@ -13,8 +13,8 @@ __version__ = "0.1.0"
 __all__ = ["DataError", "Filters", "Problem", "create_app", "load_events", "timeline_figure", "__version__"]
 
 
-def create_app(events_path=None):  # type: ignore[no-untyped-def]
+def create_app(events_path=None, context_path=None, **options):  # type: ignore[no-untyped-def]
     """Build the Dash app (imported lazily so `import dashboard` does not import Dash)."""
     from .app import create_app as _create_app
 
-    return _create_app(events_path)
+    return _create_app(events_path, context_path, **options)

@@ -7,11 +7,12 @@ from flask import Flask, Response, jsonify, request
 
 from . import describe, urlstate
 from .filters import apply
-from .rows import csv_text, records
+from .rows import columns, csv_text, records
 
 
 def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> None:
     event_ids = frozenset(events["id"])
+    names = columns(events)
 
     def current() -> tuple[urlstate.View, list[str], pd.DataFrame]:
         view, notices = urlstate.parse(request.args.to_dict(flat=False), event_ids=event_ids)
@@ -31,12 +32,12 @@ def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> No
                 "filters": applied,
                 "notices": notices,
             },
-            "events": records(shown),
+            "events": records(shown, names),
         })
 
     @server.get("/api/events.csv")
     def events_csv() -> Response:
         view, _, shown = current()
         name = describe.slug(view) + ".csv"  # named after the view, like the chart images
-        return Response(csv_text(shown), mimetype="text/csv",
+        return Response(csv_text(shown, names), mimetype="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -16,13 +16,17 @@ from flask import request
 from . import describe, security, urlstate
 from .api import register_api
 from .callbacks import register_callbacks
-from .data import bundled_path, default_events_path, load_events
+from .context import ENV_VAR as CONTEXT_ENV_VAR
+from .context import load_context
+from .data import bundled_path, default_events_path, read_report
+from .downloads import register_downloads
 from .embed import register_embed
-from .figures import protest_band
-from .filters import companies_in
+from .errors import DataError
 from .layout import APP_TITLE, INDEX_STRING, page
 from .oembed import discovery_link, register_oembed
+from .session import Dataset
 from .share_callbacks import register_share_callbacks
+from .upload_callbacks import register_upload_callbacks
 
 FRAME_ANCESTORS_VAR = "FRT_FRAME_ANCESTORS"
 
@@ -45,24 +49,45 @@ class TimelineDash(Dash):
 
 
 def create_app(
-    events_path: str | os.PathLike[str] | None = None, *, frame_ancestors: str | None = None
+    events_path: str | os.PathLike[str] | None = None,
+    context_path: str | os.PathLike[str] | None = None,
+    *,
+    context_date: str | None = None,
+    context_value: str | None = None,
+    frame_ancestors: str | None = None,
 ) -> Dash:
     """Build the Dash app for one events file (default: `FRT_EVENTS` or the bundled `events.csv`).
 
-    `frame_ancestors` lists the sites that may frame `/embed` (default: `FRT_FRAME_ANCESTORS`; empty: any).
+    Args:
+        events_path: this project's events CSV, a TimelineJS sheet (CSV) or a TimelineJS JSON file.
+        context_path: a context series CSV drawn under the lanes (default: `FRT_CONTEXT`, else none);
+            `context_date` and `context_value` name its columns when they cannot be detected.
+        frame_ancestors: the sites that may frame `/embed` (default: `FRT_FRAME_ANCESTORS`; empty: any).
 
     Raises:
-        DataError: when the file is missing or invalid, listing every problem with its location.
+        DataError: when a file is missing or invalid, listing every problem with its location.
         ValueError: when `frame_ancestors` is not a list of sites.
 
     Example:
-        >>> app = create_app("events.csv")
+        >>> app = create_app("events.csv", "protests.csv")
         >>> app.run(port=8050)
     """
     path = Path(events_path) if events_path is not None else default_events_path()
     ancestors = security.parse_frame_ancestors(
         frame_ancestors if frame_ancestors is not None else os.environ.get(FRAME_ANCESTORS_VAR))
-    events = load_events(path)
+    report = read_report(path)
+    if report.errors or report.events is None:
+        raise DataError(report.errors)
+    events = report.events
+    events.attrs["warnings"] = [str(w) for w in report.warnings]
+    bundled = Dataset.build(events, path.name, format=report.format, title=report.title,
+                            subtitle=report.subtitle, eras=report.eras)
+    if context_path is None and os.environ.get(CONTEXT_ENV_VAR):
+        context_path = os.environ[CONTEXT_ENV_VAR]
+    context = None
+    if context_path is not None:
+        context = load_context(context_path, date_column=context_date or os.environ.get("FRT_CONTEXT_DATE"),
+                               value_column=context_value or os.environ.get("FRT_CONTEXT_VALUE"))
     app = TimelineDash(
         __name__,
         title=APP_TITLE,
@@ -71,11 +96,12 @@ def create_app(
         update_title=None,
     )
     app.index_string = INDEX_STRING
-    companies = companies_in(events)
     app.layout = page(events, path.name)
-    register_callbacks(app, events, band=protest_band(events), company_options=companies)
+    register_callbacks(app, bundled, context=context)
+    register_upload_callbacks(app, bundled, context=context)
     register_share_callbacks(app, events)
     register_api(app.server, events, source_name=path.name)
+    register_downloads(app.server)
     register_embed(app.server, events)
     register_oembed(app.server, events)
     # Last: the CSP hashes Dash's inline scripts as they now are. /embed (exactly, or below it) may be framed.

@@ -11,12 +11,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-import pandas as pd
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from . import components, ids, schema, urlstate
-from .figures import Band, build_figure
+from .context import Series, series_from_dict
+from .figures import build_figure
 from .filters import Filters, apply
+from .session import Dataset, resolve
 
 
 def _text(value: object) -> str | None:
@@ -66,13 +67,18 @@ def controls_from_view(view: urlstate.View, company_options: Sequence[str]) -> t
     )
 
 
-def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, company_options: Sequence[str]) -> None:
-    """Wire the page's callbacks to this app instance and this data."""
-    event_ids = frozenset(events["id"])
-    by_id = events.set_index("id", drop=False)
+def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = None) -> None:
+    """Wire the page's callbacks to this app instance and this data.
 
-    def parse(search: object) -> tuple[urlstate.View, list[str]]:
-        return urlstate.parse(_text(search), event_ids=event_ids)
+    Every callback reads the events from the tab's upload store when it holds some (session.resolve), and
+    from the bundled data otherwise; `context` is the series drawn under the lanes unless the tab uploaded one.
+    """
+
+    def parse(search: object, ds: Dataset) -> tuple[urlstate.View, list[str]]:
+        return urlstate.parse(_text(search), event_ids=ds.event_ids)
+
+    def options(ds: Dataset) -> list[dict[str, str]]:
+        return [{"label": c, "value": c} for c in ds.companies]
 
     control_outputs = [
         Output(ids.COMPANIES, "value"), Output(ids.CATEGORIES, "value"), Output(ids.START, "value"),
@@ -84,19 +90,22 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
     ]
 
     @app.callback(
-        Output(ids.URL, "search"), *control_outputs,
+        Output(ids.URL, "search"), *control_outputs, Output(ids.COMPANIES, "options"),
         Input(ids.URL, "search"), *control_inputs,
         Input(ids.COMPANIES_ALL, "n_clicks"), Input(ids.COMPANIES_NONE, "n_clicks"), Input(ids.RESET, "n_clicks"),
+        Input(ids.USER_DATA, "data"),
     )
-    def sync(search, companies, categories, start, end, q, context, _all, _none, _reset):  # type: ignore[no-untyped-def]
+    def sync(search, companies, categories, start, end, q, context, _all, _none, _reset, user_data):  # type: ignore[no-untyped-def]
         """The URL and the controls mirror each other; the URL wins when it changed (load, back, forward)."""
         trigger = ctx.triggered_id
-        current, _ = parse(search)
-        if trigger is None or trigger == ids.URL:
-            return (no_update, *controls_from_view(current, company_options))
+        ds, _ = resolve(bundled, user_data)
+        company_options = ds.companies
+        current, _ = parse(search, ds)
+        if trigger is None or trigger in (ids.URL, ids.USER_DATA):
+            return (no_update, *controls_from_view(current, company_options), options(ds))
         if trigger == ids.RESET:
             view = urlstate.View()
-            return (urlstate.serialize(view), *controls_from_view(view, company_options))
+            return (urlstate.serialize(view), *controls_from_view(view, company_options), no_update)
         if trigger == ids.COMPANIES_ALL:
             companies = list(company_options)
         elif trigger == ids.COMPANIES_NONE:
@@ -107,8 +116,8 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
         controls = (controls_from_view(view, company_options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
                     else (no_update,) * 6)
         if new_search == (_text(search) or ""):
-            return (no_update, *controls)
-        return (new_search, *controls)
+            return (no_update, *controls, no_update)
+        return (new_search, *controls, no_update)
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -116,20 +125,25 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
         Input({"type": ids.ROW_BUTTON, "event": ALL}, "n_clicks"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
         State(ids.URL, "search"),
+        State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
     )
-    def select(click_data, _rows, _close, search):  # type: ignore[no-untyped-def]
+    def select(click_data, _rows, _close, search, user_data):  # type: ignore[no-untyped-def]
         """A click on the chart or a table row selects that event; Close clears the selection."""
         trigger = ctx.triggered_id
         if not ctx.triggered or not ctx.triggered[0].get("value"):
             return no_update  # rows re-rendered with n_clicks=None, not a click
-        view, _ = parse(search)
+        ds, _ = resolve(bundled, user_data)
+        event_ids = ds.event_ids
+        view, _ = parse(search, ds)
         if trigger == ids.DETAILS_CLOSE:
             event = None
         elif trigger == ids.GRAPH:
             points = click_data.get("points") if isinstance(click_data, dict) else None
             point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
             event = point.get("customdata")
+            if event is None:
+                return no_update  # a click on the context area, not on an event
         else:
             event = trigger.get("event") if isinstance(trigger, dict) else None
         if event is not None and (not isinstance(event, str) or event not in event_ids):
@@ -156,16 +170,24 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
     @app.callback(
         Output(ids.GRAPH, "figure"), Output(ids.COUNT, "children"), Output(ids.NOTICES, "children"),
         Output(ids.DETAILS, "children"), Output("details-panel", "className"), Output(ids.TABLE, "children"),
-        Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"),
-        Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), State(ids.URL, "pathname"),
+        Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOADS, "hidden"),
+        Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
+        Input(ids.USER_CONTEXT, "data"), State(ids.URL, "pathname"),
     )
-    def render(search, sort_state, pathname):  # type: ignore[no-untyped-def]
-        """Parse the URL, filter, build: everything the user sees follows from the address."""
-        view, messages = parse(search)
+    def render(search, sort_state, user_data, user_context, pathname):  # type: ignore[no-untyped-def]
+        """Parse the URL, filter, build: everything the user sees follows from the address (and the data
+        this tab chose)."""
+        ds, store_notices = resolve(bundled, user_data)
+        events, by_id = ds.events, ds.by_id
+        series = (series_from_dict(user_context) if user_context else None) or context
+        view, messages = parse(search, ds)
+        messages = store_notices + messages
         shown = apply(events, view.filters)
         query = urlstate.serialize(replace(view, event=None))
-        figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=band,
-                              window=(view.filters.start, view.filters.end), uirevision=query or "all")
+        revision = ("own:" + ds.name if ds.uploaded else "") + (query or "all")
+        figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
+                              window=(view.filters.start, view.filters.end), uirevision=revision,
+                              eras=ds.eras, context=series)
         count = f"{len(shown)} of {len(events)} events"
         if len(shown):
             first = view.filters.start or shown["start"].min()
@@ -181,4 +203,5 @@ def register_callbacks(app: Dash, events: pd.DataFrame, *, band: Band | None, co
             components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}),
             "/api/events.csv" + query,
             "/api/events.json" + query,
+            ds.uploaded,  # the /api links serve the bundled data only
         )

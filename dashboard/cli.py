@@ -1,22 +1,34 @@
-"""The `frt-timeline` command: serve, validate, export. Errors become messages and exit codes, not tracebacks.
+"""The `frt-timeline` command: serve, validate, convert, export. Errors become messages and exit codes,
+never tracebacks.
 
-Exit codes: 0 done; 1 the events file is invalid; 2 a usage problem (bad option, unknown company, a missing
+Exit codes: 0 done; 1 an input file is invalid; 2 a usage problem (bad option, unknown company, a missing
 browser for images), with one line saying what to do.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 
 from .data import default_events_path, read_report
-from .errors import DataError
+from .errors import DataError, Problem, grouped
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
+TARGETS = ("events", "timelinejs-json", "timelinejs-csv")
+
+context_option = click.option(
+    "--context", "context_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="A context series CSV (a date column and a count, or one row per event) drawn under the lanes.")
+context_date_option = click.option(
+    "--context-date", default=None, metavar="COLUMN",
+    help="The context file's date column, when it is not `date` or `event_date`.")
+context_value_option = click.option("--context-value", default=None, metavar="COLUMN",
+                                    help="The context file's value column, when it cannot be detected.")
 
 
 @click.group(invoke_without_command=True)
@@ -30,41 +42,128 @@ def main(ctx: click.Context) -> None:
 
 @main.command()
 @click.option("--events", "events_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Events CSV to show (default: $FRT_EVENTS or the bundled events.csv).")
+              help="Events file to show: this project's CSV, a TimelineJS sheet (CSV) or TimelineJS JSON "
+              "(default: $FRT_EVENTS or the bundled events.csv).")
+@context_option
+@context_date_option
+@context_value_option
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="Port to listen on.")
 @click.option("--debug", is_flag=True, help="Dash debug mode: reloader and dev tools (never in production).")
 @click.option("--frame-ancestors", default=None, metavar="SITES",
               help="Sites allowed to frame /embed, e.g. 'https://example.org https://*.example.com' "
                    "(default: $FRT_FRAME_ANCESTORS, else any site). The app's own pages are never framable.")
-def serve(events_path: Path | None, host: str, port: int, debug: bool, frame_ancestors: str | None) -> None:
+def serve(events_path: Path | None, context_path: Path | None, context_date: str | None,
+          context_value: str | None, host: str, port: int, debug: bool, frame_ancestors: str | None) -> None:
     """Start the app (development server; use gunicorn in production)."""
     from .app import create_app  # imported here so `validate` and `--help` stay fast
 
     try:
-        app = create_app(events_path, frame_ancestors=frame_ancestors)
+        app = create_app(events_path, context_path, context_date=context_date, context_value=context_value,
+                         frame_ancestors=frame_ancestors)
     except DataError as exc:
-        _invalid(exc, events_path, "Cannot start")
+        events_name = Path(events_path or default_events_path()).name
+        is_events = not exc.problems or exc.problems[0].file in (events_name, str(events_path))
+        what = (f"{events_path or default_events_path()} is not a valid events file" if is_events
+                else f"{context_path} is not a valid context series")
+        click.echo(f"Cannot start: {what}.", err=True)
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--frame-ancestors") from None
     click.echo(f"frt-timeline is running at http://{host}:{port}/ (press Ctrl+C to stop)")
     app.run(host=host, port=port, debug=debug)
 
 
+def report_problems(errors: Sequence[Problem], warnings: Sequence[Problem]) -> None:
+    """Every problem at once, one `file:line:column: problem (hint)` line each on standard output, grouped
+    by kind under headings on standard error (so the output stays one problem per line when redirected)."""
+    for kind, items in grouped(errors):
+        click.echo(f"== {kind} ({len(items)})", err=True)
+        for problem in items:
+            click.echo(str(problem))
+    for kind, items in grouped(warnings):
+        click.echo(f"== warnings: {kind} ({len(items)})", err=True)
+        for warning in items:
+            click.echo(f"warning: {warning}", err=True)
+
+
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
-def validate(path: Path) -> None:
-    """Check an events CSV: exit 0 when valid, 1 with one line per problem when not."""
-    report = read_report(path)
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@context_option
+@context_date_option
+@context_value_option
+def validate(path: Path | None, context_path: Path | None, context_date: str | None,
+             context_value: str | None) -> None:
+    """Check an events file (and/or a --context series): exit 0 when valid, 1 with every problem when not.
+
+    PATH may be this project's events CSV, a TimelineJS sheet saved as CSV or a TimelineJS JSON file.
+    """
+    if path is None and context_path is None:
+        raise click.UsageError("give an events file, a --context file, or both")
+    valid = True
+    if path is not None:
+        report = read_report(path)
+        report_problems(report.errors, report.warnings)
+        if report.errors:
+            click.echo(f"{path}: {len(report.errors)} problem(s); the file is not valid.", err=True)
+            valid = False
+        else:
+            count = 0 if report.events is None else len(report.events)
+            extra = "".join([f", title '{report.title}'" if report.title else "",
+                             f", {len(report.eras)} era(s)" if report.eras else ""])
+            if report.format != "events CSV" or extra:
+                click.echo(f"format: {report.format}{extra}", err=True)
+            click.echo(f"{path}: valid, {count} events.")
+    if context_path is not None:
+        from .context import read_context
+
+        context = read_context(context_path, date_column=context_date, value_column=context_value)
+        report_problems(context.errors, context.warnings)
+        if context.errors:
+            click.echo(f"{context_path}: {len(context.errors)} problem(s); the context series is not valid.",
+                       err=True)
+            valid = False
+        else:
+            click.echo(f"{context_path}: valid context series, {context.summary}.")
+    if not valid:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--to", "target", type=click.Choice(TARGETS), required=True,
+              help="events: this project's CSV; timelinejs-json; timelinejs-csv: a sheet for TimelineJS.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), required=True,
+              help="The file to write ('-' for standard output).")
+@click.option("--force", is_flag=True, help="Replace FILE when it exists.")
+def convert(source: Path, target: str, out: Path, force: bool) -> None:
+    """Convert an events file between formats (the input is only read, never changed)."""
+    from .formats.writers import write
+
+    report = read_report(source)
+    if report.errors or report.events is None:
+        report_problems(report.errors, report.warnings)
+        click.echo(f"{source}: {len(report.errors)} problem(s); nothing was written.", err=True)
+        sys.exit(1)
+    to_stdout = str(out) == "-"
+    if not to_stdout:
+        if out.exists() and source.exists() and out.resolve() == source.resolve():
+            raise click.ClickException(f"{out} is the input file; write the converted file elsewhere")
+        if out.exists() and not force:
+            raise click.ClickException(f"{out} exists; pass --force to replace it")
+    result = write(target, report.events, title=report.title, subtitle=report.subtitle, eras=report.eras)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    if report.errors:
-        for problem in report.errors:
-            click.echo(str(problem))
-        click.echo(f"{path}: {len(report.errors)} problem(s); the file is not valid.", err=True)
-        sys.exit(1)
-    count = 0 if report.events is None else len(report.events)
-    click.echo(f"{path}: valid, {count} events.")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    if to_stdout:
+        click.echo(result.text, nl=False)
+        return
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(result.text)
+    click.echo(f"wrote {out}: {len(report.events)} events as {target} (from {report.format}).", err=True)
 
 
 def _invalid(exc: DataError, events_path: Path | None, what: str) -> None:

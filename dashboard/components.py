@@ -59,7 +59,7 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Fo
 
 def share_panel() -> html.Details:
     """"Share & embed": the link to this view, embed options and the iframe code (filled by a callback)."""
-    return html.Details(
+    return html.Details(**{"data-app": "panel"}, children=
         [
             html.Summary("Share & embed", className="share-summary"),
             html.Div([
@@ -150,7 +150,8 @@ def details(row: pd.Series | None, base: str = "/") -> list[object]:
         html.P(row["when"], className="details-when"),
         html.Dl(
             _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
-            + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}")
+            + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}"
+                     if row["category"] else "")
             + _field("Location", row["location"]),
             className="details-fields",
         ),

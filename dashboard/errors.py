@@ -15,6 +15,7 @@ class Problem:
     column: int
     problem: str
     hint: str = ""
+    kind: str = ""  # a short heading to group problems by, e.g. "unknown category"
 
     def __str__(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""
@@ -27,3 +28,11 @@ class DataError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def grouped(problems: Iterable[Problem]) -> list[tuple[str, list[Problem]]]:
+    """Problems grouped by kind, kinds in order of first appearance (file order within a kind)."""
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault(p.kind or "other problem", []).append(p)
+    return list(groups.items())

@@ -17,6 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import describe, schema, theme
+from .context import Series
+from .contextchart import add_context
+from .dates import parse_period
 from .filters import Filters, apply
 from .text import plotly_text
 from .urlstate import DEFAULT_OPTIONS, EmbedOptions, View
@@ -42,19 +45,36 @@ def protest_band(events: pd.DataFrame, preferred: str = theme.BAND_EVENT) -> Ban
     return Band(row["start"], row["stop"], label)
 
 
+def era_bands(eras: Iterable[tuple[str, str, str]]) -> list[Band]:
+    """(date, end_date, label) eras, e.g. `events.attrs["eras"]` from a TimelineJS file -> shaded Bands."""
+    bands = []
+    for first, last, label in eras:
+        start, stop = parse_period(first), parse_period(last)
+        if start is not None and stop is not None:
+            bands.append(Band(pd.Timestamp(start.first), pd.Timestamp(stop.last), label))
+    return bands
+
+
 def lanes_of(row: pd.Series, companies: Sequence[str] | None) -> list[str]:
-    """The lanes an event is drawn in: its companies (those selected), or its category's context lane."""
+    """The lanes an event is drawn in: its group; else its companies (those selected); else its category's
+    context lane."""
+    if row.get("group"):
+        return [row["group"]]
     if row["company_list"]:
         return [c for c in row["company_list"] if companies is None or c in companies]
-    return [schema.CONTEXT_LANES.get(row["category"], "Other")]
+    return [schema.CONTEXT_LANES.get(row["category"], schema.UNGROUPED_LANE)]
 
 
-def lane_order(lanes: Iterable[str]) -> list[str]:
-    """Company lanes alphabetically, then context lanes in the schema's order."""
+def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
+    """Company lanes alphabetically, then groups in order of appearance, then context lanes in the schema's
+    order (events with no group, company or category last)."""
     present = set(lanes)
-    context = [lane for lane in schema.CONTEXT_LANES.values() if lane in present]
-    companies = sorted((lane for lane in present if lane not in context), key=str.casefold)
-    return companies + context
+    context = [lane for lane in [*schema.CONTEXT_LANES.values(), schema.UNGROUPED_LANE]
+               if lane in present and lane not in groups]
+    grouped = [g for g in dict.fromkeys(groups) if g in present]
+    named = set(context) | set(grouped)
+    companies = sorted((lane for lane in present if lane not in named), key=str.casefold)
+    return companies + grouped + context
 
 
 def hover_text(row: pd.Series) -> str:
@@ -63,8 +83,12 @@ def hover_text(row: pd.Series) -> str:
     lines = [f"<b>{title}</b>", plotly_text(row["when"])]
     if row["company_list"]:
         lines.append("Companies: " + plotly_text(", ".join(row["company_list"])))
-    lines.append("Actor: " + plotly_text(row["actor"]))
-    lines.append("Category: " + plotly_text(row["category"]))
+    if row["actor"]:
+        lines.append("Actor: " + plotly_text(row["actor"]))
+    if row["category"]:
+        lines.append("Category: " + plotly_text(row["category"]))
+    if row.get("group"):
+        lines.append("Group: " + plotly_text(row["group"]))
     return "<br>".join(lines)
 
 
@@ -89,7 +113,7 @@ def placements(events: pd.DataFrame, companies: Sequence[str] | None = None) -> 
     if placed.empty:
         placed["y"] = []
         return placed
-    order = lane_order(placed["lane"])
+    order = lane_order(placed["lane"], [g for g in events.get("group", pd.Series(dtype=object)) if g])
     lane_index = {lane: i for i, lane in enumerate(order)}
     # Markers closer than about one marker width at the full view share a sub-row otherwise.
     span_days = (placed["x"].max() - placed["x"].min()).days
@@ -171,13 +195,16 @@ def build_figure(
     full_range: bool = False,
     subtitle: str | None = None,
     footer: str | None = None,
+    eras: Sequence[Band] = (),
+    context: Series | None = None,
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
     `window` is the view's date filter; when set, the x-axis opens on exactly that range. `height` fixes
     the height in pixels (default: what the lanes need); `full_range` opens on every event instead of
     leaving out lone early outliers; `subtitle` and `footer` are plain text (escaped here) drawn under
-    the title and below the chart, for figures that leave the app.
+    the title and below the chart, for figures that leave the app. `eras` are shaded spans (TimelineJS
+    eras); `context` is a series drawn as an area under the lanes on a matching x-axis.
     """
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
     rangeslider = rangeslider and not footer  # a footer is for figures that leave the app: no slider there
@@ -212,7 +239,7 @@ def build_figure(
                 line={"color": style["color"], "width": 6}, opacity=0.55, hoverinfo="skip",
             ))
         fig.add_trace(go.Scatter(
-            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=plotly_text(category),
+            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=plotly_text(category or "no category"),
             legendgroup=category,
             marker={"color": style["color"], "symbol": style["symbol"], "size": theme.MARKER_SIZE,
                     "line": {"color": colors["outline"], "width": 1}},
@@ -235,6 +262,12 @@ def build_figure(
                        "y0": 0, "y1": 1, "fillcolor": colors["band"], "line": {"width": 0}, "layer": "below"})
         annotations.append({"x": band.start + (band.stop - band.start) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
                             "xanchor": "center", "showarrow": False, "text": plotly_text(band.label),
+                            "font": {"size": 11, "color": colors["muted"]}})
+    for era in eras:
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": era.start, "x1": era.stop, "y0": 0,
+                       "y1": 1, "fillcolor": colors["era"], "line": {"width": 0}, "layer": "below"})
+        annotations.append({"x": era.start, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "top",
+                            "xanchor": "left", "showarrow": False, "text": plotly_text(era.label),
                             "font": {"size": 11, "color": colors["muted"]}})
     for i in range(len(lanes)):
         if i % 2 == 0:
@@ -278,6 +311,8 @@ def build_figure(
     )
     if presets:
         fig.update_layout(updatemenus=[_preset_menu(events, colors)])
+    if context is not None:
+        add_context(fig, context, theme_name=theme_name)
     return fig
 
 
@@ -374,13 +409,15 @@ def timeline_figure(
     event: str | None = None,
     theme_name: str = "light",
     title: str | None = None,
+    series: Series | None = None,
 ) -> go.Figure:
     """A plain Plotly figure of the events a view selects: renders in Jupyter, composes into any Dash app.
 
     Args:
-        events: the table from `load_events()`.
+        events: the table from `load_events()` (a TimelineJS file's eras are drawn).
         company, category, start, end, q, context: the same view options as the URL parameters.
         event: the id of an event to ring as selected.
+        series: a context series (`dashboard.context.load_context(path)`) drawn under the lanes.
 
     Example:
         >>> from dashboard import load_events, timeline_figure
@@ -396,4 +433,5 @@ def timeline_figure(
     )
     return build_figure(apply(events, filters), companies=filters.companies, selected=event,
                         band=protest_band(events), theme_name=theme_name, title=title,
-                        window=(filters.start, filters.end))
+                        window=(filters.start, filters.end), eras=era_bands(events.attrs.get("eras", ())),
+                        context=series)

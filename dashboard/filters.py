@@ -41,7 +41,8 @@ def apply(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     elif not filters.context:
         keep &= has_company
     if filters.categories is not None:
-        keep &= events["category"].isin(filters.categories)
+        # Events with no category (from a TimelineJS file) are not hidden by a category filter.
+        keep &= events["category"].isin(filters.categories) | (events["category"] == "")
     if filters.start is not None:
         keep &= events["stop"] >= pd.Timestamp(filters.start)
     if filters.end is not None:

@@ -9,6 +9,7 @@ from . import ids, schema
 from .components import details, filter_panel, share_panel
 from .describe import APP_TITLE
 from .filters import companies_in
+from .upload_panel import panel as upload_panel
 
 __all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "page"]
 
@@ -53,6 +54,9 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.TABLE_SORT, data={"column": "date", "ascending": True}),
+            # An upload lives in this tab's sessionStorage only: never on the server, never in another tab.
+            dcc.Store(id=ids.USER_DATA, storage_type="session"),
+            dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
             html.Header(
                 [
                     html.H1(APP_TITLE),
@@ -60,7 +64,11 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                            "protests, research, laws and cases around those decisions. Filter, click an event "
                            "for its sources, and share the link: the address always describes what you see.",
                            className="lede"),
-                    html.P(data_summary(events, source_name), className="data-summary"),
+                    html.Div([
+                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY, className="data-summary"),
+                        html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
+                                    className="small-button", hidden=True),
+                    ], className="summary-row"),
                 ],
                 className="page-header",
             ),
@@ -69,13 +77,15 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                     filter_panel(companies_in(events) or list(schema.COMPANIES), list(schema.CATEGORIES)),
                     html.Main(
                         [
+                            upload_panel(),
                             html.Section(
                                 [
                                     html.H2("Timeline", className="visually-hidden"),
+                                    html.H2(id=ids.OWN_TITLE, className="own-title", hidden=True),
                                     html.Div([
                                         html.P(id=ids.COUNT, className="count", role="status",
                                                **{"aria-live": "polite", "aria-atomic": "true"}),
-                                        html.Div([
+html.Div([
                                             html.Span("Download:", className="downloads-label"),
                                             html.Button("PNG", id=ids.DOWNLOAD_PNG, type="button",
                                                         className="download link-button",
@@ -83,11 +93,14 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                                             html.Button("SVG", id=ids.DOWNLOAD_SVG, type="button",
                                                         className="download link-button",
                                                         title="The chart as you see it, as an SVG drawing"),
-                                            html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
-                                                   className="download", download="frt-timeline-events.csv",
-                                                   title="The rows of this view"),
-                                            html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
-                                                   className="download", title="The rows of this view"),
+                                            # The bundled data's rows; hidden while an upload is shown.
+                                            html.Span(id=ids.DOWNLOADS, className="downloads-rows", children=[
+                                                html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
+                                                       className="download", download="frt-timeline-events.csv",
+                                                       title="The rows of this view"),
+                                                html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
+                                                       className="download", title="The rows of this view"),
+                                            ]),
                                             html.Span(id=ids.DOWNLOAD_STATUS, className="visually-hidden",
                                                       role="status"),
                                         ], className="downloads"),

@@ -12,19 +12,27 @@ from . import schema
 from .text import csv_cell
 
 
-def records(view: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows with every schema column, as strings, plus the date label."""
-    out = view[list(schema.COLUMN_NAMES)].to_dict(orient="records")
+def columns(events: pd.DataFrame) -> list[str]:
+    """The schema's columns, plus `group` when the data uses it (a TimelineJS file, your own CSV)."""
+    optional = schema.ALL_COLUMN_NAMES[len(schema.COLUMN_NAMES):]
+    extra = [c for c in optional if c in events and (events[c] != "").any()]
+    return [*schema.COLUMN_NAMES, *extra]
+
+
+def records(view: pd.DataFrame, names: list[str] | None = None) -> list[dict[str, Any]]:
+    """Rows with every schema column (or `names`), as strings, plus the date label."""
+    out = view[names or list(schema.COLUMN_NAMES)].to_dict(orient="records")
     for rec, when in zip(out, view["when"], strict=True):
         rec["when"] = when
     return out
 
 
-def csv_text(view: pd.DataFrame) -> str:
-    """The schema's columns as CSV (CRLF lines); formula-like cells are neutralised for spreadsheets."""
+def csv_text(view: pd.DataFrame, names: list[str] | None = None) -> str:
+    """The schema's columns (or `names`) as CSV (CRLF lines); formula-like cells are neutralised."""
+    names = names or list(schema.COLUMN_NAMES)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(schema.COLUMN_NAMES)
-    for row in view[list(schema.COLUMN_NAMES)].itertuples(index=False):
+    writer.writerow(names)
+    for row in view[names].itertuples(index=False):
         writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue()

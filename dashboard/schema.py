@@ -6,6 +6,7 @@ The loader validates with it, the docs table is tested against it, fixtures use 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -31,6 +32,18 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 REQUIRED: frozenset[str] = frozenset(c.name for c in COLUMNS if c.required)
 
+# Optional columns for your own data (the bundled dataset does not use them).
+EXTRA_COLUMNS: tuple[Column, ...] = (
+    Column("group", False, "the lane to draw the event in, instead of its companies' or category's lane "
+           "(TimelineJS's Group)"),
+)
+ALL_COLUMNS: tuple[Column, ...] = COLUMNS + EXTRA_COLUMNS
+ALL_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in ALL_COLUMNS)
+
+# Events imported from a TimelineJS sheet or JSON carry no category, actor or sources of this schema:
+# they need only these (the id is made from the headline when the file has none).
+TIMELINE_REQUIRED: frozenset[str] = frozenset({"id", "date", "title"})
+
 # Category -> meaning. The order is the legend order.
 CATEGORIES: dict[str, str] = {
     "decision": "a company's own decision or policy",
@@ -50,6 +63,7 @@ CONTEXT_LANES: dict[str, str] = {
     "incident": "Incidents",
     "decision": "Other decisions",
 }
+UNGROUPED_LANE = "Events"  # the lane of an event with no group, no company and no category
 
 # The documented company list; the company filter and lanes use these names.
 COMPANIES: tuple[str, ...] = (
@@ -76,3 +90,12 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ASCII digits only: `\d` alone also matches other scripts' digits, e.g. '２０２０'.
 DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)
 LIST_SEP = ";"
+
+
+def lanes(group: str, companies: Sequence[str], category: str) -> list[str]:
+    """The lanes an event is drawn in: its group; else each of its companies; else its category's lane."""
+    if group:
+        return [group]
+    if companies:
+        return list(companies)
+    return [CONTEXT_LANES.get(category, UNGROUPED_LANE)]

@@ -123,7 +123,7 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
         return "unknown callback output"
     spec = callback_map[output]
     if "callback" not in spec:
-        return "that callback runs in the browser"  # clientside: Dash has no server function for it
+        return "this callback runs in the browser, not on the server"  # a clientside callback
     inputs = body.get("inputs")
     if not _props_ok(inputs, spec.get("inputs", [])):
         return "the inputs do not match the callback"

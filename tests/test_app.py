@@ -106,3 +106,25 @@ def test_bad_frame_ancestors_setting_is_refused_before_loading(monkeypatch, vali
     monkeypatch.setenv("FRT_FRAME_ANCESTORS", "https://a.org; script-src *")
     with pytest.raises(ValueError, match="is not a site"):
         create_app(valid_csv)
+
+
+def test_frt_context_is_read_at_start_up(monkeypatch, valid_csv):
+    from dashboard.app import create_app
+
+    monkeypatch.setenv("FRT_CONTEXT", str(valid_csv.parent / "context_bad.csv"))
+    with pytest.raises(DataError) as info:
+        create_app(valid_csv)
+    assert str(info.value).startswith("context_bad.csv:3:1: '03/04/2020' is ambiguous")
+    monkeypatch.setenv("FRT_CONTEXT", str(valid_csv.parent / "context_columns.csv"))
+    monkeypatch.setenv("FRT_CONTEXT_DATE", "day_reported")
+    assert create_app(valid_csv).server is not None
+
+
+def test_a_timelinejs_file_can_be_the_served_data(valid_csv):
+    from dashboard.app import create_app
+
+    client = create_app(valid_csv.parent / "timelinejs.json").server.test_client()
+    data = client.get("/api/events.json").get_json()
+    assert data["meta"]["total"] == 3
+    assert {e["group"] for e in data["events"]} == {"Context", "Vendors", ""}
+    assert client.get("/api/events.csv").get_data(as_text=True).splitlines()[0].endswith(",sources,group")

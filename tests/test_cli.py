@@ -174,3 +174,102 @@ def test_serve_rejects_bad_frame_ancestors():
     result = CliRunner().invoke(main, ["serve", "--frame-ancestors", "https://a.org; script-src *"])
     assert result.exit_code == 2
     assert "--frame-ancestors" in result.output and "is not a site" in result.output
+
+
+def test_validate_groups_problems_under_headings_on_stderr(valid_csv):
+    result = CliRunner().invoke(main, ["validate", str(valid_csv.parent / "timelinejs_errors.csv")])
+    assert result.exit_code == 1
+    assert len(result.stdout.strip().splitlines()) == 8  # one line per problem, nothing else
+    assert "== invalid date (4)\n" in result.stderr
+    assert "== missing date (2)\n" in result.stderr
+    # in the terminal each heading precedes its problems
+    output = result.output
+    assert output.index("== invalid date (4)") < output.index("timelinejs_errors.csv:2:1: Year '20x0'")
+    assert output.index("== end before start (1)") < output.index("timelinejs_errors.csv:5:4:")
+    assert "8 problem(s); the file is not valid." in result.stderr
+
+
+def test_validate_a_timelinejs_file_names_the_format_and_lists_warnings(valid_csv):
+    result = CliRunner().invoke(main, ["validate", str(valid_csv.parent / "timelinejs.json")])
+    assert result.exit_code == 0
+    assert "format: TimelineJS JSON, title 'A newsroom's timeline', 1 era(s)" in result.stderr
+    assert "== warnings: not shown (3)" in result.stderr
+    assert "warning: timelinejs.json:8:16: Media (1 row) is left out" in result.stderr
+    assert result.stdout.strip().endswith("timelinejs.json: valid, 3 events.")
+
+
+def test_validate_a_context_series(valid_csv):
+    ok = CliRunner().invoke(main, ["validate", "--context", str(valid_csv.parent / "context_events.csv")])
+    assert ok.exit_code == 0
+    assert "valid context series, 5 rows counted per day of 'event_date'" in ok.stdout
+    assert "2 rows have no date: not counted (line 5, 8)" in ok.stderr
+    bad = CliRunner().invoke(main, ["validate", "--context", str(valid_csv.parent / "context_columns.csv")])
+    assert bad.exit_code == 1 and "no date column" in bad.stdout
+    chosen = CliRunner().invoke(main, ["validate", "--context", str(valid_csv.parent / "context_columns.csv"),
+                                       "--context-date", "day_reported"])
+    assert chosen.exit_code == 0 and "'n_protests' per day" in chosen.stdout
+
+
+def test_validate_needs_something_to_check():
+    assert CliRunner().invoke(main, ["validate"]).exit_code == 2
+
+
+def test_convert_round_trip_through_timelinejs_json(valid_csv, tmp_path):
+    runner = CliRunner()
+    json_path, back_path = tmp_path / "t.json", tmp_path / "back.csv"
+    first = runner.invoke(main, ["convert", str(valid_csv.parent / "groups.csv"), "--to", "timelinejs-json",
+                                 "--out", str(json_path)])
+    assert first.exit_code == 0, first.output
+    assert "wrote" in first.stderr and "4 events as timelinejs-json" in first.stderr
+    second = runner.invoke(main, ["convert", str(json_path), "--to", "events", "--out", str(back_path)])
+    assert second.exit_code == 0, second.output
+    original = (valid_csv.parent / "groups.csv").read_text(encoding="utf-8")
+    assert back_path.read_text(encoding="utf-8") == original
+
+
+def test_convert_never_overwrites_the_input_or_an_existing_file_without_force(valid_csv, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_bytes((valid_csv.parent / "valid.csv").read_bytes())
+    same = CliRunner().invoke(main, ["convert", str(source), "--to", "events", "--out", str(source),
+                                     "--force"])
+    assert same.exit_code == 1 and "is the input file" in same.output
+    assert source.read_bytes() == (valid_csv.parent / "valid.csv").read_bytes()
+    out = tmp_path / "out.json"
+    out.write_text("keep me", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["convert", str(source), "--to", "timelinejs-json", "--out", str(out)])
+    assert refused.exit_code == 1 and "pass --force" in refused.output and out.read_text() == "keep me"
+    forced = CliRunner().invoke(main, ["convert", str(source), "--to", "timelinejs-json", "--out", str(out),
+                                       "--force"])
+    assert forced.exit_code == 0 and out.read_text().startswith("{")
+
+
+def test_convert_to_stdout_with_notes_on_stderr(valid_csv):
+    result = CliRunner().invoke(main, ["convert", str(valid_csv.parent / "timelinejs.csv"), "--to", "events",
+                                       "--out", "-"])
+    assert result.exit_code == 0
+    header = "id,date,end_date,title,description,category,actor,companies,location,sources,group"
+    assert result.stdout.splitlines()[0] == header
+    assert "note: 1 era left out: the events CSV has no place for eras" in result.stderr
+
+
+def test_convert_an_invalid_file_writes_nothing(valid_csv, tmp_path):
+    out = tmp_path / "x.json"
+    result = CliRunner().invoke(main, ["convert", str(valid_csv.parent / "ambiguous_dates.csv"), "--to",
+                                       "timelinejs-json", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "ambiguous_dates.csv:3:2: date '03/04/2020' is ambiguous" in result.stdout
+    assert not out.exists()
+
+
+def test_serve_help_lists_the_context_options():
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    for option in ("--context", "--context-date", "--context-value"):
+        assert option in result.output
+
+
+def test_serve_with_an_invalid_context_exits_1(valid_csv):
+    result = CliRunner().invoke(main, ["serve", "--events", str(valid_csv), "--context",
+                                       str(valid_csv.parent / "context_bad.csv")])
+    assert result.exit_code == 1
+    assert "is not a valid context series" in result.stderr
+    assert "context_bad.csv:3:1: '03/04/2020' is ambiguous" in result.stderr

@@ -42,7 +42,7 @@ def test_unknown_column_is_named_with_its_position(write_csv):
                      "location,sources\n")
     assert problems(path) == [
         "events.csv:1:8: unknown column 'companeis' (allowed columns: id, date, end_date, title, description, "
-        "category, actor, companies, location, sources)"
+        "category, actor, companies, location, sources, group)"
     ]
 
 
@@ -252,3 +252,60 @@ def test_every_rejected_row_is_named_on_its_line_and_no_valid_row_is_lost(drawn,
         assert list(report.events["id"]) == sorted((r["id"] for r in rows), key=lambda i: (
             report.events.set_index("id").loc[i, "start"], i))
         assert len(report.events) == len(rows) and len(text_lines) >= len(rows)
+
+
+def test_messy_file_semicolons_bom_crlf_blank_lines_trailing_spaces_and_float_years(valid_csv):
+    report = read_report(valid_csv.parent / "messy_semicolon.csv")
+    assert report.errors == [] and report.warnings == []
+    events = report.events.set_index("id")
+    assert list(report.events["id"]) == ["semi-one", "semi-two"]
+    assert events.loc["semi-one", "date"] == "2019"  # written 2019.0
+    assert events.loc["semi-one", "title"] == "A study"  # trailing spaces
+    assert events.loc["semi-one", "description"] == "Tested; two vendors, with\r\na newline."
+    assert events.loc["semi-one", "source_list"] == ("https://example.org/1",)
+    assert events.loc["semi-two", "date"] == "2020-06-08"  # written 2020-6-8
+    assert events.loc["semi-two", "line"] == 6  # after a quoted newline and a whitespace-only line
+
+
+def test_ambiguous_dates_are_reported_never_guessed(valid_csv):
+    report = read_report(valid_csv.parent / "ambiguous_dates.csv")
+    assert report.events is None
+    assert [str(p) for p in report.errors] == [
+        "ambiguous_dates.csv:3:2: date '03/04/2020' is ambiguous: it could be 3 April 2020 or 4 March 2020 "
+        "(write it as YYYY-MM-DD: 2020-04-03 or 2020-03-04)",
+        "ambiguous_dates.csv:4:3: end_date '04/05/2020' is ambiguous: it could be 4 May 2020 or 5 April 2020 "
+        "(write it as YYYY-MM-DD: 2020-05-04 or 2020-04-05)",
+    ]
+    assert [str(p) for p in report.warnings] == [
+        "ambiguous_dates.csv:2:2: date: '25/05/2020' was read as 2020-05-25; write dates as YYYY-MM-DD"]
+
+
+def test_the_format_is_detected_from_the_content(valid_csv):
+    formats = {name: read_report(valid_csv.parent / name).format
+               for name in ("valid.csv", "timelinejs.csv", "timelinejs.json", "groups.csv")}
+    assert formats == {"valid.csv": "events CSV", "timelinejs.csv": "TimelineJS spreadsheet (CSV)",
+                       "timelinejs.json": "TimelineJS JSON", "groups.csv": "events CSV"}
+
+
+def test_columns_of_no_known_format_are_one_clear_error(valid_csv):
+    assert problems(valid_csv.parent / "unknown_format.csv") == [
+        "unknown_format.csv:1:1: the columns are neither this project's nor a TimelineJS sheet's "
+        "(use the empty template (columns id, date, end_date, title, description, category, actor, companies, "
+        "location, sources), or a TimelineJS sheet with at least Year and Headline)"]
+
+
+def test_group_column_is_optional_and_loaded(valid_csv):
+    events = load_events(valid_csv.parent / "groups.csv").set_index("id")
+    assert events.loc["ban", "group"] == "Cities"
+    assert events.loc["study", "group"] == ""
+    assert load_events(valid_csv)["group"].eq("").all()
+
+
+def test_a_trailing_delimiter_is_not_an_extra_field(write_csv):
+    assert list(load_events(write_csv("x,2020,,T,D,decision,IBM,,,https://e.org,\n"))["id"]) == ["x"]
+
+
+def test_problems_carry_a_kind_to_group_them(write_csv):
+    report = read_report(write_csv("a,2020-13,,T,D,nope,IBM,,,https://e.org\nb,2021-13,,T,D,x,IBM,,,https://e.org\n"))
+    kinds = ["invalid date", "unknown category", "invalid date", "unknown category"]
+    assert [p.kind for p in report.errors] == kinds

@@ -13,6 +13,8 @@ from dashboard.data import load_events
 from dashboard.figures import build_figure, embed_height, protest_band, timeline_figure, view_figure
 from dashboard.urlstate import EmbedOptions, parse
 
+from .conftest import DATA
+
 
 @pytest.fixture
 def events(valid_csv):
@@ -218,3 +220,24 @@ def test_subtitle_and_footer_are_escaped_text(events):
     assert footer.text == "Source: &lt;i&gt;frt&lt;/i&gt;"
     assert footer.yref == "paper" and footer.y == 0 and footer.yshift < 0  # under the plot and the legend
     assert fig.layout.margin.b > build_figure(events, rangeslider=False).layout.margin.b
+
+
+def test_groups_are_lanes_between_company_and_context_lanes():
+    events = load_events(DATA / "groups.csv")
+    fig = build_figure(events)
+    assert lanes(fig) == ["IBM", "Microsoft", "Cities", "Pauses"]
+    pause_y = points(fig)["pause"][0][1]
+    assert lanes(fig)[round(pause_y)] == "Pauses"  # its group, not its company (Amazon)
+
+
+def test_events_without_category_are_drawn_with_a_neutral_marker_and_named_in_the_legend():
+    events = load_events(DATA / "timelinejs.csv")
+    names = {t.name for t in build_figure(events).data if t.mode == "markers"}
+    assert names == {"no category"}
+
+
+def test_hover_of_an_event_without_actor_or_category_shows_its_group():
+    events = load_events(DATA / "timelinejs.csv")
+    trace = next(t for t in build_figure(events).data if t.mode == "markers")
+    text = trace.hovertext[list(trace.customdata).index("protests-spread")]
+    assert text == "<b>Protests spread</b><br>26 May 2020 – 30 June 2020<br>Group: Context"

@@ -61,3 +61,10 @@ def test_text_search_is_case_insensitive_over_title_description_actor(events):
 
 def test_companies_in(events):
     assert companies_in(events) == ["Amazon", "IBM", "Microsoft"]
+
+
+def test_a_category_filter_does_not_hide_events_without_a_category(valid_csv):
+    from dashboard.data import load_events as load
+
+    events = load(valid_csv.parent / "timelinejs.csv")
+    assert len(apply(events, Filters(categories=("decision",)))) == len(events)

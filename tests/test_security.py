@@ -107,7 +107,7 @@ def test_a_real_callback_request_is_answered(app, client):
 
 
 def test_pattern_matching_callback_request_passes_the_check(app, client):
-    key = callback_key(app, "url.search@")
+    key = next(k for k in app.callback_map if k.startswith("url.search@"))  # select (the only output)
     row = {"event": "ibm-exit", "type": "row-button"}
     data = body(app, key, {"url.search": ""}, patterns={"n_clicks": [(row, 1)]},
                 changed=[prop_id(row, "n_clicks")])
@@ -140,6 +140,13 @@ def test_malformed_callback_requests_get_400_not_500(app, client, data, reason):
     response = client.post(security.CALLBACK_PATH, json=data)
     assert response.status_code == 400
     assert reason in response.get_data(as_text=True)
+
+
+def test_a_request_for_a_browser_side_callback_gets_400_not_500(app, client):
+    key = callback_key(app, "pending-events.data")  # the upload's size check runs in the browser
+    response = client.post(security.CALLBACK_PATH, json=body(app, key))
+    assert response.status_code == 400
+    assert "runs in the browser" in response.get_data(as_text=True)
 
 
 def test_a_failing_callback_returns_a_generic_error_without_a_traceback(app, client, monkeypatch, caplog):

@@ -16,7 +16,7 @@ from dashboard.layout import APP_TITLE
 from tests.conftest import UNSAFE_SOURCES, xss_rows
 
 INJECTED = ("[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onstart],[onclick],"
-            "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details,"
+            "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details:not([data-app]),"
             "meta[http-equiv=refresh i],base,img,form[action],#timeline svg a")
 
 # Hover every marker through plotly's own hover (it throttles, so wait for each label to change).

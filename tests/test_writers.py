@@ -1,0 +1,124 @@
+"""Conversions: what each target keeps, the notes on what it cannot keep, and the TimelineJS round trips."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard import schema
+from dashboard.data import check_text, read_report
+from dashboard.formats import writers
+
+from .conftest import DATA
+
+KEPT = ["date", "end_date", "title", "description", "group"]
+
+
+def rows(report, columns=schema.ALL_COLUMN_NAMES) -> list[dict[str, str]]:
+    return report.events[list(columns)].to_dict("records")
+
+
+@pytest.mark.parametrize("fixture", ["groups.csv", "valid.csv"])
+def test_events_through_timelinejs_json_and_back_keep_every_field(fixture):
+    original = read_report(DATA / fixture)
+    out = writers.write("timelinejs-json", original.events)
+    back = check_text(out.text, "back.json")
+    assert back.errors == []
+    assert rows(back) == rows(original)
+
+
+def test_json_carries_lanes_as_groups_for_timelinejs():
+    original = read_report(DATA / "groups.csv")
+    doc = json.loads(writers.write("timelinejs-json", original.events).text)
+    by_id = {e["unique_id"]: e for e in doc["events"]}
+    assert by_id["study"]["group"] == "IBM"  # a company lane; the `frt` object keeps both companies
+    assert by_id["study"]["frt"]["companies"] == ["IBM", "Microsoft"]
+    assert by_id["ban"]["group"] == "Cities"
+    assert by_id["study"]["start_date"] == {"year": "2018", "month": "2"}
+    assert "&lt;b&gt;markup&lt;/b&gt;" in by_id["study"]["text"]["text"]  # text stays text in TimelineJS too
+
+
+@pytest.mark.parametrize("fixture", ["timelinejs.csv", "timelinejs.json"])
+def test_timelinejs_through_json_and_back_keeps_dates_titles_text_groups_title_and_eras(fixture):
+    original = read_report(DATA / fixture)
+    out = writers.write(
+        "timelinejs-json",
+        original.events,
+        title=original.title,
+        subtitle=original.subtitle,
+        eras=original.eras,
+    )
+    back = check_text(out.text, "back.json")
+    assert back.errors == []
+    assert rows(back, KEPT) == rows(original, KEPT)
+    assert rows(back) == rows(original)  # ids and sources too
+    assert (back.title, back.subtitle, back.eras) == (original.title, original.subtitle, original.eras)
+
+
+def test_timelinejs_sheet_round_trip_through_the_csv_writer():
+    original = read_report(DATA / "timelinejs.csv")
+    out = writers.write(
+        "timelinejs-csv",
+        original.events,
+        title=original.title,
+        subtitle=original.subtitle,
+        eras=original.eras,
+    )
+    back = check_text(out.text, "back.csv")
+    assert back.format == "TimelineJS spreadsheet (CSV)"
+    assert rows(back) == rows(original)
+    assert (back.title, back.eras) == (original.title, original.eras)
+    assert out.notes == []
+
+
+def test_events_to_a_sheet_says_what_a_sheet_cannot_hold():
+    original = read_report(DATA / "groups.csv")
+    out = writers.write("timelinejs-csv", original.events)
+    assert out.text.splitlines()[0] == ",".join(writers.TIMELINEJS_COLUMNS)
+    assert out.notes == [
+        "the category, actor, companies and location of 4 events are left out: "
+        "a TimelineJS sheet has no columns for them (TimelineJS JSON keeps them)",
+        "1 event about several companies: each is in one Group (lane) only",
+        "1 source that are not http(s) links are left out of Text",
+        "4 events: the id is made from the headline when read back (a sheet has no id column), "
+        "so permalinks change",
+    ]
+    back = check_text(out.text, "back.csv")
+    assert rows(back, ["date", "end_date", "title", "description"]) == rows(
+        original, ["date", "end_date", "title", "description"]
+    )
+
+
+def test_timelinejs_to_events_csv_notes_the_title_eras_and_missing_fields():
+    original = read_report(DATA / "timelinejs.csv")
+    out = writers.write("events", original.events, title=original.title, eras=original.eras)
+    assert out.text.splitlines()[0] == ",".join(schema.COLUMN_NAMES) + ",group"
+    assert out.notes[:2] == [
+        "the timeline's title ('A newsroom's timeline') is left out: the events CSV has no place for it",
+        "1 era left out: the events CSV has no place for eras",
+    ]
+    assert (
+        "5 events with no category: fill it in before this file validates as this project's data" in out.notes
+    )
+
+
+def test_events_csv_neutralises_formulas_and_reads_them_back(write_csv):
+    path = write_csv("f,2020,,=HYPERLINK(1),-5% text,decision,@actor,,,https://e.org\n")
+    original = read_report(path)
+    out = writers.write("events", original.events)
+    assert "'=HYPERLINK(1)" in out.text and "'-5% text" in out.text and "'@actor" in out.text
+    assert rows(check_text(out.text, "back.csv")) == rows(original)
+
+
+def test_events_csv_of_project_data_is_the_same_table():
+    original = read_report(DATA / "valid.csv")
+    out = writers.write("events", original.events)
+    assert out.notes == []
+    assert rows(check_text(out.text, "back.csv")) == rows(original)
+    assert out.text.splitlines()[0] == ",".join(schema.COLUMN_NAMES)
+
+
+def test_unknown_target():
+    with pytest.raises(ValueError):
+        writers.write("xlsx", read_report(DATA / "valid.csv").events)
