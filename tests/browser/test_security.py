@@ -15,6 +15,7 @@ from dashboard.app import create_app
 from dashboard.layout import APP_TITLE
 from tests.conftest import UNSAFE_SOURCES, xss_rows
 
+# Elements a payload could have injected (the page's own "Share & embed" disclosure is a <details>).
 INJECTED = ("[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onstart],[onclick],"
             "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details:not([data-app]),"
             "meta[http-equiv=refresh i],base,img,form[action],#timeline svg a")

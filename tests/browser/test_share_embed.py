@@ -16,6 +16,7 @@ from dashboard.app import create_app
 from dashboard.data import load_events
 from dashboard.export import Export, write
 from dashboard.urlstate import parse
+from tests.conftest import xss_rows
 
 
 @pytest.fixture
@@ -190,4 +191,30 @@ def test_png_and_svg_buttons_save_the_chart_named_after_the_view(dash_duo, serve
     dash_duo.find_element(f"#{ids.DOWNLOAD_PNG}").click()
     png = tmp_path / "frt-timeline-ibm.png"
     until(lambda: png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", timeout=15)
+    assert dash_duo.get_logs() == []
+
+
+def test_hostile_csv_text_in_an_embed_shows_as_text_and_never_runs(dash_duo, serve, xss_csv):
+    rows = {r["id"]: r for r in xss_rows()}
+    serve(create_app(xss_csv))
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/embed")
+    wait_for_chart(driver, timeout=30)
+    assert sorted(chart_ids(driver)) == sorted(rows)
+    title = driver.title
+    points = driver.find_elements(By.CSS_SELECTOR, ".scatterlayer .trace .point")
+    for point in points[:: max(1, len(points) // 6)]:  # a spread of markers: hover, click, read the panel
+        ActionChains(driver).move_to_element(point).pause(0.2).click().perform()
+        until(lambda: driver.find_element(By.ID, "frt-details").is_displayed(), timeout=10)
+        shown = driver.find_element(By.CSS_SELECTOR, ".frt-details-title").text
+        row = next(r for r in rows.values() if " ".join(r["title"].split()) == " ".join(shown.split()))
+        anchors = driver.find_elements(By.CSS_SELECTOR, ".frt-details-sources a")
+        links = [a.get_attribute("href") for a in anchors]
+        assert links == [row["sources"].split()[0]]  # only the https source is a link; the other is text
+        driver.find_element(By.CSS_SELECTOR, ".frt-close").click()
+    injected = driver.execute_script(
+        "return document.querySelectorAll('[onerror],[onload],[onmouseover],[onclick],iframe,object,img,"
+        "a[href^=\"javascript:\" i],#frt-chart svg a').length")
+    assert injected == 0
+    assert driver.execute_script("return window.__pwned === undefined") and driver.title == title
     assert dash_duo.get_logs() == []
