@@ -119,8 +119,8 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
     if not isinstance(body, Mapping):
         return "the request body is not a JSON object"
     output = body.get("output")
-    if not isinstance(output, str) or output not in callback_map:
-        return "unknown callback output"
+    if not isinstance(output, str) or "callback" not in callback_map.get(output, {}):
+        return "unknown callback output"  # or a clientside callback, which runs in the browser only
     spec = callback_map[output]
     if "callback" not in spec:
         return "that callback runs in the browser"  # clientside: Dash has no server function for it

@@ -100,6 +100,12 @@ def test_a_frameable_path_may_be_framed_and_keeps_the_rest_of_the_policy():
     assert_safe_headers(client.get("/"))
 
 
+def test_a_request_for_a_clientside_callback_gets_400(monkeypatch, app, client):
+    monkeypatch.setitem(app.callback_map, "browser-only.children", {"inputs": [], "state": []})
+    response = client.post(security.CALLBACK_PATH, json={"output": "browser-only.children", "inputs": []})
+    assert response.status_code == 400
+
+
 def test_a_real_callback_request_is_answered(app, client):
     response = client.post(security.CALLBACK_PATH, json=render_body(app, "?company=IBM&context=0"))
     assert response.status_code == 200
