@@ -44,7 +44,7 @@ def assert_safe_headers(response, *, frameable: bool = False) -> None:
         assert response.headers.get(name) == value
     policy = csp(response)
     assert policy["default-src"] in (["'self'"], ["'none'"])
-    assert policy.get("object-src", policy["default-src"]) == ["'none'"] or policy["default-src"] == ["'none'"]
+    assert policy.get("object-src", policy["default-src"]) == ["'none'"]  # object-src falls back to default-src
     assert policy["base-uri"] == ["'none'"]
     loose = {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"}
     assert not loose & set(policy["script-src"])
