@@ -17,12 +17,13 @@ from tests.conftest import UNSAFE_SOURCES, xss_rows
 
 INJECTED = ("[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onstart],[onclick],"
             "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details,"
-            "meta[http-equiv=refresh i],base,img,form[action],#timeline svg a")
+            "meta[http-equiv=refresh i],base,img,form[action],.js-plotly-plot svg a")
 
-# Hover every marker through plotly's own hover (it throttles, so wait for each label to change).
+# Hover every marker of the plot at arguments[0] through plotly's own hover (it throttles, so wait for each
+# label to change); returns [{id, text, tags}].
 HOVER_ALL = """
-const done = arguments[0];
-const gd = document.querySelector('#timeline .js-plotly-plot');
+const done = arguments[arguments.length - 1];
+const gd = document.querySelector(arguments[0]);
 const targets = [];
 gd.data.forEach((trace, c) => (trace.customdata || []).forEach((id, p) => {
     if (trace.hovertext) targets.push([c, p, id]);
@@ -86,6 +87,16 @@ def delivered_csp(dash_duo) -> str | None:
 def wait_text(dash_duo, selector: str, expected: str) -> None:
     until(lambda: js(dash_duo, f"const e = document.querySelector({selector!r}); return e && e.textContent")
           == expected, timeout=20, msg=f"{selector} never showed {expected!r}")
+
+
+def assert_hover_labels_are_text(hovered: list[dict], rows: dict[str, dict[str, str]]) -> None:
+    """Every event was hovered, and each label is plain SVG text holding its title and actor."""
+    assert {h["id"] for h in hovered} == set(rows)
+    for h in hovered:
+        assert h["text"] is not None, h["id"]
+        assert squash(rows[h["id"]]["title"]) in squash(h["text"]), h
+        assert squash(rows[h["id"]]["actor"]) in squash(h["text"]), h
+        assert set(h["tags"]) <= {"g", "path", "text", "tspan", "rect"}, h
 
 
 PAGES = ["/", "/?company=IBM&context=0&event=ibm-exit", "/?q=nothing&start=2020-13-45", "/any/other/path"]
@@ -154,13 +165,8 @@ def test_xss_payloads_show_as_text_and_never_run(dash_duo, serve, xss_csv, csp):
     assert ran(dash_duo) == [None, APP_TITLE]
 
     # Hover labels: every marker, each label plain text holding its payload.
-    hovered = dash_duo.driver.execute_async_script(HOVER_ALL)
-    assert {h["id"] for h in hovered} == set(rows)
-    for h in hovered:
-        assert h["text"] is not None, h["id"]
-        assert squash(rows[h["id"]]["title"]) in squash(h["text"]), h
-        assert squash(rows[h["id"]]["actor"]) in squash(h["text"]), h
-        assert set(h["tags"]) <= {"g", "path", "text", "tspan", "rect"}, h
+    hovered = dash_duo.driver.execute_async_script(HOVER_ALL, "#timeline .js-plotly-plot")
+    assert_hover_labels_are_text(hovered, rows)
     assert ran(dash_duo) == [None, APP_TITLE]
 
     # Real pointer: hover and click a few markers.
