@@ -119,11 +119,11 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
     if not isinstance(body, Mapping):
         return "the request body is not a JSON object"
     output = body.get("output")
-    if not isinstance(output, str) or "callback" not in callback_map.get(output, {}):
-        return "unknown callback output"  # or a clientside callback, which runs in the browser only
+    if not isinstance(output, str) or output not in callback_map:
+        return "unknown callback output"
     spec = callback_map[output]
     if "callback" not in spec:
-        return "that callback runs in the browser"  # clientside: Dash has no server function for it
+        return "this callback runs in the browser, not on the server"  # a clientside callback
     inputs = body.get("inputs")
     if not _props_ok(inputs, spec.get("inputs", [])):
         return "the inputs do not match the callback"

@@ -107,6 +107,7 @@ def test_a_request_for_a_clientside_callback_gets_400(monkeypatch, app, client):
     monkeypatch.setitem(app.callback_map, "browser-only.children", {"inputs": [], "state": []})
     response = client.post(security.CALLBACK_PATH, json={"output": "browser-only.children", "inputs": []})
     assert response.status_code == 400
+    assert "runs in the browser" in response.get_data(as_text=True)
 
 
 def test_a_real_callback_request_is_answered(app, client):
