@@ -7,6 +7,8 @@ import base64
 import hashlib
 import logging
 import re
+from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 import pytest
 from dash import Dash, html
@@ -44,7 +46,7 @@ def assert_safe_headers(response, *, frameable: bool = False) -> None:
         assert response.headers.get(name) == value
     policy = csp(response)
     assert policy["default-src"] in (["'self'"], ["'none'"])
-    assert policy.get("object-src", policy["default-src"]) == ["'none'"]  # object-src falls back to default-src
+    assert policy.get("object-src", policy["default-src"]) == ["'none'"]  # else default-src applies
     assert policy["base-uri"] == ["'none'"]
     loose = {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"}
     assert not loose & set(policy["script-src"])
@@ -209,3 +211,45 @@ def test_frame_ancestors_accepts_hosts_schemes_and_keywords():
     assert security.parse_frame_ancestors("self, https://a.org:8443 b.org") == (
         "'self'", "https://a.org:8443", "b.org")
     assert security.parse_frame_ancestors("https:") == ("'self'", "https:")
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(markup: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(markup)
+    return parser.tags
+
+
+PAYLOAD_Q = "\"'><script>window.__pwned=1</script><img src=x onerror=alert(1)>"
+
+
+def test_oembed_html_is_one_iframe_with_the_payload_only_inside_escaped_attributes(client):
+    page = "http://localhost/?" + urlencode({"q": PAYLOAD_Q, "company": "IBM"})
+    response = client.get("/oembed", query_string={"url": page, "format": "json"})
+    assert response.status_code == 200
+    assert_safe_headers(response)
+    data = response.get_json()
+    assert PAYLOAD_Q in data["title"]  # plain text in JSON; the consumer escapes it
+    tags = tags_of(data["html"])
+    assert [t for t, _ in tags] == ["iframe", "script"]
+    iframe, script = tags[0][1], tags[1][1]
+    assert iframe["title"] == data["title"]
+    assert iframe["src"].startswith("http://localhost/embed?") and "<" not in iframe["src"]
+    assert script["src"] == "http://localhost/embed/resize.js"
+    assert set(iframe) <= {"src", "title", "width", "height", "style", "loading", "data-frt-embed"}
+
+
+def test_the_pages_oembed_discovery_link_keeps_the_payload_in_its_attribute(client):
+    html = client.get("/?" + urlencode({"q": PAYLOAD_Q})).get_data(as_text=True)
+    head = html.split("</head>")[0]
+    links = [a for t, a in tags_of(head) if t == "link" and a.get("type") == "application/json+oembed"]
+    assert len(links) == 1 and PAYLOAD_Q in (links[0]["title"] or "")
+    assert [t for t, _ in tags_of(head)].count("script") == 0 and "<img" not in head
