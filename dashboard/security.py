@@ -151,6 +151,7 @@ def install(app: Dash, *, frameable_paths: Sequence[str] = (), frame_ancestors: 
     """
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    server.config["FRAMEABLE_PATHS"] = tuple(frameable_paths)  # read by the tests of every route
     server.config["DEBUG"] = False  # production default; `frt-timeline serve --debug` turns it on
     hashes = list(app.csp_hashes())
     own = headers(content_security_policy(hashes))

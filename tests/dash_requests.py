@@ -9,6 +9,11 @@ from typing import Any
 from dash import Dash
 
 
+def server_callbacks(app: Dash) -> list[str]:
+    """The callback_map keys of the callbacks that run on the server (clientside ones run in the browser)."""
+    return sorted(k for k, spec in app.callback_map.items() if "callback" in spec)
+
+
 def callback_key(app: Dash, fragment: str) -> str:
     """The callback_map key of the one callback whose outputs mention `fragment` (e.g. 'timeline.figure')."""
     keys = [k for k in app.callback_map if fragment in k]

@@ -72,7 +72,7 @@ def test_a_full_session_opens_the_data_read_only_and_never_changes_it(monkeypatc
     import shutil
 
     from dashboard.app import create_app
-    from tests.dash_requests import body, example_requests
+    from tests.dash_requests import body, example_requests, server_callbacks
 
     path = tmp_path / "events.csv"
     shutil.copy(valid_csv, path)
@@ -90,7 +90,7 @@ def test_a_full_session_opens_the_data_read_only_and_never_changes_it(monkeypatc
     client = app.server.test_client()
     statuses = [client.open(url, method=method, json=data).status_code
                 for _, method, url, data in example_requests(app, client)]
-    for key in app.callback_map:  # every callback once, as the page calls it
+    for key in server_callbacks(app):  # every callback once, as the page calls it
         statuses.append(client.post("/_dash-update-component", json=body(app, key)).status_code)
     for query in ("?company=IBM", "?event=ibm-exit", "?q=x&start=2020-01-01"):
         statuses.append(client.get("/api/events.csv" + query).status_code)

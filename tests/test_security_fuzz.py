@@ -18,6 +18,10 @@ from dashboard import security
 from dashboard.app import create_app
 from tests.dash_requests import prop_id
 
+# The only 5xx a route may answer on purpose: oEmbed's spec asks for a 501 when a client asks for a format the
+# provider does not serve (e.g. format=xml).
+SPEC_5XX = {"/oembed": {501}}
+
 GET_CASES = 300
 CALLBACK_CASES = 300
 ENVELOPE_CASES = 100
@@ -72,7 +76,8 @@ def test_get_routes_with_random_parameters_never_5xx(app):
         response = client.get(path, query_string=query)
         statuses[response.status_code] += 1
         covered.add(rule)
-        assert response.status_code < 500, (path, query, response.status_code)
+        ok = response.status_code < 500 or response.status_code in SPEC_5XX.get(rule, set())
+        assert ok, (path, query, response.status_code)
 
     run()
     assert sum(statuses.values()) >= GET_CASES

@@ -18,12 +18,13 @@ from tests.conftest import UNSAFE_SOURCES, xss_rows
 # Elements a payload could have injected (the page's own "Share & embed" disclosure is a <details>).
 INJECTED = ("[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onstart],[onclick],"
             "a[href^='javascript:' i],iframe,object,embed,marquee,video,math,details:not([data-app]),"
-            "meta[http-equiv=refresh i],base,img,form[action],#timeline svg a")
+            "meta[http-equiv=refresh i],base,img,form[action],.js-plotly-plot svg a")
 
-# Hover every marker through plotly's own hover (it throttles, so wait for each label to change).
+# Hover every marker of the plot at arguments[0] through plotly's own hover (it throttles, so wait for each
+# label to change); returns [{id, text, tags}].
 HOVER_ALL = """
-const done = arguments[0];
-const gd = document.querySelector('#timeline .js-plotly-plot');
+const done = arguments[arguments.length - 1];
+const gd = document.querySelector(arguments[0]);
 const targets = [];
 gd.data.forEach((trace, c) => (trace.customdata || []).forEach((id, p) => {
     if (trace.hovertext) targets.push([c, p, id]);
@@ -89,7 +90,18 @@ def wait_text(dash_duo, selector: str, expected: str) -> None:
           == expected, timeout=20, msg=f"{selector} never showed {expected!r}")
 
 
+def assert_hover_labels_are_text(hovered: list[dict], rows: dict[str, dict[str, str]]) -> None:
+    """Every event was hovered, and each label is plain SVG text holding its title and actor."""
+    assert {h["id"] for h in hovered} == set(rows)
+    for h in hovered:
+        assert h["text"] is not None, h["id"]
+        assert squash(rows[h["id"]]["title"]) in squash(h["text"]), h
+        assert squash(rows[h["id"]]["actor"]) in squash(h["text"]), h
+        assert set(h["tags"]) <= {"g", "path", "text", "tspan", "rect"}, h
+
+
 PAGES = ["/", "/?company=IBM&context=0&event=ibm-exit", "/?q=nothing&start=2020-13-45", "/any/other/path"]
+EMBED_PAGES = ["/embed", "/embed?company=IBM&context=0&event=ibm-exit&theme=dark", "/embed?q=nothing"]
 
 
 def test_every_page_loads_with_the_csp_enforced_and_a_clean_console(dash_duo, serve, valid_csv):
@@ -99,6 +111,12 @@ def test_every_page_loads_with_the_csp_enforced_and_a_clean_console(dash_duo, se
         dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "of 7 events", timeout=10)
         policy = delivered_csp(dash_duo)
         assert policy and "script-src 'self' 'sha256-" in policy and "frame-ancestors 'self'" in policy
+        assert dash_duo.get_logs() == [], page
+    for page in EMBED_PAGES:  # the chart-only page may be framed by other sites; the rest of the policy holds
+        dash_duo.driver.get(dash_duo.server_url + page)
+        until(lambda: js(dash_duo, "return !!document.querySelector('#frt-chart.frt-ready')"), timeout=30)
+        policy = delivered_csp(dash_duo)
+        assert policy and "script-src 'self' 'sha256-" in policy and "frame-ancestors *" in policy
         assert dash_duo.get_logs() == [], page
     # Use the page: click a marker, a table row, sort, filter, reset, and export a PNG through plotly.
     dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
@@ -155,13 +173,8 @@ def test_xss_payloads_show_as_text_and_never_run(dash_duo, serve, xss_csv, csp):
     assert ran(dash_duo) == [None, APP_TITLE]
 
     # Hover labels: every marker, each label plain text holding its payload.
-    hovered = dash_duo.driver.execute_async_script(HOVER_ALL)
-    assert {h["id"] for h in hovered} == set(rows)
-    for h in hovered:
-        assert h["text"] is not None, h["id"]
-        assert squash(rows[h["id"]]["title"]) in squash(h["text"]), h
-        assert squash(rows[h["id"]]["actor"]) in squash(h["text"]), h
-        assert set(h["tags"]) <= {"g", "path", "text", "tspan", "rect"}, h
+    hovered = dash_duo.driver.execute_async_script(HOVER_ALL, "#timeline .js-plotly-plot")
+    assert_hover_labels_are_text(hovered, rows)
     assert ran(dash_duo) == [None, APP_TITLE]
 
     # Real pointer: hover and click a few markers.
@@ -212,4 +225,72 @@ def test_xss_payloads_show_as_text_and_never_run(dash_duo, serve, xss_csv, csp):
         assert value in notices
     assert js(dash_duo, f"return document.querySelectorAll({INJECTED!r}).length") == 0
     assert ran(dash_duo) == [None, APP_TITLE]
+    assert dash_duo.get_logs() == []
+
+
+# The chart-only pages: /embed (served with its own CSP) and an exported .html file opened from disk (no CSP
+# at all, so only the escaping protects it). Their details panel is drawn by embed.js on plotly_click.
+PANEL = """
+const gd = document.querySelector('#frt-chart');
+const out = {};
+for (const id of arguments[0]) {
+    gd.emit('plotly_click', {points: [{customdata: id}]});
+    const d = document.querySelector('#frt-details');
+    out[id] = {
+        title: d.querySelector('.frt-details-title').textContent,
+        description: d.querySelector('.frt-details-description').textContent,
+        fields: [...d.querySelectorAll('dd')].map(e => e.textContent),
+        links: [...d.querySelectorAll('.frt-details-sources a')].map(a => a.getAttribute('href')),
+        items: [...d.querySelectorAll('.frt-details-sources li')].map(li => li.textContent),
+    };
+}
+return out;
+"""
+
+
+def check_chart_page(dash_duo, rows: dict[str, dict[str, str]]) -> None:
+    """Hover every marker and open every event on a chart-only page; nothing runs, everything is text."""
+    until(lambda: js(dash_duo, "return !!document.querySelector('#frt-chart.frt-ready')"), timeout=30)
+    title = js(dash_duo, "return document.title")
+    assert ran(dash_duo) == [None, title]
+    assert_hover_labels_are_text(dash_duo.driver.execute_async_script(HOVER_ALL, "#frt-chart"), rows)
+    panels = js(dash_duo, PANEL, list(rows))
+    for event_id, row in rows.items():
+        panel = panels[event_id]
+        https, unsafe = row["sources"].split(" ")
+        assert panel["title"] == row["title"] and panel["description"] == row["description"]
+        assert row["actor"] in panel["fields"] and row["location"] in panel["fields"]
+        assert panel["links"] == [https] and panel["items"] == [https, unsafe]
+    assert js(dash_duo, f"return document.querySelectorAll({INJECTED!r}).length") == 0
+    assert ran(dash_duo) == [None, title]
+
+
+def test_xss_payloads_on_the_embed_page_show_as_text_and_never_run(dash_duo, serve, xss_csv):
+    rows = {r["id"]: r for r in xss_rows()}
+    serve(create_app(xss_csv))
+    dash_duo.driver.get(dash_duo.server_url + "/embed")
+    check_chart_page(dash_duo, rows)
+    policy = delivered_csp(dash_duo)
+    assert policy and "script-src 'self'" in policy and "unsafe-inline'" not in policy.split("style-src")[0]
+    bad = {"company": "<img src=x onerror=window.__pwned=1>", "q": "\"><script>window.__pwned=1</script>"}
+    dash_duo.driver.get(dash_duo.server_url + "/embed?" + urlencode(bad))
+    until(lambda: js(dash_duo, "return !!document.querySelector('#frt-chart.frt-ready')"), timeout=30)
+    notices = js(dash_duo, "return [...document.querySelectorAll('.frt-notice')].map(n => n.textContent)")
+    assert any(bad["company"] in n for n in notices)
+    assert bad["q"] in js(dash_duo, "return document.title")  # the view's title quotes the search, as text
+    assert js(dash_duo, f"return document.querySelectorAll({INJECTED!r}).length") == 0
+    assert ran(dash_duo)[0] is None
+    assert dash_duo.get_logs() == []
+
+
+def test_xss_payloads_in_an_exported_html_file_show_as_text_and_never_run(dash_duo, xss_csv, tmp_path):
+    from dashboard import export
+    from dashboard.data import load_events
+    from dashboard.urlstate import View
+
+    rows = {r["id"]: r for r in xss_rows()}
+    out = tmp_path / "timeline.html"
+    export.write(load_events(xss_csv), export.Export(view=View(), out=out))
+    dash_duo.driver.get(out.as_uri())  # from disk: no server, no CSP; only the escaping protects it
+    check_chart_page(dash_duo, rows)
     assert dash_duo.get_logs() == []
