@@ -294,3 +294,95 @@ def test_xss_payloads_in_an_exported_html_file_show_as_text_and_never_run(dash_d
     dash_duo.driver.get(out.as_uri())  # from disk: no server, no CSP; only the escaping protects it
     check_chart_page(dash_duo, rows)
     assert dash_duo.get_logs() == []
+
+
+# "Use your own data": the payload file uploaded in the browser, a rejected file whose problems quote the
+# payloads, and a TimelineJS sheet with payloads in its HTML Headline and Text (read as plain text).
+def upload_and_wait(dash_duo, path, expected: str) -> None:
+    from tests.browser.test_upload import upload
+
+    upload(dash_duo, ids.UPLOAD_EVENTS, path)
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", expected, timeout=60)
+
+
+def assert_nothing_ran(dash_duo) -> None:
+    assert js(dash_duo, f"return document.querySelectorAll({INJECTED!r}).length") == 0
+    assert ran(dash_duo) == [None, APP_TITLE]
+
+
+def test_xss_payloads_uploaded_in_the_browser_show_as_text_and_never_run(dash_duo, serve, valid_csv, xss_csv):
+    rows = {r["id"]: r for r in xss_rows()}
+    serve(create_app(valid_csv))
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=30)
+    upload_and_wait(dash_duo, xss_csv, "Showing your events from xss.csv")
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{len(rows)} of {len(rows)} events", timeout=30)
+    result = js(dash_duo, f"return document.querySelector('#{ids.UPLOAD_RESULT}').textContent")
+    for unsafe in UNSAFE_SOURCES:  # each non-http source is reported, quoted as text
+        assert unsafe in result
+    assert_nothing_ran(dash_duo)
+    assert_hover_labels_are_text(
+        dash_duo.driver.execute_async_script(HOVER_ALL, "#timeline .js-plotly-plot"), rows)
+    for event_id, row in list(rows.items())[::8]:
+        dash_duo.find_element(f'.events-table tr[data-event="{event_id}"] .row-button').click()
+        wait_text(dash_duo, "#details-title", row["title"])
+        assert js(dash_duo, "return document.querySelector('.details-description').textContent") == (
+            row["description"])
+    assert_nothing_ran(dash_duo)
+    assert dash_duo.get_logs() == []
+
+
+def test_xss_payloads_in_a_rejected_upload_are_listed_as_text(dash_duo, serve, valid_csv, tmp_path):
+    import csv
+
+    from dashboard import schema
+    from tests.conftest import xss_payloads
+
+    payloads = xss_payloads()[:12]
+    path = tmp_path / "bad.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(schema.COLUMN_NAMES)
+        for n, payload in enumerate(payloads):  # the payload where the loader quotes the value it refuses
+            writer.writerow([f"ev-{n}", "2020-06-08", "", "T", "D", payload, "IBM", "", "", "https://e.org"])
+    serve(create_app(valid_csv))
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=30)
+    upload_and_wait(dash_duo, path, "unknown category")
+    errors = js(dash_duo, f"return document.querySelector('#{ids.UPLOAD_RESULT}').textContent")
+    for payload in payloads:
+        assert payload in errors
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)  # the data stays
+    assert_nothing_ran(dash_duo)
+    assert dash_duo.get_logs() == []
+
+
+def test_xss_payloads_in_a_timelinejs_upload_become_plain_text_and_never_run(dash_duo, serve, valid_csv,
+                                                                             tmp_path):
+    import csv
+
+    from dashboard.formats.htmltext import html_to_text
+    from tests.conftest import xss_payloads
+
+    payloads = xss_payloads()
+    path = tmp_path / "timelinejs.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Year", "Month", "Day", "Headline", "Text", "Group"])
+        for n, payload in enumerate(payloads):
+            writer.writerow([2000 + n, 1 + n % 12, 1 + n % 28, f"Event {n}: {payload}", f"<p>{payload}</p>",
+                             payloads[n % 4]])
+    serve(create_app(valid_csv))
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=30)
+    upload_and_wait(dash_duo, path, "Showing your events from timelinejs.csv")
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{len(payloads)} of {len(payloads)} events", timeout=30)
+    hovered = dash_duo.driver.execute_async_script(HOVER_ALL, "#timeline .js-plotly-plot")
+    headlines = [squash(html_to_text(f"Event {n}: {p}").text) for n, p in enumerate(payloads)]
+    assert len(hovered) == len(payloads)
+    for h in hovered:  # each label is plain SVG text holding one of the headlines, as plain text
+        assert set(h["tags"]) <= {"g", "path", "text", "tspan", "rect"}, h
+        assert any(headline in squash(h["text"]) for headline in headlines), h
+    lanes = js(dash_duo, f"return [...document.querySelectorAll('#{ids.GRAPH} .ytick text')]"
+                         ".map(t => t.textContent)")
+    groups = [squash(html_to_text(p).text) for p in payloads[:4]] + ["Events"]  # groups are read as HTML too
+    assert lanes and all(any(squash(lane).rstrip("…") in g for g in groups if g) for lane in lanes), lanes
+    assert_nothing_ran(dash_duo)
+    assert dash_duo.get_logs() == []
