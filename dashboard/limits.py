@@ -1,6 +1,6 @@
 """Limits on a file a user brings: its size, its rows and the time spent reading it, each with a message.
 
-The bundled 127-event file is 94 KB and reads in about 10 ms; 5,000 events of the same kind are about 3.7 MB
+The bundled 127-event file is 94 KB and reads in about 15 ms; 5,000 events of the same kind are about 3.7 MB
 and read in about 0.4 s on a small server. The limits leave room for that and stop a file meant to tie up a
 worker.
 A problem about the whole file (its size) is located at line 0, column 0, as an unreadable file is.
