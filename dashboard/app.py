@@ -13,17 +13,21 @@ from typing import Any
 from dash import Dash
 from flask import request
 
-from . import describe, security, urlstate
+from . import describe, responsecache, security, urlstate
 from .api import register_api
+from .cache import FigureCache, fingerprint
 from .callbacks import register_callbacks
+from .chart import Chart
 from .context import ENV_VAR as CONTEXT_ENV_VAR
 from .context import load_context
 from .data import bundled_path, default_events_path, read_report
 from .downloads import register_downloads
 from .embed import register_embed
 from .errors import DataError
+from .eventindex import EventIndex
 from .layout import APP_TITLE, INDEX_STRING, page
 from .oembed import discovery_link, register_oembed
+from .serving import optimise_delivery
 from .session import Dataset
 from .share_callbacks import register_share_callbacks
 from .upload_callbacks import register_upload_callbacks
@@ -96,8 +100,14 @@ def create_app(
         update_title=None,
     )
     app.index_string = INDEX_STRING
+    # the figures depend on the events file and the context series: both name the cache entries
+    cache = FigureCache(app.server, fingerprint(path) + (":" + fingerprint(context_path) if context_path else ""))
+    if responsecache.enabled():
+        responsecache.install(app.server, cache.cache, cache.prefix)  # before compression: see install()
+    optimise_delivery(app)
     app.layout = page(events, path.name)
-    register_callbacks(app, bundled, context=context)
+    chart = Chart(events, EventIndex.build(events), bundled.band, cache, eras=bundled.eras, context=context)
+    register_callbacks(app, bundled, context=context, chart=chart)
     register_upload_callbacks(app, bundled, context=context)
     register_share_callbacks(app, events)
     register_api(app.server, events, source_name=path.name)

@@ -14,6 +14,7 @@ from typing import Any
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from . import components, ids, schema, urlstate
+from .chart import Chart, register_zoom
 from .context import Series, series_from_dict
 from .figures import build_figure
 from .filters import Filters, apply
@@ -67,8 +68,9 @@ def controls_from_view(view: urlstate.View, company_options: Sequence[str]) -> t
     )
 
 
-def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = None) -> None:
-    """Wire the page's callbacks to this app instance and this data.
+def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = None, chart: Chart) -> None:
+    """Wire the page's callbacks to this app instance and this data (`chart`: the bundled data's figures at
+    the level of detail a view needs, see chart.py).
 
     Every callback reads the events from the tab's upload store when it holds some (session.resolve), and
     from the bundled data otherwise; `context` is the series drawn under the lanes unless the tab uploaded one.
@@ -171,10 +173,12 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Output(ids.GRAPH, "figure"), Output(ids.COUNT, "children"), Output(ids.NOTICES, "children"),
         Output(ids.DETAILS, "children"), Output("details-panel", "className"), Output(ids.TABLE, "children"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOADS, "hidden"),
+        Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
         Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
-        Input(ids.USER_CONTEXT, "data"), State(ids.URL, "pathname"),
+        Input(ids.USER_CONTEXT, "data"), Input(ids.TABLE_ROWS, "data"), State(ids.URL, "pathname"),
+        State(ids.VIEW_RANGE, "data"),
     )
-    def render(search, sort_state, user_data, user_context, pathname):  # type: ignore[no-untyped-def]
+    def render(search, sort_state, user_data, user_context, rows, pathname, view_range):  # type: ignore[no-untyped-def]
         """Parse the URL, filter, build: everything the user sees follows from the address (and the data
         this tab chose)."""
         ds, store_notices = resolve(bundled, user_data)
@@ -182,12 +186,20 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         series = (series_from_dict(user_context) if user_context else None) or context
         view, messages = parse(search, ds)
         messages = store_notices + messages
-        shown = apply(events, view.filters)
         query = urlstate.serialize(replace(view, event=None))
-        revision = ("own:" + ds.name if ds.uploaded else "") + (query or "all")
-        figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
-                              window=(view.filters.start, view.filters.end), uirevision=revision,
-                              eras=ds.eras, context=series)
+        if ds.uploaded or user_context:  # the tab's own data: every event, as drawn for small files
+            shown = apply(events, view.filters)
+            revision = ("own:" + ds.name if ds.uploaded else "") + (query or "all")
+            figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
+                                  window=(view.filters.start, view.filters.end), uirevision=revision,
+                                  eras=ds.eras, context=series)
+        else:  # the served file: level of detail and memoized figures, however large it is
+            shown = events[chart.index.mask(view.filters)]
+            figure = chart.figure(view, chart.remembered_range(view, view_range))
+        if ctx.triggered_id in (ids.TABLE_SORT, ids.TABLE_ROWS):
+            figure = no_update  # only the table changed
+        limit = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
+        more = components.more_rows_label(min(limit, len(shown)), len(shown))
         count = f"{len(shown)} of {len(events)} events"
         if len(shown):
             first = view.filters.start or shown["start"].min()
@@ -200,8 +212,20 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             components.notices(messages),
             components.details(row, base=pathname or "/"),
             "details-panel open" if row is not None else "details-panel",
-            components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}),
+            components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}, limit),
             "/api/events.csv" + query,
             "/api/events.json" + query,
             ds.uploaded,  # the /api links serve the bundled data only
+            more or "Show more events",
+            not more,
         )
+
+    @app.callback(
+        Output(ids.TABLE_ROWS, "data"), Input(ids.TABLE_MORE, "n_clicks"), State(ids.TABLE_ROWS, "data"),
+        prevent_initial_call=True,
+    )
+    def show_more(_clicks, rows):  # type: ignore[no-untyped-def]
+        current = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
+        return max(components.TABLE_PAGE, min(current + components.TABLE_PAGE, components.TABLE_LIMIT))
+
+    register_zoom(app, chart)

@@ -40,6 +40,13 @@ def main(ctx: click.Context) -> None:
         ctx.invoke(serve)
 
 
+def skip_notebook_support() -> None:
+    """A server needs no notebook integration: when IPython is installed, Dash imports it at start (about
+    a second); marking it missing makes Dash skip its Jupyter support instead."""
+    if "IPython" not in sys.modules and "dash" not in sys.modules:
+        sys.modules["IPython"] = None  # type: ignore[assignment]
+
+
 @main.command()
 @click.option("--events", "events_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Events file to show: this project's CSV, a TimelineJS sheet (CSV) or TimelineJS JSON "
@@ -56,6 +63,7 @@ def main(ctx: click.Context) -> None:
 def serve(events_path: Path | None, context_path: Path | None, context_date: str | None,
           context_value: str | None, host: str, port: int, debug: bool, frame_ancestors: str | None) -> None:
     """Start the app (development server; use gunicorn in production)."""
+    skip_notebook_support()
     from .app import create_app  # imported here so `validate` and `--help` stay fast
 
     try:

@@ -15,7 +15,8 @@ from dash import dcc, html
 from . import ids, schema, share, theme
 from .text import is_http_url
 
-TABLE_LIMIT = 500
+TABLE_LIMIT = 500  # rows at most, however often "Show more" is pressed
+TABLE_PAGE = 50  # rows at first and per "Show more": every row is a few components the page keeps live
 SORTABLE = {"date": "Date", "title": "Event", "actor": "Actor", "category": "Category"}
 
 
@@ -115,6 +116,12 @@ def share_panel() -> html.Details:
     )
 
 
+def more_rows_label(shown: int, total: int) -> str:
+    """The "Show more" button's text, or "" when every row (or the most the table holds) is shown."""
+    left = min(total, TABLE_LIMIT) - shown
+    return f"Show {min(TABLE_PAGE, left)} more events" if left > 0 else ""
+
+
 def notices(messages: Sequence[str]) -> list[html.P]:
     return [html.P(m, className="notice") for m in messages]
 
@@ -162,8 +169,10 @@ def details(row: pd.Series | None, base: str = "/") -> list[object]:
     ]
 
 
-def table(view: pd.DataFrame, selected: str | None, sort: dict[str, object]) -> list[object]:
-    """The events table: sortable headers (buttons with aria-sort), a button per row to select it."""
+def table(view: pd.DataFrame, selected: str | None, sort: dict[str, object], limit: int = TABLE_LIMIT) -> list[object]:
+    """The events table: sortable headers (buttons with aria-sort), a button per row to select it; the
+    first `limit` rows (at most TABLE_LIMIT)."""
+    limit = max(1, min(limit, TABLE_LIMIT))
     column = sort.get("column", "date")
     column = column if isinstance(column, str) and column in SORTABLE else "date"
     ascending = bool(sort.get("ascending", True))
@@ -182,7 +191,7 @@ def table(view: pd.DataFrame, selected: str | None, sort: dict[str, object]) -> 
         ))
     header.insert(3, html.Th("Companies", scope="col"))
     rows = []
-    for _, row in view.head(TABLE_LIMIT).iterrows():
+    for _, row in view.head(limit).iterrows():
         is_selected = row["id"] == selected
         style = theme.CATEGORY_STYLE.get(row["category"], theme.FALLBACK_STYLE)
         rows.append(html.Tr(
@@ -198,7 +207,7 @@ def table(view: pd.DataFrame, selected: str | None, sort: dict[str, object]) -> 
             className="selected" if is_selected else None,
             **{"data-event": row["id"]},
         ))
-    caption = f"{len(view)} events" + (f" (first {TABLE_LIMIT} shown; download the CSV for all)"
-                                       if len(view) > TABLE_LIMIT else "")
+    caption = f"{len(view)} events" + (f" (first {limit} shown; download the CSV for all)"
+                                       if len(view) > limit else "")
     return [html.Table([html.Caption(caption), html.Thead(html.Tr(header)), html.Tbody(rows)],
                        className="events-table")]

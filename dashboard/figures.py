@@ -7,16 +7,19 @@ are stacked on sub-rows so a busy week (8-11 June 2020) stays readable.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
-from . import describe, schema, theme
+from . import describe, eventindex, schema, theme
 from .context import Series
 from .contextchart import add_context
 from .dates import parse_period
@@ -77,9 +80,22 @@ def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
     return companies + grouped + context
 
 
-def hover_text(row: pd.Series) -> str:
+def hover_texts(events: pd.DataFrame, *, compact: bool = False) -> dict[object, str]:
+    """Index label -> hover label for every event; `compact` keeps the title and date only (large views:
+    the details panel shows the rest on click)."""
+    if compact:
+        return {i: f"<b>{plotly_text(t)}</b><br>{plotly_text(w)}"
+                for i, t, w in zip(events.index, events["title"], events["when"], strict=True)}
+    cols = ["title", "when", "company_list", "actor", "category"]
+    return {i: hover_text(dict(zip(cols, values, strict=True)))
+            for i, *values in zip(events.index, *(events[c] for c in cols), strict=True)}
+
+
+def hover_text(row: pd.Series | dict[str, object]) -> str:
     """Escaped hover label: title, date at its precision, companies and actor, category."""
-    title = "<br>".join(plotly_text(line) for line in textwrap.wrap(str(row["title"]), 60)) or "(untitled)"
+    raw = str(row["title"])
+    lines = [raw] if len(raw) <= 60 else textwrap.wrap(raw, 60)  # wrap is slow; most titles are short
+    title = "<br>".join(plotly_text(line) for line in lines) or "(untitled)"
     lines = [f"<b>{title}</b>", plotly_text(row["when"])]
     if row["company_list"]:
         lines.append("Companies: " + plotly_text(", ".join(row["company_list"])))
@@ -101,36 +117,61 @@ def point_x(row: pd.Series) -> pd.Timestamp:
     return first + (last - first) / 2
 
 
-def placements(events: pd.DataFrame, companies: Sequence[str] | None = None) -> pd.DataFrame:
-    """One row per (event, lane) with x, x_end and a y that stacks close events on sub-rows."""
-    rows = []
-    for idx, row in events.iterrows():
-        x = point_x(row)
-        x_end = row["stop"] if row["end_date"] else None
-        for lane in lanes_of(row, companies):
-            rows.append({"idx": idx, "lane": lane, "x": x, "x_end": x_end})
-    placed = pd.DataFrame(rows, columns=["idx", "lane", "x", "x_end"])
+def placements(
+    events: pd.DataFrame, companies: Sequence[str] | None = None, lanes: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """One row per (event, lane) with x, x_end and a y that stacks close events on sub-rows.
+
+    `lanes` fixes the lane list (a level-of-detail view keeps every lane of the data, in or out of view)."""
+    wanted = None if companies is None else set(companies)
+    idx: list[object] = []
+    lane_list: list[str] = []
+    groups = events["group"] if "group" in events.columns else pd.Series("", index=events.index)
+    for i, cs, category, group in zip(events.index, events["company_list"], events["category"], groups,
+                                      strict=True):
+        if group:  # an event's group is its one lane
+            idx.append(i)
+            lane_list.append(group)
+        elif cs:
+            for c in cs:
+                if wanted is None or c in wanted:
+                    idx.append(i)
+                    lane_list.append(c)
+        else:
+            idx.append(i)
+            lane_list.append(eventindex.context_lane(category))
+    xs = eventindex.point_x(events) if len(events) else events["start"]
+    ends = events["stop"].where(events["end_date"] != "")
+    placed = pd.DataFrame({"idx": idx, "lane": lane_list})
+    placed["x"] = xs.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
+    placed["x_end"] = ends.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
+    order = list(lanes) if lanes is not None else lane_order(placed["lane"], [g for g in groups if g])
     if placed.empty:
-        placed["y"] = []
+        placed["y"] = np.array([], dtype=float)
+        placed.attrs["lanes"] = order
         return placed
-    order = lane_order(placed["lane"], [g for g in events.get("group", pd.Series(dtype=object)) if g])
     lane_index = {lane: i for i, lane in enumerate(order)}
+    codes = placed["lane"].map(lane_index).to_numpy()
+    x_ns = placed["x"].to_numpy(dtype="datetime64[ns]").view("int64")
+    end_ns = placed["x_end"].to_numpy(dtype="datetime64[ns]").view("int64")
+    has_end = placed["x_end"].notna().to_numpy()
     # Markers closer than about one marker width at the full view share a sub-row otherwise.
-    span_days = (placed["x"].max() - placed["x"].min()).days
-    gap = pd.Timedelta(days=max(theme.STACK_GAP_DAYS, span_days / theme.STACK_SLOTS_PER_VIEW))
-    ys = []
-    slots: dict[str, list[pd.Timestamp | None]] = {}
-    placed = placed.sort_values(["lane", "x"], kind="stable")
-    for lane, x, x_end in zip(placed["lane"], placed["x"], placed["x_end"], strict=True):
+    day = 86_400 * 10**9
+    span_days = int((x_ns.max() - x_ns.min()) // day)
+    gap = int(max(theme.STACK_GAP_DAYS, span_days / theme.STACK_SLOTS_PER_VIEW) * day)
+    ys = np.empty(len(placed), dtype=float)
+    slots: dict[int, list[int | None]] = {}
+    for pos in np.lexsort((x_ns, codes)):  # by lane, then date; ties keep the input order
+        lane, x = int(codes[pos]), int(x_ns[pos])
         free_at = slots.setdefault(lane, [None] * len(theme.STACK_OFFSETS))
         slot = next((i for i, t in enumerate(free_at) if t is None or x - t >= gap), None)
         if slot is None:
             slot = min(range(len(free_at)), key=lambda i: free_at[i])  # type: ignore[arg-type, return-value]
-        free_at[slot] = x_end if x_end is not None and pd.notna(x_end) else x
-        ys.append(lane_index[lane] + theme.STACK_OFFSETS[slot])
+        free_at[slot] = int(end_ns[pos]) if has_end[pos] else x
+        ys[pos] = lane + theme.STACK_OFFSETS[slot]
     placed["y"] = ys
     placed.attrs["lanes"] = order
-    return placed.sort_index()
+    return placed
 
 
 def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] = (None, None),
@@ -161,12 +202,19 @@ def natural_height(lanes: int, *, rangeslider: bool = True) -> int:
     return max(320, 130 + theme.LANE_HEIGHT * lanes + (60 if rangeslider else 0))
 
 
+@functools.cache
+def layout_template(name: str) -> go.layout.Template:
+    """A theme's template without its per-trace-type defaults (every trace here is styled explicitly):
+    copying it into each figure costs a fraction, and the figure sent to the browser is smaller."""
+    return go.layout.Template(layout=pio.templates[name].layout)
+
+
 def empty_figure(message: str, *, theme_name: str = "light") -> go.Figure:
     """A valid figure with no data and a centred explanation instead of an empty axis."""
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
     fig = go.Figure()
     fig.update_layout(
-        template=colors["template"],
+        template=layout_template(colors["template"]),
         height=EMPTY_HEIGHT,
         xaxis={"visible": False},
         yaxis={"visible": False},
@@ -197,6 +245,10 @@ def build_figure(
     footer: str | None = None,
     eras: Sequence[Band] = (),
     context: Series | None = None,
+    lanes: Sequence[str] | None = None,
+    x_range: Sequence[str] | None = None,
+    overview: Sequence[str] | None = None,
+    compact: bool = False,
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
@@ -204,20 +256,27 @@ def build_figure(
     the height in pixels (default: what the lanes need); `full_range` opens on every event instead of
     leaving out lone early outliers; `subtitle` and `footer` are plain text (escaped here) drawn under
     the title and below the chart, for figures that leave the app. `eras` are shaded spans (TimelineJS
-    eras); `context` is a series drawn as an area under the lanes on a matching x-axis.
+    eras); `context` is a series drawn as an area under the lanes on a matching x-axis. For a part of a
+    large data set (see `lod.py`): `lanes` fixes the lanes, `x_range` the opening range, `overview` the
+    range of the whole selection (range slider and "All" button), and `compact` sends dates as numbers and
+    short hover labels.
     """
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
     rangeslider = rangeslider and not footer  # a footer is for figures that leave the app: no slider there
-    if events.empty:
+    if events.empty and lanes is None:
         fig = empty_figure("No events match these filters. Clear a filter or widen the dates.",
                            theme_name=theme_name)
         if height is not None:
             fig.update_layout(height=height)
         return fig
-    placed = placements(events, companies)
-    lanes: list[str] = placed.attrs["lanes"]
+    placed = placements(events, companies, lanes)
+    lanes = placed.attrs.pop("lanes")  # pandas copies attrs on every operation: drop them while building
     rows = events.loc[placed["idx"]]
-    hover = {idx: hover_text(events.loc[idx]) for idx in events.index}
+    hover = hover_texts(events, compact=compact)
+    if compact:  # milliseconds since 1970 travel as typed arrays; a date axis reads them as dates
+        for col in ("x", "x_end"):
+            placed[col] = placed[col].to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
+            placed.loc[placed[col] < -9e15, col] = np.nan  # NaT
     fig = go.Figure()
 
     for category in [*schema.CATEGORIES, *sorted(set(events["category"]) - set(schema.CATEGORIES))]:
@@ -239,13 +298,15 @@ def build_figure(
                 line={"color": style["color"], "width": 6}, opacity=0.55, hoverinfo="skip",
             ))
         fig.add_trace(go.Scatter(
-            x=cat_placed["x"], y=cat_placed["y"], mode="markers", name=plotly_text(category or "no category"),
+            x=_values(cat_placed["x"]), y=_values(cat_placed["y"]), mode="markers",
+            name=plotly_text(category or "no category"),
             legendgroup=category,
             marker={"color": style["color"], "symbol": style["symbol"], "size": theme.MARKER_SIZE,
                     "line": {"color": colors["outline"], "width": 1}},
             customdata=rows.loc[mask, "id"].to_numpy(),
             hovertext=[hover[i] for i in cat_placed["idx"]],
             hovertemplate="%{hovertext}<extra></extra>",
+            _validate=not compact,  # compact: thousands of points built here, not typed by hand
         ))
 
     if selected is not None and (events["id"] == selected).any():
@@ -289,11 +350,14 @@ def build_figure(
                      rangeslider=rangeslider, presets=presets)
     annotations += chrome.pop("annotations")
     xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True,
-                                "range": default_range(events, window, clip=not full_range)}
+                                "range": list(x_range) if x_range else default_range(events, window,
+                                                                                      clip=not full_range)}
     if rangeslider:
         xaxis["rangeslider"] = {"visible": True, "thickness": 0.06}
+        if overview:
+            xaxis["rangeslider"] |= {"range": list(overview), "autorange": False}
     fig.update_layout(
-        template=colors["template"],
+        template=layout_template(colors["template"]),
         height=height,
         font={"family": theme.FONT_FAMILY, "color": colors["ink"]},
         showlegend=legend,
@@ -310,7 +374,7 @@ def build_figure(
         uirevision=uirevision,  # zoom survives a new selection, resets when the filters change
     )
     if presets:
-        fig.update_layout(updatemenus=[_preset_menu(events, colors)])
+        fig.update_layout(updatemenus=[_preset_menu(events, colors, overview)])
     if context is not None:
         add_context(fig, context, theme_name=theme_name)
     return fig
@@ -350,12 +414,22 @@ def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle:
             "legend": legend_layout, "annotations": annotations}
 
 
-def _preset_menu(events: pd.DataFrame, colors: dict[str, str]) -> dict[str, object]:
+def _values(series: pd.Series) -> object:
+    """A numeric column as a numpy array (sent as a typed array), anything else as it is."""
+    return series.to_numpy() if series.dtype.kind in "fiu" else series
+
+
+def _preset_menu(events: pd.DataFrame, colors: dict[str, str], overview: Sequence[str] | None = None
+                 ) -> dict[str, object]:
     """Zoom buttons drawn by plotly itself, so they work in the app, in embeds and in exported HTML."""
-    lo, hi = events["start"].min(), events["stop"].max()
+    lo, hi = (pd.Timestamp(overview[0]), pd.Timestamp(overview[1])) if overview else (
+        events["start"].min(), events["stop"].max())
     buttons = []
     for label, first, last in theme.PRESETS:
-        if first is None or last is None:
+        if overview and (first is None or last is None):  # the figure holds a part: "All" is the overview
+            buttons.append({"label": label, "method": "relayout",
+                            "args": [{"xaxis.range": list(overview), "xaxis.autorange": False}]})
+        elif first is None or last is None:
             buttons.append({"label": label, "method": "relayout", "args": [{"xaxis.autorange": True}]})
         elif pd.Timestamp(first) <= hi and pd.Timestamp(last) >= lo:
             buttons.append({"label": label, "method": "relayout",

@@ -6,7 +6,7 @@ import pandas as pd
 from dash import dcc, html
 
 from . import ids, schema
-from .components import details, filter_panel, share_panel
+from .components import TABLE_PAGE, details, filter_panel, share_panel
 from .describe import APP_TITLE
 from .filters import companies_in
 from .upload_panel import panel as upload_panel
@@ -57,6 +57,8 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
             # An upload lives in this tab's sessionStorage only: never on the server, never in another tab.
             dcc.Store(id=ids.USER_DATA, storage_type="session"),
             dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
+            dcc.Store(id=ids.VIEW_RANGE),
+            dcc.Store(id=ids.TABLE_ROWS, data=TABLE_PAGE),
             html.Header(
                 [
                     html.H1(APP_TITLE),
@@ -129,7 +131,9 @@ html.Div([
                                 **{"aria-label": "Event details"},
                             ),
                             html.Section(
-                                [html.H2("Events in this view"), html.Div(id=ids.TABLE)],
+                                [html.H2("Events in this view"), html.Div(id=ids.TABLE),
+                                 html.Button("Show more events", id=ids.TABLE_MORE, type="button", hidden=True,
+                                             className="small-button more-button")],
                                 className="table-section",
                             ),
                         ],

@@ -31,12 +31,14 @@ def content_security_policy(script_hashes: Iterable[str], *, frame_ancestors: st
     - `style-src 'unsafe-inline'`: plotly.js and Dash's components set inline styles on the SVG and HTML they
       draw, and plotly.js adds its stylesheet at run time; style cannot run script in current browsers.
     - `img-src blob:`: plotly.js draws the modebar's "download as PNG" through a blob URL.
+    - `img-src data:`: plotly.js draws a heatmap (the density lanes of a large file) as a PNG data URL;
+      an image cannot run script.
     """
     directives: dict[str, list[str]] = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "blob:"],
+        "img-src": ["'self'", "blob:", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -79,3 +79,34 @@ def xss_csv(tmp_path) -> Path:
         writer.writeheader()
         writer.writerows(xss_rows())
     return path
+
+
+def large_csv_text(n: int, seed: int = 7) -> str:
+    """`n` made-up events, 2015-2024, a tenth of them on 8-11 June 2020, with the key moment
+    `ibm-exits-general-purpose-frt` among them: a data set big enough for the level-of-detail views."""
+    import numpy as np
+
+    from dashboard import schema
+
+    rng = np.random.default_rng(seed)
+    categories = list(schema.CATEGORIES)
+    rows = [HEADER.strip(), "ibm-exits-general-purpose-frt,2020-06-08,,IBM exits,Key moment.,decision,IBM,IBM,,"
+            "https://example.org/k"]
+    for i in range(n - 1):
+        if i % 10 == 0:
+            day = np.datetime64("2020-06-08") + int(rng.integers(0, 4))
+        else:
+            day = np.datetime64("2015-01-01") + int(rng.integers(0, 3650))
+        k = int(rng.integers(0, 3))
+        companies = ";".join(rng.choice(schema.COMPANIES, size=k, replace=False))
+        rows.append(f"e{i},{day},,Event {i},Made up.,{categories[i % 6]},Actor {i % 7},{companies},,"
+                    f"https://example.org/{i}")
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture(scope="session")
+def large_csv(tmp_path_factory) -> Path:
+    """10,000 made-up events (see `large_csv_text`), written once per test session."""
+    path = tmp_path_factory.mktemp("large") / "events.csv"
+    path.write_text(large_csv_text(10_000), encoding="utf-8")
+    return path

@@ -15,7 +15,10 @@ def server_callbacks(app: Dash) -> list[str]:
 
 
 def callback_key(app: Dash, fragment: str) -> str:
-    """The callback_map key of the one callback whose outputs mention `fragment` (e.g. 'timeline.figure')."""
+    """The callback_map key of the one callback whose outputs mention `fragment` (e.g. 'timeline.figure');
+    a key that is exactly `fragment` wins (the chart's figure also has a zoom callback)."""
+    if fragment in app.callback_map:
+        return fragment
     keys = [k for k in app.callback_map if fragment in k]
     assert len(keys) == 1, (fragment, keys)
     return keys[0]
@@ -64,7 +67,8 @@ def body(app: Dash, key: str, values: dict[str, Any] | None = None, *, changed: 
 
 
 def render_body(app, search: str = "") -> dict:
-    return body(app, callback_key(app, "timeline.figure"), {"url.search": search, "url.pathname": "/"})
+    """The request of the callback that renders the count, table and details for a URL."""
+    return body(app, callback_key(app, "event-count.children"), {"url.search": search, "url.pathname": "/"})
 
 
 def example_requests(app, client) -> list[tuple[str, str, str, dict | None]]:

@@ -273,3 +273,14 @@ def test_serve_with_an_invalid_context_exits_1(valid_csv):
     assert result.exit_code == 1
     assert "is not a valid context series" in result.stderr
     assert "context_bad.csv:3:1: '03/04/2020' is ambiguous" in result.stderr
+def test_serve_skips_notebook_support_so_the_server_starts_sooner(valid_csv):
+    """`serve` keeps Dash from importing IPython (about a second at start); the app still builds."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from dashboard.cli import skip_notebook_support; skip_notebook_support(); "
+            f"from dashboard.app import create_app; create_app({str(valid_csv)!r}); "
+            "print(sys.modules.get('IPython') is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"

@@ -73,3 +73,36 @@ def test_permalink_stays_on_this_site():
                            ("/\\evil.example", "/"), ("javascript:alert(1)", "/"), ("", "/"), (None, "/"),
                            (["/"], "/"), ("/a\tb", "/")]:
         assert components.safe_base(path) == expected, path
+
+
+# The events table shows a page of rows at a time, so a large view keeps the page responsive.
+
+
+def rows(tree) -> int:
+    table = tree[0]
+    body = table.children[2]
+    return len(body.children)
+
+
+def caption(tree) -> str:
+    return tree[0].children[0].children
+
+
+def test_first_page_of_a_large_view(large_csv):
+    events = load_events(large_csv)
+    tree = components.table(events, None, {}, components.TABLE_PAGE)
+    assert rows(tree) == components.TABLE_PAGE
+    assert caption(tree) == f"10000 events (first {components.TABLE_PAGE} shown; download the CSV for all)"
+
+
+def test_the_table_never_holds_more_than_its_limit(large_csv):
+    events = load_events(large_csv)
+    assert rows(components.table(events, None, {}, 10_000)) == components.TABLE_LIMIT
+
+
+def test_show_more_label_counts_what_is_left(valid_csv):
+    assert components.more_rows_label(50, 127) == "Show 50 more events"
+    assert components.more_rows_label(100, 127) == "Show 27 more events"
+    assert components.more_rows_label(127, 127) == ""
+    assert components.more_rows_label(500, 10_000) == ""  # the table's limit: download the CSV for all
+    assert rows(components.table(load_events(valid_csv), None, {}, components.TABLE_PAGE)) == 7

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from dash.testing.wait import until
 from selenium.webdriver.common.by import By
@@ -53,7 +54,9 @@ def test_page_loads_all_events_with_a_clean_console(dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     assert len(table_ids(dash_duo)) == 7
-    assert lane_labels(dash_duo) == ["Amazon", "IBM", "Microsoft", "Protests", "Legislation & policy", "Incidents"]
+    # The chart has its own callback: wait for it rather than for the count.
+    until(lambda: lane_labels(dash_duo) == ["Amazon", "IBM", "Microsoft", "Protests", "Legislation & policy",
+                                            "Incidents"], timeout=10)
     assert len(dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .point")) == 8  # study-month is in 2 lanes
     assert dash_duo.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert dash_duo.get_logs() == []
@@ -68,7 +71,7 @@ def test_choosing_a_company_updates_chart_table_count_and_url(dash_duo, serve, a
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "2 of 7 events", timeout=10)
     wait_for_url(dash_duo, lambda q: q == {"company": ["IBM"], "context": ["0"]})
     assert sorted(table_ids(dash_duo)) == ["ibm-exit", "study-month"]
-    assert lane_labels(dash_duo) == ["IBM"]
+    until(lambda: lane_labels(dash_duo) == ["IBM"], timeout=10)
     assert dash_duo.get_logs() == []
 
 
@@ -102,8 +105,18 @@ def test_clicking_a_marker_opens_its_details_with_safe_source_links(dash_duo, se
     serve(app)
     dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "2 of 7 events", timeout=10)
-    decision = dash_duo.find_element(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:nth-of-type(1) .point")
-    ActionChains(dash_duo.driver).move_to_element(decision).pause(0.3).click().perform()
+    until(lambda: lane_labels(dash_duo) == ["IBM"], timeout=10)
+
+    def click_decision() -> bool:  # the chart may redraw (resize) between finding the marker and clicking
+        try:
+            decision = dash_duo.find_element(
+                f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:nth-of-type(1) .point")
+            ActionChains(dash_duo.driver).move_to_element(decision).pause(0.3).click().perform()
+        except StaleElementReferenceException:
+            return False
+        return True
+
+    until(click_decision, timeout=10)
     dash_duo.wait_for_text_to_equal("#details-title", "IBM exits", timeout=10)
     wait_for_url(dash_duo, lambda q: q.get("event") == ["ibm-exit"])
     link = dash_duo.find_element(".details-sources a")

@@ -1,0 +1,94 @@
+"""The chart of the served events file at the level of detail a view needs, memoized, and the zoom callback
+that refines it.
+
+A change of filters opens the chart on the view's default range (the render callback asks `Chart.figure`);
+a zoom or pan (the chart's relayoutData) asks for single events or finer bins when the data is large; a new
+selection keeps the current zoom. A tab's uploaded data is drawn by the render callback as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+from dash import Dash, Input, Output, State, no_update
+
+from . import ids, lod, urlstate
+from .cache import FigureCache
+from .context import Series
+from .eventindex import EventIndex
+from .figures import Band
+
+
+def revision(view: urlstate.View) -> str:
+    """The chart's uirevision: the filters' query, so zoom survives a new selection, not new filters."""
+    return urlstate.serialize(replace(view, event=None)) or "all"
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """Figures of the served data: view + visible range -> figure dict (memoized)."""
+
+    events: pd.DataFrame
+    index: EventIndex
+    band: Band | None
+    cache: FigureCache
+    eras: Sequence[Band] = ()
+    context: Series | None = None
+
+    @property
+    def grouped(self) -> bool:
+        """Events with a `group` lane: drawn whole (the level of detail knows company and context lanes)."""
+        return "group" in self.events.columns and bool((self.events["group"] != "").any())
+
+    def figure(self, view: urlstate.View, visible: tuple[int, int] | None = None, *,
+               zooming: bool = False) -> dict[str, Any] | None:
+        """The figure dict, or None when `zooming` needs no new figure (every event is drawn already)."""
+        chosen = lod.select(self.index, view.filters, visible)
+        if self.grouped:
+            chosen = replace(chosen, plan=lod.Plan("all"))
+        if zooming and chosen.plan.mode == "all":
+            return None
+        rev = revision(view)
+        key = lod.cache_key(rev, view.event, chosen.plan)
+        return self.cache.get_or_build(key, lambda: lod.view_figure(
+            self.events, self.index, view.filters, chosen, selected=view.event, band=self.band, uirevision=rev,
+            eras=self.eras, context=self.context,
+        ).to_plotly_json())
+
+    def remembered_range(self, view: urlstate.View, stored: object) -> tuple[int, int] | None:
+        """The visible range kept in the store, if it belongs to these filters."""
+        if not isinstance(stored, dict) or stored.get("revision") != revision(view):
+            return None  # (a store from the browser may hold anything)
+        pair = stored.get("range")
+        if (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair)
+                and -(2**53) < pair[0] < pair[1] < 2**53):
+            return pair[0] * 1_000_000, pair[1] * 1_000_000  # ms: exact in JavaScript numbers
+        return None
+
+
+def register_zoom(app: Dash, chart: Chart) -> None:
+    """Zoom and pan (relayoutData) -> a figure at the new level of detail, when the served data needs one."""
+    event_ids = frozenset(chart.events["id"])
+
+    @app.callback(
+        Output(ids.GRAPH, "figure", allow_duplicate=True), Output(ids.VIEW_RANGE, "data"),
+        Input(ids.GRAPH, "relayoutData"), State(ids.URL, "search"), State(ids.USER_DATA, "data"),
+        State(ids.USER_CONTEXT, "data"),
+        prevent_initial_call=True,
+    )
+    def zoom(relayout, search, user_data, user_context):  # type: ignore[no-untyped-def]
+        change = lod.zoomed_range(relayout)
+        if change is None or user_data or user_context:  # a tab's own data is drawn whole
+            return no_update, no_update
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
+        if change == "auto":  # a double click or reset: the whole selection
+            mask = chart.index.mask(view.filters)
+            visible = lod.overview(chart.index, mask) if mask.any() else None
+        else:
+            visible = change
+        figure = chart.figure(view, visible, zooming=True)
+        stored = {"revision": revision(view), "range": [v // 1_000_000 for v in visible] if visible else None}
+        return (no_update if figure is None else figure), stored

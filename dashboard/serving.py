@@ -1,0 +1,82 @@
+"""How the page is delivered: compressed responses (each static file compressed once, not per request),
+a partial plotly.js bundle with only the trace types the app draws, and no script the page does not use.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from dash import Dash
+from flask import Request
+from flask_compress import Compress
+
+# plotly.js "cartesian" (scatter, heatmap, bar and other 2D traces; every layout component) from the npm
+# package plotly.js-cartesian-dist-min, the same version as the full bundle plotly.py ships: the app draws
+# scatter and heatmap traces only. scripts/plotly_bundle.sh fetches it again. dcc.Graph uses `window.Plotly` when a page defines it, so the 4.8 MB full bundle
+# (loaded on demand from `window._dashPlotlyJSURL`) is never requested.
+PLOTLY_BUNDLE = "vendor/plotly-cartesian.min.js"
+STATIC_PREFIXES = ("/_dash-component-suites/",)
+STATIC_KEY = "static:"
+UNUSED_SCRIPTS = ("/dash_table/",)  # the page has no DataTable
+
+
+class StaticOnlyCache:
+    """flask-compress cache backend that keeps compressed static files (keyed by their fingerprinted URL,
+    so a new version is a new key) and never a dynamic response. Bounded: static URLs are few."""
+
+    def __init__(self, limit: int = 64) -> None:
+        self._store: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+        self._limit = limit
+
+    def get(self, key: str) -> bytes | None:
+        return self._store.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if key.partition(";")[2].startswith(STATIC_KEY):
+            with self._lock:
+                if key in self._store or len(self._store) < self._limit:
+                    self._store[key] = value
+
+
+def compress_cache_key(request: Request) -> str:
+    """Static component-suite files are cached by URL; anything else is compressed per response."""
+    if request.method == "GET" and request.path.startswith(STATIC_PREFIXES):
+        return STATIC_KEY + request.full_path
+    return "dynamic"
+
+
+def enable_compression(app: Dash) -> None:
+    """br, zstd or gzip, as the client accepts; responses under 500 bytes are sent as they are."""
+    server = app.server
+    server.config.setdefault("COMPRESS_CACHE_BACKEND", StaticOnlyCache)
+    server.config.setdefault("COMPRESS_CACHE_KEY", compress_cache_key)
+    server.config.setdefault("COMPRESS_MIMETYPES", [
+        "text/html", "text/css", "text/csv", "application/json", "application/javascript", "text/javascript",
+    ])
+    Compress(server)
+
+
+def use_partial_plotly(app: Dash) -> None:
+    """Serve the partial bundle from the package, before Dash's renderer, as a fingerprinted file."""
+    app.scripts.append_script({"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"})
+
+
+def drop_unused_scripts(app: Dash) -> None:
+    """Leave out the script tags of component libraries the page does not use (dash_table)."""
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**kwargs: Any) -> str:
+        scripts = kwargs.get("scripts", "")
+        kwargs["scripts"] = "\n".join(line for line in scripts.split("\n")
+                                      if not any(name in line for name in UNUSED_SCRIPTS))
+        return interpolate(**kwargs)
+
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
+
+
+def optimise_delivery(app: Dash) -> None:
+    enable_compression(app)
+    use_partial_plotly(app)
+    drop_unused_scripts(app)

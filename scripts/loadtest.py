@@ -1,0 +1,149 @@
+"""Bounded load test on 127.0.0.1: `python scripts/loadtest.py [--events PATH] [--duration 60] [--connections 50]`.
+
+Starts `gunicorn -w 2` on a free port, warms both workers, then runs wrk (Debian package `wrk`) for the
+given time with a mix of what readers do: page loads (the page, its layout and dependencies), filter
+callbacks (the chart and the table/count for a dozen views), and /api JSON and CSV downloads. Prints the
+throughput, the latency percentiles and the errors next to the targets (0 errors, p99 < 100 ms), then
+stops the server. Nothing leaves the machine. Exit code 0 when the targets are met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.remote import free_port, wait_for  # noqa: E402
+from dashboard import ids  # noqa: E402
+
+TARGET_P99_MS = 100
+VIEWS = ["", "?company=IBM", "?company=Amazon&company=Microsoft", "?category=decision", "?start=2020-05-01&end=2020-07-31",
+         "?q=police", "?company=IBM&context=0", "?category=protest&category=legal", "?event=ibm-exits-general-purpose-frt",
+         "?company=Clearview%20AI", "?start=2019-01-01", "?company=Amazon&category=decision"]
+API = ["/api/events.json", "/api/events.json?company=IBM", "/api/events.csv?category=decision",
+       "/api/events.json?start=2020-05-01&end=2020-07-31"]
+
+
+def callbacks(base: str) -> list[dict]:
+    with urllib.request.urlopen(base + "/_dash-dependencies", timeout=30) as response:
+        deps = json.load(response)
+
+    def has_url_search(dep: dict) -> bool:
+        return any(i["id"] == ids.URL and i["property"] == "search" for i in dep["inputs"])
+
+    # The callbacks a change of view runs: every callback with the URL's search as an input (chart,
+    # count/table; the controls' sync runs in the browser with the same input).
+    return [d for d in deps if has_url_search(d)]
+
+
+def body(dep: dict, search: str) -> str:
+    def value(item: dict):
+        if item["id"] == ids.URL:
+            return {"search": search, "pathname": "/"}.get(item["property"])
+        return None
+
+    outputs = [dict(zip(("id", "property"), o.split("@")[0].rsplit(".", 1), strict=True))
+               for o in dep["output"].strip(".").split("...")]
+    return json.dumps({
+        "output": dep["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": [{**i, "value": value(i)} for i in dep["inputs"]],
+        "state": [{**s, "value": value(s)} for s in dep.get("state", [])],
+        "changedPropIds": [f"{ids.URL}.search"],
+    })
+
+
+def lua(requests: list[tuple[str, str, str | None]]) -> str:
+    """A wrk script cycling through the requests; `done` prints the numbers this script reads."""
+    lines = ["local reqs = {}"]
+    headers = '{["Accept-Encoding"] = "gzip, br", ["Content-Type"] = "application/json"}'
+    for n, (method, path, payload) in enumerate(requests, 1):
+        lines.append(f"reqs[{n}] = wrk.format({json.dumps(method)}, {json.dumps(path)}, {headers}, "
+                     f"{json.dumps(payload) if payload else 'nil'})")
+    lines += [
+        "local i = 0",
+        "request = function() i = i + 1; return reqs[(i % #reqs) + 1] end",
+        "done = function(summary, latency, requests)",
+        "  for _, p in ipairs({50, 90, 99, 99.9}) do",
+        '    io.write(string.format("LAT p%s %.2f\\n", p, latency:percentile(p) / 1000))',
+        "  end",
+        '  io.write(string.format("LAT max %.2f\\n", latency.max / 1000))',
+        "  local e = summary.errors",
+        '  io.write(string.format("ERR connect=%d read=%d write=%d status=%d timeout=%d\\n",'
+        " e.connect, e.read, e.write, e.status, e.timeout))",
+        '  io.write(string.format("TOTAL %d %.3f\\n", summary.requests, summary.duration / 1e6))',
+        "end",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", help="events CSV (default: the bundled file)")
+    parser.add_argument("--duration", type=int, default=60, help="seconds (default 60)")
+    parser.add_argument("--connections", type=int, default=50, help="open connections (default 50)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker; > 1 uses gthread workers")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is not installed: apt-get install wrk", file=sys.stderr)
+        return 2
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, **({"FRT_EVENTS": str(Path(args.events).resolve())} if args.events else {})}
+    threads = ["-k", "gthread", "--threads", str(args.threads)] if args.threads > 1 else []
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(args.workers), *threads,
+                               "-b", f"127.0.0.1:{port}", "--log-level", "warning", "dashboard.app:server"],
+                              cwd=ROOT, env=env)
+    try:
+        wait_for(base + "/", 300, server)
+        requests: list[tuple[str, str, str | None]] = [("GET", "/", None), ("GET", "/_dash-layout", None),
+                                                       ("GET", "/_dash-dependencies", None)]
+        deps = callbacks(base)
+        for search in VIEWS:
+            requests += [("POST", "/_dash-update-component", body(dep, search)) for dep in deps]
+        requests += [("GET", path, None) for path in API]
+        for method, path, payload in requests * 2:  # warm both workers: data loaded, caches filled
+            request = urllib.request.Request(base + path, data=payload.encode() if payload else None, method=method,
+                                             headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=120) as response:
+                response.read()
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(lua(requests))
+        cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "5s", "-s", script.name, base]
+        print(f"{len(requests)} kinds of request: 3 page loads, {len(requests) - 3 - len(API)} filter callbacks "
+              f"({len(deps)} per view x {len(VIEWS)} views), {len(API)} /api calls; {' '.join(cmd[:-2])}", flush=True)
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 60)
+        os.unlink(script.name)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    out = result.stdout
+    lat = dict(re.findall(r"^LAT (\S+) ([\d.]+)$", out, re.M))
+    errors = dict(re.findall(r"(\w+)=(\d+)", re.search(r"^ERR (.*)$", out, re.M).group(1)))
+    total, seconds = re.search(r"^TOTAL (\d+) ([\d.]+)$", out, re.M).groups()
+    error_count = sum(int(v) for v in errors.values())
+    p99 = float(lat["p99"])
+    print(f"requests: {int(total):,} in {float(seconds):.0f} s = {int(total) / float(seconds):,.0f} requests/s")
+    print("latency ms: " + ", ".join(f"{k} {float(v):.1f}" for k, v in lat.items()))
+    print(f"errors: {error_count} ({', '.join(f'{k} {v}' for k, v in errors.items())})  target 0: "
+          f"{'met' if error_count == 0 else 'NOT met'}")
+    print(f"p99 {p99:.1f} ms  target < {TARGET_P99_MS} ms: {'met' if p99 < TARGET_P99_MS else 'NOT met'}")
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} cores; wrk shares them)")
+    return 0 if error_count == 0 and p99 < TARGET_P99_MS else 1
+
+
+if __name__ == "__main__":
+    time.tzset()
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Delivery: the partial plotly.js bundle instead of the full one, no dash_table script, compressed
+responses, static files compressed once."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.serving import PLOTLY_BUNDLE, StaticOnlyCache, compress_cache_key
+
+
+@pytest.fixture
+def client(valid_csv):
+    return create_app(valid_csv).server.test_client()
+
+
+def scripts(client) -> list[str]:
+    return re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
+
+
+def test_page_loads_the_partial_plotly_bundle_not_the_full_one(client):
+    srcs = scripts(client)
+    bundle = [s for s in srcs if "vendor/plotly-cartesian" in s]
+    assert len(bundle) == 1
+    assert not any("plotly.min.js" in s or "package_data/plotly" in s for s in srcs)
+    body = client.get(bundle[0]).get_data()
+    assert b"plotly.js (cartesian - minified)" in body[:200] and b"window.Plotly = Plotly" in body
+    # it comes before the Dash renderer, so dcc.Graph finds window.Plotly and never fetches the full bundle
+    assert srcs.index(bundle[0]) < next(i for i, s in enumerate(srcs) if "dash_renderer" in s)
+
+
+def test_no_dash_table_script(client):
+    assert not any("dash_table" in s for s in scripts(client))
+
+
+def test_static_files_are_compressed_once_and_served_from_the_cache(client, monkeypatch):
+    import flask_compress.flask_compress as fc
+
+    calls = []
+    real = fc._compress_data
+    monkeypatch.setattr(fc, "_compress_data", lambda *a: calls.append(a[2]) or real(*a))
+    bundle = next(s for s in scripts(client) if "vendor/plotly-cartesian" in s)
+    first = client.get(bundle, headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip"
+    assert len(first.get_data()) < 600_000  # 1.5 MB raw
+    assert gzip.decompress(first.get_data()).startswith(b"/**\n* plotly.js (cartesian")
+    second = client.get(bundle, headers={"Accept-Encoding": "gzip"})
+    assert second.get_data() == first.get_data()
+    assert calls == ["gzip"]  # the second response came from the cache
+    assert first.headers["Cache-Control"] == "max-age=31536000"  # fingerprinted: browsers keep it a year
+
+
+def test_dynamic_responses_are_compressed_but_never_cached():
+    cache = StaticOnlyCache()
+    cache.set("gzip;dynamic", b"x")
+    cache.set("gzip;static:/_dash-component-suites/a.js?", b"y")
+    assert cache.get("gzip;dynamic") is None
+    assert cache.get("gzip;static:/_dash-component-suites/a.js?") == b"y"
+
+
+def test_cache_key_separates_static_from_dynamic(valid_csv):
+    app = create_app(valid_csv)
+    with app.server.test_request_context("/_dash-component-suites/dash/x.js?v=1"):
+        from flask import request
+
+        assert compress_cache_key(request).startswith("static:")
+    with app.server.test_request_context("/_dash-update-component", method="POST"):
+        from flask import request
+
+        assert compress_cache_key(request) == "dynamic"
+
+
+def test_api_json_is_compressed_for_clients_that_accept_it(client):
+    response = client.get("/api/events.json", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert b'"events"' in gzip.decompress(response.get_data())
+    assert client.get("/api/events.json").headers.get("Content-Encoding") is None
+
+
+def test_bundle_path_is_inside_the_package():
+    from pathlib import Path
+
+    import dashboard
+
+    assert (Path(dashboard.__file__).parent / PLOTLY_BUNDLE).stat().st_size > 500_000
+
+
+def test_the_vendored_bundle_is_the_version_plotly_py_ships():
+    from pathlib import Path
+
+    from plotly.offline import get_plotlyjs_version
+
+    import dashboard
+
+    head = (Path(dashboard.__file__).parent / PLOTLY_BUNDLE).read_text(encoding="utf-8")[:200]
+    assert f"plotly.js (cartesian - minified) v{get_plotlyjs_version()}" in head
