@@ -29,17 +29,16 @@ def test_the_key_is_the_whole_request(valid_csv):
 
 
 def test_callbacks_are_keyed_by_their_body(valid_csv):
-    client = create_app(valid_csv).server.test_client()
-    deps = client.get("/_dash-dependencies").get_json()
-    dep = next(d for d in deps if d["output"] == "timeline.figure")
+    from tests.dash_requests import render_body
+
+    app = create_app(valid_csv)
+    client = app.server.test_client()
 
     def post(search: str):
-        return client.post("/_dash-update-component", json={
-            "output": dep["output"], "outputs": {"id": "timeline", "property": "figure"},
-            "inputs": [{"id": "url", "property": "search", "value": search}],
-            "state": [{"id": "view-range", "property": "data", "value": None}], "changedPropIds": ["url.search"]})
+        return client.post("/_dash-update-component", json=render_body(app, search))
 
     ibm = post("?company=IBM")
+    assert ibm.status_code == 200 and "X-Cache" not in ibm.headers
     assert post("?company=IBM").headers["X-Cache"] == "hit"
     amazon = post("?company=Amazon")
     assert "X-Cache" not in amazon.headers and amazon.get_data() != ibm.get_data()
