@@ -23,10 +23,30 @@ TARGET_COLD_MS = 2000  # bundled data
 
 
 def machine() -> list[str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else "?"
-    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), "0") if Path("/proc/meminfo").exists() else "0"
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else "?"
+    )
+    mem = (
+        next(
+            (
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ),
+            "0",
+        )
+        if Path("/proc/meminfo").exists()
+        else "0"
+    )
     import dash
     import pandas
     import plotly
@@ -38,7 +58,8 @@ def machine() -> list[str]:
         f"{int(mem) / 1024 / 1024:.0f} GiB memory",
         f"software: Python {platform.python_version()}, dash {dash.__version__}, plotly {plotly.__version__}, "
         f"pandas {pandas.__version__}",
-        f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (other work on the machine inflates times)",
+        f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+        "(other work on the machine inflates times)",
     ]
 
 
@@ -85,14 +106,28 @@ def size_table(n: int, args: argparse.Namespace) -> Table:
         speed = m["base_ms"] / m["ours_ms"]
         target = f"<= {TARGET_BUILD_MS} ms, >= {TARGET_RATIO}x" if big else ""
         met = check(m["ours_ms"] <= TARGET_BUILD_MS and speed >= TARGET_RATIO) if big else ""
-        table.add(f"filter + build + serialize, {label} ({m['mode']})", ms(m["ours_ms"]), ms(m["base_ms"]),
-                  ratio(m["base_ms"], m["ours_ms"]), target, met)
+        table.add(
+            f"filter + build + serialize, {label} ({m['mode']})",
+            ms(m["ours_ms"]),
+            ms(m["base_ms"]),
+            ratio(m["base_ms"], m["ours_ms"]),
+            target,
+            met,
+        )
         small = m["base_gzip"] / m["ours_gzip"]
         target = f"<= {kb(TARGET_PAYLOAD)}, >= {TARGET_RATIO}x" if big else ""
         met = check(m["ours_gzip"] <= TARGET_PAYLOAD and small >= TARGET_RATIO) if big else ""
-        table.add(f"payload gzip, {label}", kb(m["ours_gzip"]), kb(m["base_gzip"]),
-                  ratio(m["base_gzip"], m["ours_gzip"]), target, met)
-        table.add(f"payload raw, {label}", kb(m["ours_raw"]), kb(m["base_raw"]), ratio(m["base_raw"], m["ours_raw"]))
+        table.add(
+            f"payload gzip, {label}",
+            kb(m["ours_gzip"]),
+            kb(m["base_gzip"]),
+            ratio(m["base_gzip"], m["ours_gzip"]),
+            target,
+            met,
+        )
+        table.add(
+            f"payload raw, {label}", kb(m["ours_raw"]), kb(m["base_raw"]), ratio(m["base_raw"], m["ours_raw"])
+        )
     if not args.no_server:
         searches = {"all": "", "one company": f"?company={measure.ONE_COMPANY}"}
         ours: dict[str, Any] = {}
@@ -107,16 +142,34 @@ def size_table(n: int, args: argparse.Namespace) -> Table:
             base_page = None if args.no_browser or args.baseline_runs < 1 else browser_load(url + "/", 1)
         for label in searches:
             o, b = ours[label], base[label]
-            table.add(f"callback round trip, {label} (first call {ms(o['first_ms'])})", ms(o["ms"]), ms(b["ms"]),
-                      ratio(b["ms"], o["ms"]))
-            table.add(f"callback response on the wire, {label}", kb(o["wire"]), kb(b["wire"]), ratio(b["wire"], o["wire"]))
+            table.add(
+                f"callback round trip, {label} (first call {ms(o['first_ms'])})",
+                ms(o["ms"]),
+                ms(b["ms"]),
+                ratio(b["ms"], o["ms"]),
+            )
+            table.add(
+                f"callback response on the wire, {label}",
+                kb(o["wire"]),
+                kb(b["wire"]),
+                ratio(b["wire"], o["wire"]),
+            )
         if page is not None:
             target = f"<= {ms(TARGET_DRAWN_100K_MS)}" if big else ""
-            table.add("browser: navigation until the chart is drawn", ms(page["ms"]),
-                      ms(base_page["ms"]) if base_page else "", ratio(base_page["ms"], page["ms"]) if base_page else "",
-                      target, check(page["ms"] <= TARGET_DRAWN_100K_MS) if big else "")
-            table.add("browser: bytes transferred (compressed)", kb(page["bytes"]),
-                      kb(base_page["bytes"]) if base_page else "", "")
+            table.add(
+                "browser: navigation until the chart is drawn",
+                ms(page["ms"]),
+                ms(base_page["ms"]) if base_page else "",
+                ratio(base_page["ms"], page["ms"]) if base_page else "",
+                target,
+                check(page["ms"] <= TARGET_DRAWN_100K_MS) if big else "",
+            )
+            table.add(
+                "browser: bytes transferred (compressed)",
+                kb(page["bytes"]),
+                kb(base_page["bytes"]) if base_page else "",
+                "",
+            )
     return table
 
 
@@ -133,27 +186,55 @@ def bundled_table(args: argparse.Namespace) -> Table:
     if not args.no_browser:
         with remote.server(bundled_path()) as url:
             page = browser_load(url + "/", args.browser_runs)
-        table.add("browser: page transferred (compressed)", kb(page["bytes"]), "", "", f"<= {kb(TARGET_PAGE_BYTES)}",
-                  check(page["bytes"] <= TARGET_PAGE_BYTES))
-        table.add("browser: navigation until the chart is drawn", ms(page["ms"]), "", "", f"<= {ms(TARGET_DRAWN_MS)}",
-                  check(page["ms"] <= TARGET_DRAWN_MS))
+        table.add(
+            "browser: page transferred (compressed)",
+            kb(page["bytes"]),
+            "",
+            "",
+            f"<= {kb(TARGET_PAGE_BYTES)}",
+            check(page["bytes"] <= TARGET_PAGE_BYTES),
+        )
+        table.add(
+            "browser: navigation until the chart is drawn",
+            ms(page["ms"]),
+            "",
+            "",
+            f"<= {ms(TARGET_DRAWN_MS)}",
+            check(page["ms"] <= TARGET_DRAWN_MS),
+        )
         full = [u for u, *_ in page["urls"] if "plotly.min.js" in u]
-        table.add("browser: full plotly.min.js requested", "yes" if full else "no", "", "", "no", check(not full))
-        table.add("browser: console errors", str(len(page["console"])), "", "", "0", check(not page["console"]))
+        table.add(
+            "browser: full plotly.min.js requested", "yes" if full else "no", "", "", "no", check(not full)
+        )
+        table.add(
+            "browser: console errors", str(len(page["console"])), "", "", "0", check(not page["console"])
+        )
         if args.verbose:
             for u, wire, decoded in page["urls"]:
                 print(f"  {wire:>9,} {decoded:>10,}  {u}")
     cold = remote.cold_start(args.runs)
-    table.add("cold start: `python -m dashboard serve` until 200", ms(cold), "", "", f"<= {ms(TARGET_COLD_MS)}",
-              check(cold <= TARGET_COLD_MS))
+    table.add(
+        "cold start: `python -m dashboard serve` until 200",
+        ms(cold),
+        "",
+        "",
+        f"<= {ms(TARGET_COLD_MS)}",
+        check(cold <= TARGET_COLD_MS),
+    )
     return table
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000,100000", help="event counts (default 1000,10000,100000)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per measurement, median reported (default 5)")
-    parser.add_argument("--baseline-runs", type=int, default=3, help="runs of the slower baseline (default 3)")
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="event counts (default 1000,10000,100000)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs per measurement, median reported (default 5)"
+    )
+    parser.add_argument(
+        "--baseline-runs", type=int, default=3, help="runs of the slower baseline (default 3)"
+    )
     parser.add_argument("--browser-runs", type=int, default=3, help="page loads per browser measurement")
     parser.add_argument("--no-server", action="store_true", help="skip the server and browser measurements")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
@@ -172,8 +253,12 @@ def main(argv: list[str] | None = None) -> int:
         print(tables[-1].render(), flush=True)
     if args.markdown:
         load = os.getloadavg() if hasattr(os, "getloadavg") else (0, 0, 0)
-        args.markdown.write_text(header + f"\n- load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n\n"
-                                 + "\n".join(t.render() for t in tables), encoding="utf-8")
+        args.markdown.write_text(
+            header
+            + f"\n- load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n\n"
+            + "\n".join(t.render() for t in tables),
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -18,8 +18,14 @@ def baseline_figure(events: pd.DataFrame) -> go.Figure:
     lanes["lane"] = lanes["lane"].fillna(lanes["category"].map(schema.CONTEXT_LANES))
     lanes["companies"] = lanes["company_list"].map(", ".join)
     return px.scatter(
-        lanes, x="start", y="lane", color="category", symbol="category", custom_data=["id"],
-        hover_data=["title", "when", "companies", "actor", "category"], height=900,
+        lanes,
+        x="start",
+        y="lane",
+        color="category",
+        symbol="category",
+        custom_data=["id"],
+        hover_data=["title", "when", "companies", "actor", "category"],
+        height=900,
     )
 
 

@@ -68,9 +68,12 @@ def build_and_payload(data: Loaded, runs: int, baseline_runs: int) -> dict[str, 
         ours_ms, ours = median_ms(lambda f=filters: ours_json(data, f), runs)
         base_ms, base = median_ms(lambda f=filters: baseline_json(data, f), baseline_runs)
         out[label] = {
-            "ours_ms": ours_ms, "base_ms": base_ms,
-            "ours_raw": len(ours.encode()), "base_raw": len(base.encode()),
-            "ours_gzip": len(gzip.compress(ours.encode(), 6)), "base_gzip": len(gzip.compress(base.encode(), 6)),
+            "ours_ms": ours_ms,
+            "base_ms": base_ms,
+            "ours_raw": len(ours.encode()),
+            "base_raw": len(base.encode()),
+            "ours_gzip": len(gzip.compress(ours.encode(), 6)),
+            "base_gzip": len(gzip.compress(base.encode(), 6)),
             "mode": lod.select(data.index, filters).plan.mode,
         }
     return out

@@ -48,8 +48,12 @@ def server(events: Path, *, baseline: bool = False, timeout_s: float = 180) -> I
     """A benchmark server (bench.serve) on a free port; yields its base URL and stops it afterwards."""
     port = free_port()
     cmd = [sys.executable, "-m", "bench.serve", "--events", str(events), "--port", str(port)]
-    proc = subprocess.Popen(cmd + (["--baseline"] if baseline else []), cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd + (["--baseline"] if baseline else []),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/", timeout_s, proc)
@@ -78,8 +82,10 @@ def _payload(dep: dict[str, Any], search: str) -> bytes:
             return {"search": search, "pathname": "/"}.get(item["property"])
         return None
 
-    outputs = [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
-               for o in dep["output"].strip(".").split("...")]
+    outputs = [
+        dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
+        for o in dep["output"].strip(".").split("...")
+    ]
     body = {
         "output": dep["output"],
         "outputs": outputs if len(outputs) > 1 else outputs[0],
@@ -98,8 +104,12 @@ def round_trip(base: str, search: str, runs: int) -> dict[str, float]:
     times: list[float] = []
     wire = raw = 0
     for _ in range(runs + 1):
-        request = urllib.request.Request(base + "/_dash-update-component", data=body, method="POST", headers={
-            "Content-Type": "application/json", "Accept-Encoding": "gzip"})
+        request = urllib.request.Request(
+            base + "/_dash-update-component",
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"},
+        )
         t = time.perf_counter()
         with urllib.request.urlopen(request, timeout=300) as response:
             data = response.read()
@@ -119,8 +129,13 @@ def cold_start(runs: int, events: Path | None = None) -> float:
         if events is not None:
             env["FRT_EVENTS"] = str(events)
         t = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port)], cwd=ROOT,
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             wait_for(f"http://127.0.0.1:{port}/", 120, proc)
             times.append((time.perf_counter() - t) * 1000)

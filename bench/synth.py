@@ -28,9 +28,23 @@ SEED = 20200608
 EXTRA_COMPANIES = ("Synthetic Vision", "Example Biometrics", "Placeholder Labs", "Sample Systems")
 COMPANIES = (*schema.COMPANIES, *EXTRA_COMPANIES)  # 20
 FIRST, LAST = pd.Timestamp("2015-01-01"), pd.Timestamp("2024-12-31")
-BUSY_WEEKS = ("2016-11-14", "2018-07-23", "2019-05-13", "2020-06-01", "2020-06-08", "2021-10-04", "2023-03-20")
-CATEGORY_WEIGHTS = {"decision": 0.18, "protest": 0.25, "legislation": 0.2, "research": 0.12, "legal": 0.12,
-                    "incident": 0.13}
+BUSY_WEEKS = (
+    "2016-11-14",
+    "2018-07-23",
+    "2019-05-13",
+    "2020-06-01",
+    "2020-06-08",
+    "2021-10-04",
+    "2023-03-20",
+)
+CATEGORY_WEIGHTS = {
+    "decision": 0.18,
+    "protest": 0.25,
+    "legislation": 0.2,
+    "research": 0.12,
+    "legal": 0.12,
+    "incident": 0.13,
+}
 
 
 @contextlib.contextmanager
@@ -85,11 +99,21 @@ def generate(n: int, seed: int = SEED) -> str:
         names = [COMPANIES[j] for j in rng.choice(len(COMPANIES), size=n_companies[i], replace=False)]
         cat = categories[i]
         actor = names[0] if names and cat == "decision" else f"Synthetic actor {i % 97}"
-        out.writerow([
-            f"syn-{i:06d}", date, end, f"Synthetic {cat} event {i}",
-            f"A synthetic {cat} event generated for the benchmark (seed {seed}); it describes nothing real.",
-            cat, actor, ";".join(names), "Synthetic City" if i % 3 else "", f"https://example.org/synthetic/{i}",
-        ])
+        out.writerow(
+            [
+                f"syn-{i:06d}",
+                date,
+                end,
+                f"Synthetic {cat} event {i}",
+                f"A synthetic {cat} event generated for the benchmark (seed {seed}); "
+                "it describes nothing real.",
+                cat,
+                actor,
+                ";".join(names),
+                "Synthetic City" if i % 3 else "",
+                f"https://example.org/synthetic/{i}",
+            ]
+        )
     return buf.getvalue()
 
 

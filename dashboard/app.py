@@ -101,7 +101,8 @@ def create_app(
     )
     app.index_string = INDEX_STRING
     # the figures depend on the events file and the context series: both name the cache entries
-    cache = FigureCache(app.server, fingerprint(path) + (":" + fingerprint(context_path) if context_path else ""))
+    data_key = fingerprint(path) + (":" + fingerprint(context_path) if context_path else "")
+    cache = FigureCache(app.server, data_key)
     if responsecache.enabled():
         responsecache.install(app.server, cache.cache, cache.prefix)  # before compression: see install()
     optimise_delivery(app)

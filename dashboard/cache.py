@@ -32,7 +32,7 @@ def cache_config(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     config = dict(DEFAULTS)
     for name, value in (os.environ if environ is None else environ).items():
         if name.startswith(ENV_PREFIX):
-            key = "CACHE_" + name[len(ENV_PREFIX):]
+            key = "CACHE_" + name[len(ENV_PREFIX) :]
             config[key] = int(value) if value.isdigit() else value
     return config
 
@@ -45,7 +45,9 @@ def fingerprint(path: str | os.PathLike[str]) -> str:
 class FigureCache:
     """get-or-build for figure dicts, under a prefix naming the data file and the app version."""
 
-    def __init__(self, server: Flask, data_fingerprint: str, environ: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, server: Flask, data_fingerprint: str, environ: Mapping[str, str] | None = None
+    ) -> None:
         self.cache = Cache(server, config=cache_config(environ))
         self.prefix = f"frt:{__version__}:{data_fingerprint}:"
 

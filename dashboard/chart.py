@@ -43,8 +43,9 @@ class Chart:
         """Events with a `group` lane: drawn whole (the level of detail knows company and context lanes)."""
         return "group" in self.events.columns and bool((self.events["group"] != "").any())
 
-    def figure(self, view: urlstate.View, visible: tuple[int, int] | None = None, *,
-               zooming: bool = False) -> dict[str, Any] | None:
+    def figure(
+        self, view: urlstate.View, visible: tuple[int, int] | None = None, *, zooming: bool = False
+    ) -> dict[str, Any] | None:
         """The figure dict, or None when `zooming` needs no new figure (every event is drawn already)."""
         chosen = lod.select(self.index, view.filters, visible)
         if self.grouped:
@@ -53,18 +54,32 @@ class Chart:
             return None
         rev = revision(view)
         key = lod.cache_key(rev, view.event, chosen.plan)
-        return self.cache.get_or_build(key, lambda: lod.view_figure(
-            self.events, self.index, view.filters, chosen, selected=view.event, band=self.band, uirevision=rev,
-            eras=self.eras, context=self.context,
-        ).to_plotly_json())
+        return self.cache.get_or_build(
+            key,
+            lambda: lod.view_figure(
+                self.events,
+                self.index,
+                view.filters,
+                chosen,
+                selected=view.event,
+                band=self.band,
+                uirevision=rev,
+                eras=self.eras,
+                context=self.context,
+            ).to_plotly_json(),
+        )
 
     def remembered_range(self, view: urlstate.View, stored: object) -> tuple[int, int] | None:
         """The visible range kept in the store, if it belongs to these filters."""
         if not isinstance(stored, dict) or stored.get("revision") != revision(view):
             return None  # (a store from the browser may hold anything)
         pair = stored.get("range")
-        if (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair)
-                and -(2**53) < pair[0] < pair[1] < 2**53):
+        if (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(v, int) for v in pair)
+            and -(2**53) < pair[0] < pair[1] < 2**53
+        ):
             return pair[0] * 1_000_000, pair[1] * 1_000_000  # ms: exact in JavaScript numbers
         return None
 
@@ -74,8 +89,11 @@ def register_zoom(app: Dash, chart: Chart) -> None:
     event_ids = frozenset(chart.events["id"])
 
     @app.callback(
-        Output(ids.GRAPH, "figure", allow_duplicate=True), Output(ids.VIEW_RANGE, "data"),
-        Input(ids.GRAPH, "relayoutData"), State(ids.URL, "search"), State(ids.USER_DATA, "data"),
+        Output(ids.GRAPH, "figure", allow_duplicate=True),
+        Output(ids.VIEW_RANGE, "data"),
+        Input(ids.GRAPH, "relayoutData"),
+        State(ids.URL, "search"),
+        State(ids.USER_DATA, "data"),
         State(ids.USER_CONTEXT, "data"),
         prevent_initial_call=True,
     )

@@ -169,7 +169,9 @@ def details(row: pd.Series | None, base: str = "/") -> list[object]:
     ]
 
 
-def table(view: pd.DataFrame, selected: str | None, sort: dict[str, object], limit: int = TABLE_LIMIT) -> list[object]:
+def table(
+    view: pd.DataFrame, selected: str | None, sort: dict[str, object], limit: int = TABLE_LIMIT
+) -> list[object]:
     """The events table: sortable headers (buttons with aria-sort), a button per row to select it; the
     first `limit` rows (at most TABLE_LIMIT)."""
     limit = max(1, min(limit, TABLE_LIMIT))

@@ -111,7 +111,7 @@ def density_trace(
         y=np.arange(nl, dtype="int16"),
         z=shade.reshape(nl, nb),
         customdata=total.reshape(nl, nb).astype("int32"),
-        text=[text[i * nb:(i + 1) * nb] for i in range(nl)],
+        text=[text[i * nb : (i + 1) * nb] for i in range(nl)],
         name=f"events per {unit.noun}",
         colorscale="Cividis",
         reversescale=True,
@@ -119,8 +119,14 @@ def density_trace(
         zmax=max(float(np.log10(top)), 1.0),
         ygap=4,
         hoverongaps=False,
-        colorbar={"title": {"text": f"events per {unit.noun}", "side": "right"}, "thickness": 10, "len": 0.6,
-                  "tickvals": [0, 1, 2, 3, 4, 5], "ticktext": ["1", "10", "100", "1k", "10k", "100k"]},
-        hovertemplate="%{text}<br><i>Zoom in (scroll, drag the slider) to see single events</i><extra></extra>",
+        colorbar={
+            "title": {"text": f"events per {unit.noun}", "side": "right"},
+            "thickness": 10,
+            "len": 0.6,
+            "tickvals": [0, 1, 2, 3, 4, 5],
+            "ticktext": ["1", "10", "100", "1k", "10k", "100k"],
+        },
+        hovertemplate="%{text}<br><i>Zoom in (scroll, drag the slider) to see single events</i>"
+        "<extra></extra>",
         _validate=False,  # arrays built here with the right types; validating thousands of labels is slow
     )

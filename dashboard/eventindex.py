@@ -74,8 +74,13 @@ class EventIndex:
         pl_company = np.full(len(pl_event), -1, dtype=np.int32)
         pl_company[np.repeat(has_company, np.maximum(counts, 1))] = flat
         cat_code = events["category"].map(CATEGORY_CODES).fillna(-1).to_numpy(dtype=np.int8)
-        context_key = np.array([list(schema.CONTEXT_LANES).index(c) if c in schema.CONTEXT_LANES else
-                                len(CONTEXT_NAMES) - 1 for c in schema.CATEGORIES] + [len(CONTEXT_NAMES) - 1])
+        context_key = np.array(
+            [
+                list(schema.CONTEXT_LANES).index(c) if c in schema.CONTEXT_LANES else len(CONTEXT_NAMES) - 1
+                for c in schema.CATEGORIES
+            ]
+            + [len(CONTEXT_NAMES) - 1]
+        )
         pl_lane = pl_company.copy()
         context = pl_company < 0
         pl_lane[context] = len(companies) + context_key[cat_code[pl_event[context]]]
@@ -123,7 +128,9 @@ class EventIndex:
         needle = filters.q.strip().casefold()
         if needle:
             candidates = np.flatnonzero(keep)
-            found = np.fromiter((needle in h for h in self.haystack[candidates]), dtype=bool, count=len(candidates))
+            found = np.fromiter(
+                (needle in h for h in self.haystack[candidates]), dtype=bool, count=len(candidates)
+            )
             keep[candidates[~found]] = False
         return keep
 
@@ -131,7 +138,9 @@ class EventIndex:
         """Positions into `pl_event`/`pl_company` of the (event, lane) pairs a view draws."""
         keep = mask[self.pl_event]
         if companies is not None:
-            wanted = np.array([i for i, c in enumerate(self.companies) if c in set(companies)], dtype=np.int32)
+            wanted = np.array(
+                [i for i, c in enumerate(self.companies) if c in set(companies)], dtype=np.int32
+            )
             keep &= (self.pl_company == -1) | np.isin(self.pl_company, wanted)
         return np.flatnonzero(keep)
 

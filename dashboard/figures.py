@@ -86,7 +86,8 @@ def hover_texts(events: pd.DataFrame, *, compact: bool = False) -> dict[object, 
     if compact:
         return {i: f"<b>{plotly_text(t)}</b><br>{plotly_text(w)}"
                 for i, t, w in zip(events.index, events["title"], events["when"], strict=True)}
-    cols = ["title", "when", "company_list", "actor", "category", *(["group"] if "group" in events.columns else [])]
+    cols = ["title", "when", "company_list", "actor", "category"]
+    cols += ["group"] if "group" in events.columns else []
     return {i: hover_text(dict(zip(cols, values, strict=True)))
             for i, *values in zip(events.index, *(events[c] for c in cols), strict=True)}
 

@@ -45,7 +45,9 @@ def _iso(ns: float) -> str:
     return pd.Timestamp(int(ns)).strftime("%Y-%m-%d %H:%M:%S").removesuffix(" 00:00:00")
 
 
-def default_view(index: EventIndex, mask: np.ndarray, window: tuple[date | None, date | None]) -> tuple[int, int]:
+def default_view(
+    index: EventIndex, mask: np.ndarray, window: tuple[date | None, date | None]
+) -> tuple[int, int]:
     """The opening range (ns), as `figures.default_range`: all but a lone early outlier or two."""
     starts, stops = index.start[mask], index.stop[mask]
     lo = float(np.quantile(starts, 0.01)) if len(starts) >= 50 else float(starts.min())
@@ -75,7 +77,11 @@ def zoomed_range(relayout: Mapping[str, Any] | None) -> tuple[int, int] | str | 
     pair = relayout.get("xaxis.range")
     if pair is None and "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
         pair = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
-    if not isinstance(pair, list | tuple) or len(pair) != 2 or not all(isinstance(v, str | int | float) for v in pair):
+    if (
+        not isinstance(pair, list | tuple)
+        or len(pair) != 2
+        or not all(isinstance(v, str | int | float) for v in pair)
+    ):
         return None
     try:
         lo, hi = (pd.Timestamp(v).value for v in pair)
@@ -156,15 +162,25 @@ def view_figure(
     range of `filters`). `extra` goes to `build_figure` (eras, context)."""
     sel = chosen or select(index, filters)
     mask, placed = sel.mask, sel.placed
-    common: dict[str, Any] = {"companies": filters.companies, "selected": selected, "band": band,
-                              "theme_name": theme_name, "uirevision": uirevision,
-                              "window": (filters.start, filters.end), **extra}
+    common: dict[str, Any] = {
+        "companies": filters.companies,
+        "selected": selected,
+        "band": band,
+        "theme_name": theme_name,
+        "uirevision": uirevision,
+        "window": (filters.start, filters.end),
+        **extra,
+    }
     if sel.plan.mode == "all":
         return build_figure(events[mask], **common)
     lanes, lane_pos = _lanes(index, placed)
     wide = overview(index, mask)
-    part = {"lanes": lanes, "x_range": [_iso(sel.view[0]), _iso(sel.view[1])],
-            "overview": [_iso(wide[0]), _iso(wide[1])], "compact": True}
+    part = {
+        "lanes": lanes,
+        "x_range": [_iso(sel.view[0]), _iso(sel.view[1])],
+        "overview": [_iso(wide[0]), _iso(wide[1])],
+        "compact": True,
+    }
     lo, hi = sel.plan.window
     if sel.plan.mode == "detail":
         keep = mask & (index.start <= hi) & (index.stop >= lo)

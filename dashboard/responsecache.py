@@ -23,7 +23,11 @@ MAX_BODY = 2 * 1024 * 1024  # larger answers (a big CSV) are recomputed
 
 
 def enabled(environ: Mapping[str, str] | None = None) -> bool:
-    return (os.environ if environ is None else environ).get("FRT_RESPONSE_CACHE", "1") not in ("0", "false", "no")
+    return (os.environ if environ is None else environ).get("FRT_RESPONSE_CACHE", "1") not in (
+        "0",
+        "false",
+        "no",
+    )
 
 
 def cacheable(req: Request) -> bool:
@@ -56,8 +60,12 @@ def install(server: Flask, cache: Cache, prefix: str) -> None:
 
     @server.after_request
     def keep(response: Response) -> Response:
-        if (cacheable(request) and response.status_code == 200 and not response.is_streamed
-                and "X-Cache" not in response.headers):
+        if (
+            cacheable(request)
+            and response.status_code == 200
+            and not response.is_streamed
+            and "X-Cache" not in response.headers
+        ):
             body = response.get_data()
             if len(body) <= MAX_BODY:
                 headers = [(k, v) for k, v in response.headers.items() if k in KEPT_HEADERS]

@@ -13,8 +13,9 @@ from flask_compress import Compress
 
 # plotly.js "cartesian" (scatter, heatmap, bar and other 2D traces; every layout component) from the npm
 # package plotly.js-cartesian-dist-min, the same version as the full bundle plotly.py ships: the app draws
-# scatter and heatmap traces only. scripts/plotly_bundle.sh fetches it again. dcc.Graph uses `window.Plotly` when a page defines it, so the 4.8 MB full bundle
-# (loaded on demand from `window._dashPlotlyJSURL`) is never requested.
+# scatter and heatmap traces only. scripts/plotly_bundle.sh fetches it again. dcc.Graph uses
+# `window.Plotly` when a page defines it, so the 4.8 MB full bundle (loaded on demand from
+# `window._dashPlotlyJSURL`) is never requested.
 PLOTLY_BUNDLE = "vendor/plotly-cartesian.min.js"
 STATIC_PREFIXES = ("/_dash-component-suites/",)
 STATIC_KEY = "static:"
@@ -52,9 +53,17 @@ def enable_compression(app: Dash) -> None:
     server = app.server
     server.config.setdefault("COMPRESS_CACHE_BACKEND", StaticOnlyCache)
     server.config.setdefault("COMPRESS_CACHE_KEY", compress_cache_key)
-    server.config.setdefault("COMPRESS_MIMETYPES", [
-        "text/html", "text/css", "text/csv", "application/json", "application/javascript", "text/javascript",
-    ])
+    server.config.setdefault(
+        "COMPRESS_MIMETYPES",
+        [
+            "text/html",
+            "text/css",
+            "text/csv",
+            "application/json",
+            "application/javascript",
+            "text/javascript",
+        ],
+    )
     Compress(server)
 
 
@@ -69,8 +78,9 @@ def drop_unused_scripts(app: Dash) -> None:
 
     def interpolate_index(**kwargs: Any) -> str:
         scripts = kwargs.get("scripts", "")
-        kwargs["scripts"] = "\n".join(line for line in scripts.split("\n")
-                                      if not any(name in line for name in UNUSED_SCRIPTS))
+        kwargs["scripts"] = "\n".join(
+            line for line in scripts.split("\n") if not any(name in line for name in UNUSED_SCRIPTS)
+        )
         return interpolate(**kwargs)
 
     app.interpolate_index = interpolate_index  # type: ignore[method-assign]

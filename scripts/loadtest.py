@@ -1,4 +1,4 @@
-"""Bounded load test on 127.0.0.1: `python scripts/loadtest.py [--events PATH] [--duration 60] [--connections 50]`.
+"""Bounded load test on 127.0.0.1: `python scripts/loadtest.py [--events PATH] [--duration 60]`.
 
 Starts `gunicorn -w 2` on a free port, warms both workers, then runs wrk (Debian package `wrk`) for the
 given time with a mix of what readers do: page loads (the page, its layout and dependencies), filter
@@ -28,11 +28,26 @@ from bench.remote import free_port, wait_for  # noqa: E402
 from dashboard import ids  # noqa: E402
 
 TARGET_P99_MS = 100
-VIEWS = ["", "?company=IBM", "?company=Amazon&company=Microsoft", "?category=decision", "?start=2020-05-01&end=2020-07-31",
-         "?q=police", "?company=IBM&context=0", "?category=protest&category=legal", "?event=ibm-exits-general-purpose-frt",
-         "?company=Clearview%20AI", "?start=2019-01-01", "?company=Amazon&category=decision"]
-API = ["/api/events.json", "/api/events.json?company=IBM", "/api/events.csv?category=decision",
-       "/api/events.json?start=2020-05-01&end=2020-07-31"]
+VIEWS = [
+    "",
+    "?company=IBM",
+    "?company=Amazon&company=Microsoft",
+    "?category=decision",
+    "?start=2020-05-01&end=2020-07-31",
+    "?q=police",
+    "?company=IBM&context=0",
+    "?category=protest&category=legal",
+    "?event=ibm-exits-general-purpose-frt",
+    "?company=Clearview%20AI",
+    "?start=2019-01-01",
+    "?company=Amazon&category=decision",
+]
+API = [
+    "/api/events.json",
+    "/api/events.json?company=IBM",
+    "/api/events.csv?category=decision",
+    "/api/events.json?start=2020-05-01&end=2020-07-31",
+]
 
 
 def callbacks(base: str) -> list[dict]:
@@ -53,14 +68,19 @@ def body(dep: dict, search: str) -> str:
             return {"search": search, "pathname": "/"}.get(item["property"])
         return None
 
-    outputs = [dict(zip(("id", "property"), o.split("@")[0].rsplit(".", 1), strict=True))
-               for o in dep["output"].strip(".").split("...")]
-    return json.dumps({
-        "output": dep["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": [{**i, "value": value(i)} for i in dep["inputs"]],
-        "state": [{**s, "value": value(s)} for s in dep.get("state", [])],
-        "changedPropIds": [f"{ids.URL}.search"],
-    })
+    outputs = [
+        dict(zip(("id", "property"), o.split("@")[0].rsplit(".", 1), strict=True))
+        for o in dep["output"].strip(".").split("...")
+    ]
+    return json.dumps(
+        {
+            "output": dep["output"],
+            "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": [{**i, "value": value(i)} for i in dep["inputs"]],
+            "state": [{**s, "value": value(s)} for s in dep.get("state", [])],
+            "changedPropIds": [f"{ids.URL}.search"],
+        }
+    )
 
 
 def lua(requests: list[tuple[str, str, str | None]]) -> str:
@@ -68,8 +88,10 @@ def lua(requests: list[tuple[str, str, str | None]]) -> str:
     lines = ["local reqs = {}"]
     headers = '{["Accept-Encoding"] = "gzip, br", ["Content-Type"] = "application/json"}'
     for n, (method, path, payload) in enumerate(requests, 1):
-        lines.append(f"reqs[{n}] = wrk.format({json.dumps(method)}, {json.dumps(path)}, {headers}, "
-                     f"{json.dumps(payload) if payload else 'nil'})")
+        lines.append(
+            f"reqs[{n}] = wrk.format({json.dumps(method)}, {json.dumps(path)}, {headers}, "
+            f"{json.dumps(payload) if payload else 'nil'})"
+        )
     lines += [
         "local i = 0",
         "request = function() i = i + 1; return reqs[(i % #reqs) + 1] end",
@@ -102,27 +124,62 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, **({"FRT_EVENTS": str(Path(args.events).resolve())} if args.events else {})}
     threads = ["-k", "gthread", "--threads", str(args.threads)] if args.threads > 1 else []
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(args.workers), *threads,
-                               "-b", f"127.0.0.1:{port}", "--log-level", "warning", "dashboard.app:server"],
-                              cwd=ROOT, env=env)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            str(args.workers),
+            *threads,
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "dashboard.app:server",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         wait_for(base + "/", 300, server)
-        requests: list[tuple[str, str, str | None]] = [("GET", "/", None), ("GET", "/_dash-layout", None),
-                                                       ("GET", "/_dash-dependencies", None)]
+        requests: list[tuple[str, str, str | None]] = [
+            ("GET", "/", None),
+            ("GET", "/_dash-layout", None),
+            ("GET", "/_dash-dependencies", None),
+        ]
         deps = callbacks(base)
         for search in VIEWS:
             requests += [("POST", "/_dash-update-component", body(dep, search)) for dep in deps]
         requests += [("GET", path, None) for path in API]
         for method, path, payload in requests * 2:  # warm both workers: data loaded, caches filled
-            request = urllib.request.Request(base + path, data=payload.encode() if payload else None, method=method,
-                                             headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(
+                base + path,
+                data=payload.encode() if payload else None,
+                method=method,
+                headers={"Content-Type": "application/json"},
+            )
             with urllib.request.urlopen(request, timeout=120) as response:
                 response.read()
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(lua(requests))
-        cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "5s", "-s", script.name, base]
-        print(f"{len(requests)} kinds of request: 3 page loads, {len(requests) - 3 - len(API)} filter callbacks "
-              f"({len(deps)} per view x {len(VIEWS)} views), {len(API)} /api calls; {' '.join(cmd[:-2])}", flush=True)
+        cmd = [
+            "wrk",
+            "-t2",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--timeout",
+            "5s",
+            "-s",
+            script.name,
+            base,
+        ]
+        print(
+            f"{len(requests)} kinds of request: 3 page loads, "
+            f"{len(requests) - 3 - len(API)} filter callbacks "
+            f"({len(deps)} per view x {len(VIEWS)} views), {len(API)} /api calls; {' '.join(cmd[:-2])}",
+            flush=True,
+        )
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 60)
         os.unlink(script.name)
     finally:
@@ -134,13 +191,20 @@ def main() -> int:
     total, seconds = re.search(r"^TOTAL (\d+) ([\d.]+)$", out, re.M).groups()
     error_count = sum(int(v) for v in errors.values())
     p99 = float(lat["p99"])
-    print(f"requests: {int(total):,} in {float(seconds):.0f} s = {int(total) / float(seconds):,.0f} requests/s")
+    print(
+        f"requests: {int(total):,} in {float(seconds):.0f} s = {int(total) / float(seconds):,.0f} requests/s"
+    )
     print("latency ms: " + ", ".join(f"{k} {float(v):.1f}" for k, v in lat.items()))
-    print(f"errors: {error_count} ({', '.join(f'{k} {v}' for k, v in errors.items())})  target 0: "
-          f"{'met' if error_count == 0 else 'NOT met'}")
+    print(
+        f"errors: {error_count} ({', '.join(f'{k} {v}' for k, v in errors.items())})  target 0: "
+        f"{'met' if error_count == 0 else 'NOT met'}"
+    )
     print(f"p99 {p99:.1f} ms  target < {TARGET_P99_MS} ms: {'met' if p99 < TARGET_P99_MS else 'NOT met'}")
     load = os.getloadavg()
-    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} cores; wrk shares them)")
+    print(
+        f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+        f"({os.cpu_count()} cores; wrk shares them)"
+    )
     return 0 if error_count == 0 and p99 < TARGET_P99_MS else 1
 
 

@@ -90,8 +90,8 @@ def large_csv_text(n: int, seed: int = 7) -> str:
 
     rng = np.random.default_rng(seed)
     categories = list(schema.CATEGORIES)
-    rows = [HEADER.strip(), "ibm-exits-general-purpose-frt,2020-06-08,,IBM exits,Key moment.,decision,IBM,IBM,,"
-            "https://example.org/k"]
+    rows = [HEADER.strip(), "ibm-exits-general-purpose-frt,2020-06-08,,IBM exits,Key moment.,decision,IBM,"
+            "IBM,,https://example.org/k"]
     for i in range(n - 1):
         if i % 10 == 0:
             day = np.datetime64("2020-06-08") + int(rng.integers(0, 4))

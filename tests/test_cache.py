@@ -12,8 +12,14 @@ def test_defaults_are_in_process():
 
 
 def test_environment_configures_a_shared_cache():
-    config = cache_config({"FRT_CACHE_TYPE": "RedisCache", "FRT_CACHE_REDIS_URL": "redis://cache:6379/0",
-                           "FRT_CACHE_DEFAULT_TIMEOUT": "600", "FRT_EVENTS": "x.csv"})
+    config = cache_config(
+        {
+            "FRT_CACHE_TYPE": "RedisCache",
+            "FRT_CACHE_REDIS_URL": "redis://cache:6379/0",
+            "FRT_CACHE_DEFAULT_TIMEOUT": "600",
+            "FRT_EVENTS": "x.csv",
+        }
+    )
     assert config["CACHE_TYPE"] == "RedisCache"
     assert config["CACHE_REDIS_URL"] == "redis://cache:6379/0"
     assert config["CACHE_DEFAULT_TIMEOUT"] == 600

@@ -13,21 +13,30 @@ from tests.dash_requests import body, callback_key
 
 
 def call(app, key: str, values: dict, changed: list[str], headers: dict | None = None):
-    response = app.server.test_client().post("/_dash-update-component",
-                                             json=body(app, key, values, changed=changed), headers=headers or {})
+    response = app.server.test_client().post(
+        "/_dash-update-component", json=body(app, key, values, changed=changed), headers=headers or {}
+    )
     return response
 
 
 def draw(app, search: str, stored=None):
     """The render callback (count, table... and the chart) for a URL."""
-    response = call(app, callback_key(app, f"{ids.COUNT}.children"),
-                    {"url.search": search, "url.pathname": "/", f"{ids.VIEW_RANGE}.data": stored}, ["url.search"])
+    response = call(
+        app,
+        callback_key(app, f"{ids.COUNT}.children"),
+        {"url.search": search, "url.pathname": "/", f"{ids.VIEW_RANGE}.data": stored},
+        ["url.search"],
+    )
     return response.status_code, response.get_json(silent=True)
 
 
 def zoom(app, relayout, search: str = ""):
-    response = call(app, callback_key(app, f"{ids.VIEW_RANGE}.data"),
-                    {f"{ids.GRAPH}.relayoutData": relayout, "url.search": search}, [f"{ids.GRAPH}.relayoutData"])
+    response = call(
+        app,
+        callback_key(app, f"{ids.VIEW_RANGE}.data"),
+        {f"{ids.GRAPH}.relayoutData": relayout, "url.search": search},
+        [f"{ids.GRAPH}.relayoutData"],
+    )
     return response.status_code, response.get_json(silent=True)
 
 
@@ -82,27 +91,46 @@ def test_the_autosize_relayout_changes_nothing(large):
 
 
 def test_payload_of_a_large_view_is_compact(large):
-    response = call(large, callback_key(large, f"{ids.COUNT}.children"), {"url.search": "?category=protest"},
-                    ["url.search"], headers={"Accept-Encoding": "gzip"})
+    response = call(
+        large,
+        callback_key(large, f"{ids.COUNT}.children"),
+        {"url.search": "?category=protest"},
+        ["url.search"],
+        headers={"Accept-Encoding": "gzip"},
+    )
     assert response.headers["Content-Encoding"] == "gzip"
     data = gzip.decompress(response.get_data())
-    figure = data[data.index(b'"figure"'):data.index(b'"event-count"')]
+    figure = data[data.index(b'"figure"') : data.index(b'"event-count"')]
     assert len(gzip.compress(figure)) < 150_000  # 10,000 events
     assert b'"bdata"' in figure  # typed arrays, not number lists
 
 
 def test_a_click_on_a_density_cell_does_not_select_anything(large):
     select = next(k for k in large.callback_map if k.startswith("url.search@"))
-    data = body(large, select,
-                {"timeline.clickData": {"points": [{"customdata": 12, "z": 1.1}]}, "url.search": "?event=e1"},
-                changed=["timeline.clickData"])
+    data = body(
+        large,
+        select,
+        {"timeline.clickData": {"points": [{"customdata": 12, "z": 1.1}]}, "url.search": "?event=e1"},
+        changed=["timeline.clickData"],
+    )
     response = large.server.test_client().post("/_dash-update-component", json=data)
     assert response.status_code in (200, 204)
-    assert "url" not in ((response.get_json(silent=True) or {}).get("response") or {})  # the view is unchanged
+    assert "url" not in (
+        (response.get_json(silent=True) or {}).get("response") or {}
+    )  # the view is unchanged
 
 
-@pytest.mark.parametrize("stored", ["x", [1], {"revision": "all", "range": "x"}, {"revision": "all", "range": [2, 1]},
-                                    {"revision": "all", "range": [1.5, 2]}, {"revision": 3, "range": [1, 2]}])
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "x",
+        [1],
+        {"revision": "all", "range": "x"},
+        {"revision": "all", "range": [2, 1]},
+        {"revision": "all", "range": [1.5, 2]},
+        {"revision": 3, "range": [1, 2]},
+    ],
+)
 def test_a_stored_range_from_the_browser_is_checked(large, stored):
     status, answer = draw(large, "", stored)
     assert status == 200 and density_shown(answer)

@@ -52,7 +52,9 @@ def test_every_company_of_an_event_gets_a_placement(valid_csv):
     lanes = [names[k] for e, k in zip(index.pl_event, index.pl_lane, strict=True) if e == at]
     assert lanes == ["IBM", "Microsoft"]
     context = int(np.flatnonzero(events["id"] == "protest-wave")[0])
-    assert [names[k] for e, k in zip(index.pl_event, index.pl_lane, strict=True) if e == context] == ["Protests"]
+    assert [names[k] for e, k in zip(index.pl_event, index.pl_lane, strict=True) if e == context] == [
+        "Protests"
+    ]
 
 
 def test_positions_of_ids(valid_csv):

@@ -26,8 +26,15 @@ def large(large_csv):
 
 
 def marker_ids(fig) -> set[str]:
-    return {i for t in fig.data if t.type == "scatter" and t.mode == "markers" and t.customdata is not None
-            and np.asarray(t.customdata).dtype == object for i in t.customdata}
+    return {
+        i
+        for t in fig.data
+        if t.type == "scatter"
+        and t.mode == "markers"
+        and t.customdata is not None
+        and np.asarray(t.customdata).dtype == object
+        for i in t.customdata
+    }
 
 
 def density(fig):
@@ -128,7 +135,9 @@ def test_detail_view_sends_dates_as_numbers_and_short_hover(large):
 def test_detail_view_keeps_every_lane_and_the_overview(large):
     events, index = large
     full = lod.view_figure(events, index, Filters())
-    zoomed = lod.view_figure(events, index, Filters(), lod.select(index, Filters(), (ns("2019-03-04"), ns("2019-03-11"))))
+    zoomed = lod.view_figure(
+        events, index, Filters(), lod.select(index, Filters(), (ns("2019-03-04"), ns("2019-03-11")))
+    )
     assert zoomed.layout.yaxis.ticktext == full.layout.yaxis.ticktext
     assert zoomed.layout.xaxis.rangeslider.range[0] < "2015-01-01"
     all_button = zoomed.layout.updatemenus[0].buttons[0]
@@ -145,16 +154,24 @@ def test_a_zoom_inside_one_plan_reuses_the_cached_figure(large):
     assert lod.cache_key("all", None, a.plan) != lod.cache_key("all", "e1", a.plan)
 
 
-@pytest.mark.parametrize(("relayout", "expected"), [
-    ({"xaxis.range[0]": "2020-06-01", "xaxis.range[1]": "2020-06-08 12:00"},
-     (ns("2020-06-01"), ns("2020-06-08 12:00"))),
-    ({"xaxis.range": ["2020-06-01", "2020-07-01"], "xaxis.autorange": False}, (ns("2020-06-01"), ns("2020-07-01"))),
-    ({"xaxis.autorange": True}, "auto"),
-    ({"autosize": True}, None),
-    ({"xaxis.range": ["garbage", 3]}, None),
-    ({"xaxis.range": ["2020-07-01", "2020-06-01"]}, None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("relayout", "expected"),
+    [
+        (
+            {"xaxis.range[0]": "2020-06-01", "xaxis.range[1]": "2020-06-08 12:00"},
+            (ns("2020-06-01"), ns("2020-06-08 12:00")),
+        ),
+        (
+            {"xaxis.range": ["2020-06-01", "2020-07-01"], "xaxis.autorange": False},
+            (ns("2020-06-01"), ns("2020-07-01")),
+        ),
+        ({"xaxis.autorange": True}, "auto"),
+        ({"autosize": True}, None),
+        ({"xaxis.range": ["garbage", 3]}, None),
+        ({"xaxis.range": ["2020-07-01", "2020-06-01"]}, None),
+        (None, None),
+    ],
+)
 def test_zoomed_range_reads_plotly_relayout_events(relayout, expected):
     assert lod.zoomed_range(relayout) == expected
 
@@ -165,8 +182,13 @@ def test_index_placements_match_the_figure_lanes(large):
         filters = Filters(companies=companies)
         chosen = lod.select(index, filters)
         names = index.lane_key_names()
-        fast = sorted(zip(index.ids[index.pl_event[chosen.placed]], (names[k] for k in index.pl_lane[chosen.placed]),
-                          strict=True))
+        fast = sorted(
+            zip(
+                index.ids[index.pl_event[chosen.placed]],
+                (names[k] for k in index.pl_lane[chosen.placed]),
+                strict=True,
+            )
+        )
         shown = apply(events, filters)
         slow = placements(shown, companies)
         assert fast == sorted(zip(shown.loc[slow["idx"], "id"], slow["lane"], strict=True))
@@ -174,12 +196,23 @@ def test_index_placements_match_the_figure_lanes(large):
 
 def test_protest_band_and_filters_work_at_scale(large):
     events, index = large
-    fig = lod.view_figure(events, index, Filters(categories=("protest",), q="event 1"), band=protest_band(events))
+    fig = lod.view_figure(
+        events, index, Filters(categories=("protest",), q="event 1"), band=protest_band(events)
+    )
     assert fig.layout.yaxis.ticktext  # still a chart, not an error
 
 
-@pytest.mark.parametrize("junk", [[1, 2], "xaxis", {"xaxis.range": "2020"}, {"xaxis.range": [None, {}]},
-                                  {"xaxis.range[0]": [], "xaxis.range[1]": 3}, {"xaxis.range": ["9999999-01-01", 1]},
-                                  {"xaxis.autorange": "yes"}])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        [1, 2],
+        "xaxis",
+        {"xaxis.range": "2020"},
+        {"xaxis.range": [None, {}]},
+        {"xaxis.range[0]": [], "xaxis.range[1]": 3},
+        {"xaxis.range": ["9999999-01-01", 1]},
+        {"xaxis.autorange": "yes"},
+    ],
+)
 def test_zoomed_range_ignores_anything_else(junk):
     assert lod.zoomed_range(junk) is None

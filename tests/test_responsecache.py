@@ -25,7 +25,10 @@ def test_the_key_is_the_whole_request(valid_csv):
     assert "X-Cache" not in client.get("/api/events.json?company=Amazon").headers
     plain = client.get("/api/events.json?company=IBM")
     assert plain.headers["X-Cache"] == "hit" and "Content-Encoding" not in plain.headers
-    assert "X-Cache" not in client.get("/api/events.json?company=IBM", headers={"Accept-Encoding": "gzip"}).headers
+    assert (
+        "X-Cache"
+        not in client.get("/api/events.json?company=IBM", headers={"Accept-Encoding": "gzip"}).headers
+    )
 
 
 def test_callbacks_are_keyed_by_their_body(valid_csv):

@@ -18,7 +18,8 @@ def app(large_csv):
 def trace_names(dash_duo) -> list[str]:
     return dash_duo.driver.execute_script(
         f"const g = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
-        "return g && g._fullData ? g._fullData.map(t => t.name) : [];")
+        "return g && g._fullData ? g._fullData.map(t => t.name) : [];"
+    )
 
 
 def marker_count(dash_duo) -> int:
@@ -32,12 +33,19 @@ def test_large_data_opens_as_density_and_zooming_in_shows_single_events(dash_duo
     assert marker_count(dash_duo) < 3_000  # cells and key moments, not 10,000 markers
     dash_duo.driver.execute_script(
         f"Plotly.relayout(document.querySelector('#{ids.GRAPH} .js-plotly-plot'),"
-        "{'xaxis.range': ['2019-03-04', '2019-03-11']});")
-    until(lambda: "decision" in trace_names(dash_duo)
-          and not any(str(n).startswith("events per") for n in trace_names(dash_duo)), timeout=20)
+        "{'xaxis.range': ['2019-03-04', '2019-03-11']});"
+    )
+    until(
+        lambda: (
+            "decision" in trace_names(dash_duo)
+            and not any(str(n).startswith("events per") for n in trace_names(dash_duo))
+        ),
+        timeout=20,
+    )
     # the zoom the reader chose is kept while the finer figure replaces the coarse one
     xrange = dash_duo.driver.execute_script(
-        f"return document.querySelector('#{ids.GRAPH} .js-plotly-plot').layout.xaxis.range")
+        f"return document.querySelector('#{ids.GRAPH} .js-plotly-plot').layout.xaxis.range"
+    )
     assert [x[:10] for x in xrange] == ["2019-03-04", "2019-03-11"]
     # the table shows a page of rows; "Show more" adds the next page
     until(lambda: len(dash_duo.find_elements(".events-table tbody tr")) == 50, timeout=20)
@@ -45,7 +53,9 @@ def test_large_data_opens_as_density_and_zooming_in_shows_single_events(dash_duo
     assert more.text == "Show 50 more events"
     more.click()
     until(lambda: len(dash_duo.find_elements(".events-table tbody tr")) == 100, timeout=20)
-    loaded = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    loaded = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
     assert any("vendor/plotly-cartesian" in u for u in loaded)  # the partial bundle, never the full one
     assert not any("plotly.min.js" in u for u in loaded)
     assert dash_duo.get_logs() == []
