@@ -175,7 +175,7 @@ def view_figure(
         return build_figure(events[mask], **common)
     lanes, lane_pos = _lanes(index, placed)
     wide = overview(index, mask)
-    part = {
+    part: dict[str, Any] = {
         "lanes": lanes,
         "x_range": [_iso(sel.view[0]), _iso(sel.view[1])],
         "overview": [_iso(wide[0]), _iso(wide[1])],

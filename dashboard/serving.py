@@ -83,7 +83,7 @@ def drop_unused_scripts(app: Dash) -> None:
         )
         return interpolate(**kwargs)
 
-    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign, assignment]
 
 
 def optimise_delivery(app: Dash) -> None:
