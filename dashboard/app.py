@@ -26,7 +26,7 @@ from .layout import APP_TITLE, INDEX_STRING, page
 from .oembed import discovery_link, register_oembed
 from .session import Dataset
 from .share_callbacks import register_share_callbacks
-from .story import Story, load_story, resolve, story_file_for
+from .story import Story, load_story, resolve, story_file_for, view_title
 from .story_callbacks import register_story_callbacks
 from .upload_callbacks import register_upload_callbacks
 
@@ -46,7 +46,7 @@ class TimelineDash(Dash):
                           scripts: Any = "", app_entry: Any = "", favicon: Any = "",
                           renderer: Any = "") -> Any:
         view, _ = urlstate.parse(request.query_string.decode("utf-8", "replace"))
-        link = discovery_link(request.url, request.url_root, describe.title(resolve(view, self.tour)))
+        link = discovery_link(request.url, request.url_root, view_title(resolve(view, self.tour), self.tour))
         return super().interpolate_index(metas=metas + link, title=title, css=css, config=config,
                                          scripts=scripts, app_entry=app_entry, favicon=favicon,
                                          renderer=renderer)

@@ -30,23 +30,32 @@ class Work:
     dataset: str = DATASET
 
 
-def event_work(event_id: str, title: str, when: str, permalink: str, accessed: date) -> Work:
+def dataset_name(file_name: str, uploaded: bool) -> str:
+    """What a citation names as the container: the bundled dataset, or a reader's own file in the app."""
+    return f"{file_name}, shown with {DATASET}" if uploaded else DATASET
+
+
+def event_work(
+    event_id: str, title: str, when: str, permalink: str, accessed: date, *, dataset: str = DATASET
+) -> Work:
     return Work(
         title=title,
         kind=f"Timeline event, {when}",
         permalink=permalink,
         accessed=accessed,
         key=f"frt-timeline:{event_id}",
+        dataset=dataset,
     )
 
 
-def view_work(title: str, permalink: str, accessed: date) -> Work:
+def view_work(title: str, permalink: str, accessed: date, *, dataset: str = DATASET) -> Work:
     return Work(
         title=title,
         kind="Timeline view",
         permalink=permalink,
         accessed=accessed,
         key=f"frt-timeline:view-{accessed:%Y%m%d}",
+        dataset=dataset,
     )
 
 

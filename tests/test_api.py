@@ -87,7 +87,7 @@ def test_related_column_is_in_both_twins(client):
 def test_a_tour_step_gives_the_rows_of_its_view():
     from .conftest import DATA
 
-    client = create_app(DATA / "related.csv", DATA / "story.csv").server.test_client()
+    client = create_app(DATA / "related.csv", story_path=DATA / "story.csv").server.test_client()
     data = client.get("/api/events.json?step=2").get_json()
     assert [e["id"] for e in data["events"]] == ["floyd-killed", "protest-wave", "ibm-exit", "amazon-pause",
                                                  "ms-no-police"]

@@ -127,7 +127,7 @@ def test_a_timelinejs_file_can_be_the_served_data(valid_csv):
     data = client.get("/api/events.json").get_json()
     assert data["meta"]["total"] == 3
     assert {e["group"] for e in data["events"]} == {"Context", "Vendors", ""}
-    assert client.get("/api/events.csv").get_data(as_text=True).splitlines()[0].endswith(",sources,group")
+    assert client.get("/api/events.csv").get_data(as_text=True).splitlines()[0].endswith(",sources,related,group")
 
 
 def test_the_bundled_tour_comes_with_the_bundled_events(monkeypatch):
@@ -159,5 +159,5 @@ def test_an_invalid_tour_stops_the_app_with_its_location(write_csv, valid_csv, t
     story = tmp_path / "story.csv"
     story.write_text("title,text,view,highlight\nT,Text.,start=2020-01-01,nobody\n", encoding="utf-8")
     with pytest.raises(DataError) as info:
-        create_app(valid_csv, story)
+        create_app(valid_csv, story_path=story)
     assert str(info.value).startswith("story.csv:2:4: highlighted event 'nobody' does not exist")

@@ -294,7 +294,7 @@ def test_columns_of_no_known_format_are_one_clear_error(valid_csv):
     assert problems(valid_csv.parent / "unknown_format.csv") == [
         "unknown_format.csv:1:1: the columns are neither this project's nor a TimelineJS sheet's "
         "(use the empty template (columns id, date, end_date, title, description, category, actor, companies, "
-        "location, sources), or a TimelineJS sheet with at least Year and Headline)"]
+        "location, sources, related), or a TimelineJS sheet with at least Year and Headline)"]
 
 
 def test_group_column_is_optional_and_loaded(valid_csv):

@@ -175,7 +175,7 @@ def test_embed_figure_uses_only_traces_of_the_small_bundle(client):
 def story_client():
     from .conftest import DATA
 
-    return create_app(DATA / "related.csv", DATA / "story.csv").server.test_client()
+    return create_app(DATA / "related.csv", story_path=DATA / "story.csv").server.test_client()
 
 
 def test_embed_counts_days_from_the_anchor(story_client):

@@ -87,7 +87,7 @@ def test_pages_carry_the_discovery_link(client):
 def test_a_tour_step_url_embeds_that_step():
     from .conftest import DATA
 
-    client = create_app(DATA / "related.csv", DATA / "story.csv").server.test_client()
+    client = create_app(DATA / "related.csv", story_path=DATA / "story.csv").server.test_client()
     data = ask(client, "http://localhost/?step=2").get_json()
     assert data["title"] == "Big tech and facial recognition: The week"
     src = unescape(re.search(r'<iframe src="([^"]+)"', data["html"])[1])

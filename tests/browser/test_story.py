@@ -163,7 +163,7 @@ def test_leave_the_tour_to_explore_and_come_back(dash_duo, serve, bundled):
 
 @pytest.fixture
 def related_app():
-    return create_app(DATA / "related.csv", DATA / "story.csv")
+    return create_app(DATA / "related.csv", story_path=DATA / "story.csv")
 
 
 def test_related_events_are_links_that_select_them_and_are_drawn(dash_duo, serve, related_app):
