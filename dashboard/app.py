@@ -13,7 +13,7 @@ from typing import Any
 from dash import Dash
 from flask import request
 
-from . import describe, security, urlstate
+from . import security, urlstate
 from .api import register_api
 from .callbacks import register_callbacks
 from .context import ENV_VAR as CONTEXT_ENV_VAR
@@ -68,7 +68,8 @@ def create_app(
         events_path: this project's events CSV, a TimelineJS sheet (CSV) or a TimelineJS JSON file.
         context_path: a context series CSV drawn under the lanes (default: `FRT_CONTEXT`, else none);
             `context_date` and `context_value` name its columns when they cannot be detected.
-        story_path: the guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the bundled events).
+        story_path: the guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the bundled
+            events).
         frame_ancestors: the sites that may frame `/embed` (default: `FRT_FRAME_ANCESTORS`; empty: any).
 
     Raises:

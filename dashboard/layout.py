@@ -9,9 +9,9 @@ from . import ids, schema
 from .components import details, filter_panel, share_panel
 from .describe import APP_TITLE
 from .filters import companies_in
-from .upload_panel import panel as upload_panel
 from .story import Story
 from .story_components import time_toggle, tour_bar, tour_start
+from .upload_panel import panel as upload_panel
 
 __all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "page"]
 
