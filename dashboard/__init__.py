@@ -6,10 +6,10 @@
 
 from .data import load_events
 from .errors import DataError, Problem
-from .filters import Filters
 from .figures import timeline_figure
+from .filters import Filters
+from .version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["DataError", "Filters", "Problem", "create_app", "load_events", "timeline_figure", "__version__"]
 
 

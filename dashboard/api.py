@@ -5,17 +5,21 @@ from __future__ import annotations
 import pandas as pd
 from flask import Flask, Response, jsonify, request
 
-from . import describe, urlstate
+from . import describe, story, urlstate
 from .filters import apply
 from .rows import columns, csv_text, records
 
 
-def register_api(server: Flask, events: pd.DataFrame, *, source_name: str) -> None:
+def register_api(
+    server: Flask, events: pd.DataFrame, *, source_name: str, tour: story.Story | None = None
+) -> None:
     event_ids = frozenset(events["id"])
     names = columns(events)
 
     def current() -> tuple[urlstate.View, list[str], pd.DataFrame]:
-        view, notices = urlstate.parse(request.args.to_dict(flat=False), event_ids=event_ids)
+        view, notices = urlstate.parse(request.args.to_dict(flat=False), event_ids=event_ids,
+                                       step_count=len(tour) if tour else 0)
+        view = story.resolve(view, tour)  # `step=N` gives the rows of that tour step's view
         return view, notices, apply(events, view.filters)
 
     @server.get("/api/events.json")

@@ -13,7 +13,7 @@ from typing import Any
 from dash import Dash
 from flask import request
 
-from . import describe, responsecache, security, urlstate
+from . import responsecache, security, urlstate
 from .api import register_api
 from .cache import FigureCache, fingerprint
 from .callbacks import register_callbacks
@@ -30,6 +30,8 @@ from .oembed import discovery_link, register_oembed
 from .serving import optimise_delivery
 from .session import Dataset
 from .share_callbacks import register_share_callbacks
+from .story import Story, load_story, resolve, story_file_for, view_title
+from .story_callbacks import register_story_callbacks
 from .upload_callbacks import register_upload_callbacks
 
 FRAME_ANCESTORS_VAR = "FRT_FRAME_ANCESTORS"
@@ -42,11 +44,13 @@ def assets_path() -> Path:
 class TimelineDash(Dash):
     """Dash whose page head also carries the oEmbed discovery link of the requested view."""
 
+    tour: Story | None = None
+
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "", config: Any = "",
                           scripts: Any = "", app_entry: Any = "", favicon: Any = "",
                           renderer: Any = "") -> Any:
         view, _ = urlstate.parse(request.query_string.decode("utf-8", "replace"))
-        link = discovery_link(request.url, request.url_root, describe.title(view))
+        link = discovery_link(request.url, request.url_root, view_title(resolve(view, self.tour), self.tour))
         return super().interpolate_index(metas=metas + link, title=title, css=css, config=config,
                                          scripts=scripts, app_entry=app_entry, favicon=favicon,
                                          renderer=renderer)
@@ -58,14 +62,18 @@ def create_app(
     *,
     context_date: str | None = None,
     context_value: str | None = None,
+    story_path: str | os.PathLike[str] | None = None,
     frame_ancestors: str | None = None,
 ) -> Dash:
-    """Build the Dash app for one events file (default: `FRT_EVENTS` or the bundled `events.csv`).
+    """Build the Dash app for one events file (default: `FRT_EVENTS` or the bundled `events.csv`) and its
+    guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the bundled events).
 
     Args:
         events_path: this project's events CSV, a TimelineJS sheet (CSV) or a TimelineJS JSON file.
         context_path: a context series CSV drawn under the lanes (default: `FRT_CONTEXT`, else none);
             `context_date` and `context_value` name its columns when they cannot be detected.
+        story_path: the guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the bundled
+            events).
         frame_ancestors: the sites that may frame `/embed` (default: `FRT_FRAME_ANCESTORS`; empty: any).
 
     Raises:
@@ -92,6 +100,8 @@ def create_app(
     if context_path is not None:
         context = load_context(context_path, date_column=context_date or os.environ.get("FRT_CONTEXT_DATE"),
                                value_column=context_value or os.environ.get("FRT_CONTEXT_VALUE"))
+    tour_path = story_file_for(path, story_path)
+    tour: Story | None = load_story(tour_path, events) if tour_path is not None else None
     app = TimelineDash(
         __name__,
         title=APP_TITLE,
@@ -106,15 +116,17 @@ def create_app(
     if responsecache.enabled():
         responsecache.install(app.server, cache.cache, cache.prefix)  # before compression: see install()
     optimise_delivery(app)
-    app.layout = page(events, path.name)
+    app.tour = tour
+    app.layout = page(events, path.name, tour)
     chart = Chart(events, EventIndex.build(events), bundled.band, cache, eras=bundled.eras, context=context)
-    register_callbacks(app, bundled, context=context, chart=chart)
+    register_callbacks(app, bundled, context=context, chart=chart, tour=tour)
+    register_story_callbacks(app, bundled, tour)
     register_upload_callbacks(app, bundled, context=context)
-    register_share_callbacks(app, events)
-    register_api(app.server, events, source_name=path.name)
+    register_share_callbacks(app, events, tour)
+    register_api(app.server, events, source_name=path.name, tour=tour)
     register_downloads(app.server)
-    register_embed(app.server, events)
-    register_oembed(app.server, events)
+    register_embed(app.server, events, tour)
+    register_oembed(app.server, events, tour)
     # Last: the CSP hashes Dash's inline scripts as they now are. /embed (exactly, or below it) may be framed.
     security.install(app, frameable_paths=("/embed",), frame_ancestors=ancestors)
     return app

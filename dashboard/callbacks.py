@@ -13,12 +13,14 @@ from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
-from . import components, ids, schema, urlstate
+from . import cite, components, ids, lod, relations, schema, story, urlstate
 from .chart import Chart, register_zoom
 from .context import Series, series_from_dict
 from .figures import build_figure
 from .filters import Filters, apply
+from .relative import anchor_of, default_anchor
 from .session import Dataset, resolve
+from .story_components import details_extras
 
 
 def _text(value: object) -> str | None:
@@ -46,6 +48,7 @@ def _date(value: object) -> date | None:
 def view_from_controls(
     companies: Sequence[str] | None, categories: Sequence[str] | None, start: str | None, end: str | None,
     q: str | None, context: Sequence[str] | None, *, company_options: Sequence[str], event: str | None,
+    anchor: str | None = None,
 ) -> urlstate.View:
     filters = Filters(
         companies=_choice(companies, company_options),
@@ -53,7 +56,7 @@ def view_from_controls(
         start=_date(start), end=_date(end), q=(_text(q) or "").strip()[: urlstate.MAX_Q].strip(),
         context="on" in _strings(context),
     )
-    return urlstate.View(filters=filters, event=event)
+    return urlstate.View(filters=filters, event=event, anchor=anchor)
 
 
 def controls_from_view(view: urlstate.View, company_options: Sequence[str]) -> tuple[Any, ...]:
@@ -65,19 +68,26 @@ def controls_from_view(view: urlstate.View, company_options: Sequence[str]) -> t
         f.end.isoformat() if f.end else None,
         f.q,
         ["on"] if f.context else [],
+        ["days"] if view.anchor else [],
     )
 
 
-def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = None, chart: Chart) -> None:
+def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = None, chart: Chart,
+                       tour: story.Story | None = None) -> None:
     """Wire the page's callbacks to this app instance and this data (`chart`: the bundled data's figures at
     the level of detail a view needs, see chart.py).
 
     Every callback reads the events from the tab's upload store when it holds some (session.resolve), and
     from the bundled data otherwise; `context` is the series drawn under the lanes unless the tab uploaded one.
+    The guided tour `tour` goes with the bundled data only (its steps name their events).
     """
 
     def parse(search: object, ds: Dataset) -> tuple[urlstate.View, list[str]]:
-        return urlstate.parse(_text(search), event_ids=ds.event_ids)
+        """The URL's view as shown: `step=N` gives that tour step's view (story.resolve)."""
+        steps = None if ds.uploaded else tour
+        view, notices = urlstate.parse(_text(search), event_ids=ds.event_ids,
+                                       step_count=len(steps) if steps else 0)
+        return story.resolve(view, steps), notices
 
     def options(ds: Dataset) -> list[dict[str, str]]:
         return [{"label": c, "value": c} for c in ds.companies]
@@ -85,10 +95,12 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
     control_outputs = [
         Output(ids.COMPANIES, "value"), Output(ids.CATEGORIES, "value"), Output(ids.START, "value"),
         Output(ids.END, "value"), Output(ids.SEARCH, "value"), Output(ids.CONTEXT, "value"),
+        Output(ids.TIME, "value"),
     ]
     control_inputs = [
         Input(ids.COMPANIES, "value"), Input(ids.CATEGORIES, "value"), Input(ids.START, "value"),
         Input(ids.END, "value"), Input(ids.SEARCH, "value"), Input(ids.CONTEXT, "value"),
+        Input(ids.TIME, "value"),
     ]
 
     @app.callback(
@@ -97,8 +109,9 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Input(ids.COMPANIES_ALL, "n_clicks"), Input(ids.COMPANIES_NONE, "n_clicks"), Input(ids.RESET, "n_clicks"),
         Input(ids.USER_DATA, "data"),
     )
-    def sync(search, companies, categories, start, end, q, context, _all, _none, _reset, user_data):  # type: ignore[no-untyped-def]
-        """The URL and the controls mirror each other; the URL wins when it changed (load, back, forward)."""
+    def sync(search, companies, categories, start, end, q, context, days, _all, _none, _reset, user_data):  # type: ignore[no-untyped-def]
+        """The URL and the controls mirror each other; the URL wins when it changed (load, back, forward).
+        Changing a control during the tour leaves it, keeping the step's view as the starting point."""
         trigger = ctx.triggered_id
         ds, _ = resolve(bundled, user_data)
         company_options = ds.companies
@@ -112,11 +125,13 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             companies = list(company_options)
         elif trigger == ids.COMPANIES_NONE:
             companies = []
+        counting = "days" in _strings(days)
+        anchor = (current.anchor or default_anchor(ds.events, current.event)) if counting else None
         view = view_from_controls(companies, categories, start, end, q, context,
-                                  company_options=company_options, event=current.event)
+                                  company_options=company_options, event=current.event, anchor=anchor)
         new_search = urlstate.serialize(view)
         controls = (controls_from_view(view, company_options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
-                    else (no_update,) * 6)
+                    else (no_update,) * 7)
         if new_search == (_text(search) or ""):
             return (no_update, *controls, no_update)
         return (new_search, *controls, no_update)
@@ -137,7 +152,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             return no_update  # rows re-rendered with n_clicks=None, not a click
         ds, _ = resolve(bundled, user_data)
         event_ids = ds.event_ids
-        view, _ = parse(search, ds)
+        view, _ = urlstate.parse(_text(search), event_ids=event_ids)  # as written: a tour step stays one
         if trigger == ids.DETAILS_CLOSE:
             event = None
         elif trigger == ids.GRAPH:
@@ -176,9 +191,9 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
         Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
         Input(ids.USER_CONTEXT, "data"), Input(ids.TABLE_ROWS, "data"), State(ids.URL, "pathname"),
-        State(ids.VIEW_RANGE, "data"),
+        State(ids.URL, "href"), State(ids.VIEW_RANGE, "data"),
     )
-    def render(search, sort_state, user_data, user_context, rows, pathname, view_range):  # type: ignore[no-untyped-def]
+    def render(search, sort_state, user_data, user_context, rows, pathname, href, view_range):  # type: ignore[no-untyped-def]
         """Parse the URL, filter, build: everything the user sees follows from the address (and the data
         this tab chose)."""
         ds, store_notices = resolve(bundled, user_data)
@@ -186,16 +201,26 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         series = (series_from_dict(user_context) if user_context else None) or context
         view, messages = parse(search, ds)
         messages = store_notices + messages
-        query = urlstate.serialize(replace(view, event=None))
+        step = tour.get(view.step) if tour is not None and not ds.uploaded else None
+        extras: dict[str, Any] = {
+            "links": relations.links_touching(events, view.event),
+            "highlight": step.highlight if step else (),
+            "anchor": anchor_of(events, view.anchor),
+        }
+        query = urlstate.serialize(replace(view, event=None, step=None))
         if ds.uploaded or user_context:  # the tab's own data: every event, as drawn for small files
             shown = apply(events, view.filters)
             revision = ("own:" + ds.name if ds.uploaded else "") + (query or "all")
             figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
                                   window=(view.filters.start, view.filters.end), uirevision=revision,
-                                  eras=ds.eras, context=series)
+                                  eras=ds.eras, context=series, **extras)
         else:  # the served file: level of detail and memoized figures, however large it is
             shown = events[chart.index.mask(view.filters)]
-            figure = chart.figure(view, chart.remembered_range(view, view_range))
+            if extras["anchor"] is not None and not chart.can_count_days(view):
+                extras["anchor"] = None
+                messages.append(f"Days since an event are counted for up to {lod.DETAIL_LIMIT:,} events in view: "
+                                "narrow the filters to count days. The axis shows dates.")
+            figure = chart.figure(view, chart.remembered_range(view, view_range), **extras)
         if ctx.triggered_id in (ids.TABLE_SORT, ids.TABLE_ROWS):
             figure = no_update  # only the table changed
         limit = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
@@ -210,7 +235,9 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             figure,
             count,
             components.notices(messages),
-            components.details(row, base=pathname or "/"),
+            components.details(row, base=pathname or "/")
+            + details_extras(events, by_id, row, view, components.safe_base(pathname), _text(href),
+                             set(shown["id"]), cite.dataset_name(ds.name, ds.uploaded)),
             "details-panel open" if row is not None else "details-panel",
             components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}, limit),
             "/api/events.csv" + query,
@@ -228,4 +255,4 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         current = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
         return max(components.TABLE_PAGE, min(current + components.TABLE_PAGE, components.TABLE_LIMIT))
 
-    register_zoom(app, chart)
+    register_zoom(app, chart, lambda search: parse(search, bundled)[0])

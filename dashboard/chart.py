@@ -8,7 +8,7 @@ selection keeps the current zoom. A tab's uploaded data is drawn by the render c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -20,11 +20,14 @@ from .cache import FigureCache
 from .context import Series
 from .eventindex import EventIndex
 from .figures import Band
+from .relations import Link
+from .relative import Anchor
 
 
 def revision(view: urlstate.View) -> str:
-    """The chart's uirevision: the filters' query, so zoom survives a new selection, not new filters."""
-    return urlstate.serialize(replace(view, event=None)) or "all"
+    """The chart's uirevision: the filters' query (and the days anchor), so zoom survives a new selection
+    or tour step, not new filters or a new axis."""
+    return urlstate.serialize(replace(view, event=None, step=None)) or "all"
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,17 +46,32 @@ class Chart:
         """Events with a `group` lane: drawn whole (the level of detail knows company and context lanes)."""
         return "group" in self.events.columns and bool((self.events["group"] != "").any())
 
+    def can_count_days(self, view: urlstate.View) -> bool:
+        """Whether the view's events are few enough to be drawn whole, so a days-since axis can be drawn
+        (bins and zoom refinement work on dates)."""
+        return self.grouped or lod.select(self.index, view.filters).plan.mode == "all"
+
     def figure(
-        self, view: urlstate.View, visible: tuple[int, int] | None = None, *, zooming: bool = False
+        self,
+        view: urlstate.View,
+        visible: tuple[int, int] | None = None,
+        *,
+        zooming: bool = False,
+        links: Sequence[Link] = (),
+        highlight: Sequence[str] = (),
+        anchor: Anchor | None = None,
     ) -> dict[str, Any] | None:
-        """The figure dict, or None when `zooming` needs no new figure (every event is drawn already)."""
+        """The figure dict, or None when `zooming` needs no new figure (every event is drawn already).
+
+        `links`, `highlight` and `anchor` (the story's connectors, tour ring and days axis) go to
+        `build_figure`; they follow from the view's event, step and anchor, which name the cache entry."""
         chosen = lod.select(self.index, view.filters, visible)
-        if self.grouped:
+        if self.grouped or anchor is not None:
             chosen = replace(chosen, plan=lod.Plan("all"))
         if zooming and chosen.plan.mode == "all":
             return None
         rev = revision(view)
-        key = lod.cache_key(rev, view.event, chosen.plan)
+        key = lod.cache_key(urlstate.serialize(replace(view, event=None)) or "all", view.event, chosen.plan)
         return self.cache.get_or_build(
             key,
             lambda: lod.view_figure(
@@ -66,6 +84,9 @@ class Chart:
                 uirevision=rev,
                 eras=self.eras,
                 context=self.context,
+                links=links,
+                highlight=highlight,
+                anchor=anchor,
             ).to_plotly_json(),
         )
 
@@ -84,9 +105,9 @@ class Chart:
         return None
 
 
-def register_zoom(app: Dash, chart: Chart) -> None:
-    """Zoom and pan (relayoutData) -> a figure at the new level of detail, when the served data needs one."""
-    event_ids = frozenset(chart.events["id"])
+def register_zoom(app: Dash, chart: Chart, parse: Callable[[object], urlstate.View]) -> None:
+    """Zoom and pan (relayoutData) -> a figure at the new level of detail, when the served data needs one.
+    `parse` reads the view from the URL's query as the render callback does (a tour step is its view)."""
 
     @app.callback(
         Output(ids.GRAPH, "figure", allow_duplicate=True),
@@ -101,7 +122,9 @@ def register_zoom(app: Dash, chart: Chart) -> None:
         change = lod.zoomed_range(relayout)
         if change is None or user_data or user_context:  # a tab's own data is drawn whole
             return no_update, no_update
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
+        view = parse(search)
+        if view.anchor is not None:  # a days axis: every event is drawn already (see Chart.figure)
+            return no_update, no_update
         if change == "auto":  # a double click or reset: the whole selection
             mask = chart.index.mask(view.filters)
             visible = lod.overview(chart.index, mask) if mask.any() else None

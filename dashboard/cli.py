@@ -16,6 +16,7 @@ import click
 
 from .data import default_events_path, read_report
 from .errors import DataError, Problem, grouped
+from .story import load_story
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
@@ -54,6 +55,9 @@ def skip_notebook_support() -> None:
 @context_option
 @context_date_option
 @context_value_option
+@click.option("--story", "story_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Guided tour to offer (default: $FRT_STORY, or the bundled story.csv with the "
+                   "bundled events).")
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="Port to listen on.")
 @click.option("--debug", is_flag=True, help="Dash debug mode: reloader and dev tools (never in production).")
@@ -61,18 +65,22 @@ def skip_notebook_support() -> None:
               help="Sites allowed to frame /embed, e.g. 'https://example.org https://*.example.com' "
                    "(default: $FRT_FRAME_ANCESTORS, else any site). The app's own pages are never framable.")
 def serve(events_path: Path | None, context_path: Path | None, context_date: str | None,
-          context_value: str | None, host: str, port: int, debug: bool, frame_ancestors: str | None) -> None:
+          context_value: str | None, story_path: Path | None, host: str, port: int, debug: bool,
+          frame_ancestors: str | None) -> None:
     """Start the app (development server; use gunicorn in production)."""
     skip_notebook_support()
     from .app import create_app  # imported here so `validate` and `--help` stay fast
 
     try:
         app = create_app(events_path, context_path, context_date=context_date, context_value=context_value,
-                         frame_ancestors=frame_ancestors)
+                         story_path=story_path, frame_ancestors=frame_ancestors)
     except DataError as exc:
         events_name = Path(events_path or default_events_path()).name
-        is_events = not exc.problems or exc.problems[0].file in (events_name, str(events_path))
+        first = exc.problems[0].file if exc.problems else ""
+        is_events = not exc.problems or first in (events_name, str(events_path))
+        is_tour = story_path is not None and first in (Path(story_path).name, str(story_path))
         what = (f"{events_path or default_events_path()} is not a valid events file" if is_events
+                else f"{first} is not a valid guided-tour file" if is_tour
                 else f"{context_path} is not a valid context series")
         click.echo(f"Cannot start: {what}.", err=True)
         for problem in exc.problems:
@@ -102,9 +110,12 @@ def report_problems(errors: Sequence[Problem], warnings: Sequence[Problem]) -> N
 @context_option
 @context_date_option
 @context_value_option
+@click.option("--story", "story_path", type=click.Path(path_type=Path), default=None,
+              help="Also check a guided-tour file (story.csv) against these events.")
 def validate(path: Path | None, context_path: Path | None, context_date: str | None,
-             context_value: str | None) -> None:
-    """Check an events file (and/or a --context series): exit 0 when valid, 1 with every problem when not.
+             context_value: str | None, story_path: Path | None) -> None:
+    """Check an events file (and/or a --context series, a --story tour): exit 0 when valid, 1 with every
+    problem when not.
 
     PATH may be this project's events CSV, a TimelineJS sheet saved as CSV or a TimelineJS JSON file.
     """
@@ -124,6 +135,15 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
             if report.format != "events CSV" or extra:
                 click.echo(f"format: {report.format}{extra}", err=True)
             click.echo(f"{path}: valid, {count} events.")
+            if story_path is not None and report.events is not None:
+                try:
+                    story = load_story(story_path, report.events)
+                except DataError as exc:
+                    report_problems(exc.problems, [])
+                    click.echo(f"{story_path}: {len(exc.problems)} problem(s); the tour is not valid.", err=True)
+                    valid = False
+                else:
+                    click.echo(f"{story_path}: valid, {len(story)} steps.")
     if context_path is not None:
         from .context import read_context
 
@@ -175,7 +195,12 @@ def convert(source: Path, target: str, out: Path, force: bool) -> None:
 
 
 def _invalid(exc: DataError, events_path: Path | None, what: str) -> None:
-    click.echo(f"{what}: {events_path or default_events_path()} is not a valid events file.", err=True)
+    events_file = Path(events_path or default_events_path())
+    first = exc.problems[0].file if exc.problems else ""
+    if first in (events_file.name, str(events_file)) or not first:
+        click.echo(f"{what}: {events_file} is not a valid events file.", err=True)
+    else:
+        click.echo(f"{what}: {first} is not a valid guided-tour file.", err=True)
     for problem in exc.problems:
         click.echo(str(problem), err=True)
     sys.exit(1)
@@ -200,6 +225,13 @@ def _fail(message: str) -> None:
 @click.option("--q", default=None, help="Text to search in title, description and actor.")
 @click.option("--context/--no-context", default=None, help="Show the context lanes (default: show).")
 @click.option("--event", default=None, help="Id of an event to mark as selected.")
+@click.option("--anchor", default=None, metavar="EVENT-ID",
+              help="Count days from this event: the x-axis shows days since it instead of dates.")
+@click.option("--step", type=click.IntRange(1), default=None,
+              help="A step of the guided tour: its view, title and highlighted events.")
+@click.option("--story", "story_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The guided tour for --step (default: $FRT_STORY, or the bundled story.csv with the "
+                   "bundled events).")
 @click.option("--theme", type=click.Choice(["light", "dark"]), default=None, help="Colours (default light).")
 @click.option("--legend/--no-legend", default=None, help="Show the category legend (default: show).")
 @click.option("--title/--no-title", default=None,
@@ -217,7 +249,8 @@ def _fail(message: str) -> None:
               help="Address of the app for the source link (default: from --url).")
 def export(out: Path, events_path: Path | None, url: str | None, company: tuple[str, ...],
            category: tuple[str, ...], start: str | None, end: str | None, q: str | None, context: bool | None,
-           event: str | None, theme: str | None, legend: bool | None, title: bool | None, width: int | None,
+           event: str | None, anchor: str | None, step: int | None, story_path: Path | None,
+           theme: str | None, legend: bool | None, title: bool | None, width: int | None,
            height: int | None, scale: float, cdn: bool, base_url: str | None) -> None:
     """Write a view of the timeline to a file: interactive .html, .png/.svg/.pdf images, .json or .csv.
 
@@ -225,9 +258,11 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     Examples:
       frt-timeline export --out june.html --company IBM --company Amazon --start 2020-05-01 --end 2020-07-31
       frt-timeline export --out view.png --url 'http://127.0.0.1:8050/?company=IBM' --scale 2
+      frt-timeline export --out days.png --company IBM --anchor george-floyd-killed-minneapolis
+      frt-timeline export --out tour-6.html --step 6
     """
     from . import export as exporting  # imported here so `validate` and `--help` stay fast
-    from . import share, urlstate
+    from . import share, story, urlstate
     from .data import load_events
     from .text import is_http_url
 
@@ -235,9 +270,12 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
         exporting.format_of(out)
     except exporting.ExportError as exc:
         _fail(str(exc))
-    view_given = bool(company or category or start or end or q or context is not None or event)
+    view_given = bool(company or category or start or end or q or context is not None or event or anchor
+                      or step)
     if url and view_given:
         _fail("give either --url or view options (--company, --start, ...), not both")
+    if step and (company or category or start or end or q or context is not None or anchor):
+        _fail("--step shows that tour step's own view: give --step (and --event) without other view options")
     if url and not (is_http_url(url) and share.kind_of(url, share.root_of(url))):
         _fail(f"--url {url!r} is not a link to the app (http(s)://host/?... or http(s)://host/embed?...)")
     if base_url and not is_http_url(base_url):
@@ -247,6 +285,8 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
         _fail(f"{out} is the events file; refusing to overwrite it")
     try:
         events = load_events(path)
+        tour_file = story.story_file_for(Path(path), story_path)
+        tour = story.load_story(tour_file, events) if tour_file is not None else None
     except DataError as exc:
         _invalid(exc, events_path, "Cannot export")
 
@@ -256,8 +296,10 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     else:
         query = {"company": list(company), "category": list(category), "start": [start or ""],
                  "end": [end or ""], "q": [q or ""], "event": [event or ""],
-                 "context": ["" if context is None else str(int(context))]}
-    view, notices = urlstate.parse(query, event_ids=frozenset(events["id"]))
+                 "context": ["" if context is None else str(int(context))], "anchor": [anchor or ""],
+                 "step": [str(step or "")]}
+    view, notices = urlstate.parse(query, event_ids=frozenset(events["id"]),
+                                   step_count=len(tour) if tour else 0)
     options, more = urlstate.parse_embed(query if url else None)
     problems = notices + more
     if problems:  # the app shows a view anyway; a file must be exactly the view asked for
@@ -266,8 +308,13 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
         height=options.height, theme=theme or options.theme,
         legend=options.legend if legend is None else legend, title=options.title if title is None else title)
     root = base_url or (share.root_of(url) if url else None)
-    job = exporting.Export(view=view, out=out, options=options, root=root, width=width, height=height,
-                           scale=scale, cdn=cdn)
+    shown = story.resolve(view, tour)
+    tour_step = tour.get(shown.step) if tour else None
+    job = exporting.Export(view=story.explore(shown), out=out, options=options, root=root, width=width,
+                           height=height, scale=scale, cdn=cdn,
+                           title=story.view_title(shown, tour) if tour_step else None,
+                           highlight=tour_step.highlight if tour_step else (),
+                           url_view=urlstate.View(event=view.event, step=view.step) if tour_step else None)
     try:
         count = exporting.write(events, job)
     except exporting.ExportError as exc:

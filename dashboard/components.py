@@ -59,10 +59,11 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Fo
 
 
 def share_panel() -> html.Details:
-    """"Share & embed": the link to this view, embed options and the iframe code (filled by a callback)."""
+    """"Share, embed & cite": the link to this view, embed options, the iframe code and the citation of
+    the view (filled by callbacks)."""
     return html.Details(**{"data-app": "panel"}, children=
         [
-            html.Summary("Share & embed", className="share-summary"),
+            html.Summary("Share, embed & cite", className="share-summary"),
             html.Div([
                 html.Label(["Link to this view",
                             dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True,
@@ -109,6 +110,7 @@ def share_panel() -> html.Details:
                            className="share-hint"),
                 ]),
                 html.P(id=ids.SHARE_STATUS, className="share-status", role="status"),
+                html.Div(id=ids.CITE_VIEW, className="cite-view"),  # filled by story_callbacks
             ], className="share-body"),
         ],
         id=ids.SHARE,

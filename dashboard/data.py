@@ -84,7 +84,8 @@ def load_events(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
 
     Returns:
         One row per event, sorted by date, with the schema's columns plus `start`, `stop` (timestamps),
-        `precision`, `when` (the date as text, at its precision), `company_list`, `source_list` and `line` (its line in the file).
+        `precision`, `when` (the date as text, at its precision), `company_list`, `source_list`,
+        `relation_list` ((relation, id) pairs) and `line` (its line in the file).
 
     Raises:
         DataError: listing every problem, each as `file:line:column: problem (hint)`.

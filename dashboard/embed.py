@@ -19,7 +19,7 @@ import pandas as pd
 from flask import Blueprint, Flask, Response, request
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from . import describe, embedpage, urlstate
+from . import embedpage, story, urlstate
 from .figures import protest_band
 from .oembed import discovery_link
 
@@ -81,8 +81,9 @@ def _respond(body: bytes, mimetype: str, *, cache: str, gzipped: bytes | None = 
     return response
 
 
-def register_embed(server: Flask, events: pd.DataFrame) -> None:
-    """Add `/embed` and its files to `server` (security.install makes them frameable by other sites)."""
+def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None = None) -> None:
+    """Add `/embed` and its files to `server` (security.install makes them frameable by other sites).
+    `/embed?step=N` shows step N of the guided tour `tour`, with its title and highlighted events."""
     bp = Blueprint(BLUEPRINT, __name__)
     event_ids = frozenset(events["id"])
     band = protest_band(events)
@@ -91,11 +92,16 @@ def register_embed(server: Flask, events: pd.DataFrame) -> None:
     def render(root: str, prefix: str, url: str, query: str) -> tuple[bytes, bytes]:
         """The page (and its gzip) for one address; cached, since the data never changes while serving."""
         args = parse_qs(query, keep_blank_values=True)
-        view, notices = urlstate.parse(args, event_ids=event_ids)
+        view, notices = urlstate.parse(args, event_ids=event_ids, step_count=len(tour) if tour else 0)
         options, more = urlstate.parse_embed(args)
-        head = discovery_link(url, root, describe.title(view))
-        content = embedpage.view_page(events, view, options, band=band, root=root, notices=notices + more,
-                                      head=head)
+        shown = story.resolve(view, tour)
+        step = tour.get(shown.step) if tour else None
+        title = story.view_title(shown, tour)
+        head = discovery_link(url, root, title)
+        content = embedpage.view_page(events, story.explore(shown), options, band=band, root=root,
+                                      notices=notices + more, head=head, title=title,
+                                      highlight=step.highlight if step else (),
+                                      url_view=story.select(view, view.event) if step else None)
         html = embedpage.document(
             content,
             css=embedpage.Asset(url=f"{prefix}/embed/embed.css?v={_static('embed.css')[1]}"),

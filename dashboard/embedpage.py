@@ -104,12 +104,19 @@ def view_page(
     notices: Sequence[str] = (),
     header: bool = False,
     head: str = "",
+    title: str | None = None,
+    highlight: Sequence[str] = (),
+    url_view: View | None = None,
 ) -> Page:
     """The page of one view: its figure, the details of its events, and a footer linking to the full app
-    at `root` (no link when None, e.g. an export made without an app address)."""
-    title = describe.title(view)
+    at `root` (no link when None, e.g. an export made without an app address).
+
+    For a tour step, `view` is the step's view, `title` the step's name, `highlight` its events and
+    `url_view` the address to link to (`?step=N`)."""
+    title = title or describe.title(view)
     # A page with a header already shows the title above the chart.
-    figure = view_figure(events, view, replace(options, title=False) if header else options, band=band)
+    figure = view_figure(events, view, replace(options, title=False) if header else options, band=band,
+                         highlight=highlight, title=title)
     config = {**GRAPH_CONFIG, "toImageButtonOptions": {"filename": describe.slug(view), "format": "png",
                                                         "scale": 2}}
     return Page(
@@ -117,7 +124,8 @@ def view_page(
         figure_json=figure.to_json(),
         config=config,
         events=event_details(apply(events, view.filters), root),
-        footer=Footer(title, share.view_url(root, view) if root else None, describe.data_date(events)),
+        footer=Footer(title, share.view_url(root, url_view or view) if root else None,
+                      describe.data_date(events)),
         theme=options.theme,
         selected=view.event,
         filters=describe.filter_summary(view) if header else None,

@@ -51,6 +51,9 @@ class Export:
     height: int | None = None  # image height in pixels; the chart height for .html and .json
     scale: float = 1.0
     cdn: bool = False
+    title: str | None = None  # a tour step's title instead of the view's own
+    highlight: tuple[str, ...] = ()  # a tour step's events, ringed
+    url_view: View | None = None  # the address to link to (`?step=N` for a step); None: the view's own
 
 
 def format_of(path: Path) -> str:
@@ -72,6 +75,7 @@ def find_browser() -> str | None:
 
 
 def footer_text(events: pd.DataFrame, view: View, root: str | None) -> str:
+    """'Source: frt-timeline (link) · Data: latest event ...' for the bottom of an image."""
     where = f" ({share.view_url(root, view)})" if root else ""
     return f"Source: frt-timeline{where} · Data: latest event {describe.data_date(events)}"
 
@@ -83,7 +87,8 @@ def static_figure(events: pd.DataFrame, job: Export) -> go.Figure:
     options = replace(job.options, title=True, height=height)
     fig = view_figure(events, job.view, options, band=protest_band(events), static=True,
                       subtitle=" · ".join(describe.filter_summary(job.view)),
-                      footer=footer_text(events, job.view, job.root))
+                      footer=footer_text(events, job.url_view or job.view, job.root),
+                      highlight=job.highlight, title=job.title)
     fig.update_layout(width=job.width or DEFAULT_WIDTH)
     return fig
 
@@ -107,6 +112,7 @@ def html_document(events: pd.DataFrame, job: Export) -> str:
     """The self-contained page (or a small one that loads plotly.js from its CDN with `cdn`)."""
     options = replace(job.options, height=job.height or job.options.height)
     page = embedpage.view_page(events, job.view, options, band=protest_band(events), root=job.root,
+                               title=job.title, highlight=job.highlight, url_view=job.url_view,
                                header=True)
     plotly = (embedpage.Asset(url=f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js") if job.cdn
               else embedpage.Asset(text=plotly_js()))
@@ -125,7 +131,9 @@ def render(events: pd.DataFrame, job: Export) -> bytes:
         return html_document(events, job).encode("utf-8")
     if fmt == "json":
         options = replace(job.options, height=job.height or job.options.height)
-        return view_figure(events, job.view, options, band=protest_band(events)).to_json().encode("utf-8")
+        fig = view_figure(events, job.view, options, band=protest_band(events), highlight=job.highlight,
+                          title=job.title)
+        return fig.to_json().encode("utf-8")
     if fmt == "csv":
         return csv_text(apply(events, job.view.filters)).encode("utf-8")
     return image_bytes(static_figure(events, job), fmt, job.scale)

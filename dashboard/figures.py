@@ -19,11 +19,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from . import describe, eventindex, schema, theme
+from . import describe, eventindex, relations, schema, theme
 from .context import Series
 from .contextchart import add_context
 from .dates import parse_period
 from .filters import Filters, apply
+from .overlays import connector_traces, highlight_trace
+from .relative import Anchor, anchor_of, days_note, row_day_label, to_days
 from .text import plotly_text
 from .urlstate import DEFAULT_OPTIONS, EmbedOptions, View
 
@@ -80,24 +82,26 @@ def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
     return companies + grouped + context
 
 
-def hover_texts(events: pd.DataFrame, *, compact: bool = False) -> dict[object, str]:
+def hover_texts(events: pd.DataFrame, *, compact: bool = False, anchor: Anchor | None = None) -> dict[object, str]:
     """Index label -> hover label for every event; `compact` keeps the title and date only (large views:
     the details panel shows the rest on click)."""
     if compact:
         return {i: f"<b>{plotly_text(t)}</b><br>{plotly_text(w)}"
                 for i, t, w in zip(events.index, events["title"], events["when"], strict=True)}
-    cols = ["title", "when", "company_list", "actor", "category"]
+    cols = ["title", "when", "company_list", "actor", "category", "start", "stop"]
     cols += ["group"] if "group" in events.columns else []
-    return {i: hover_text(dict(zip(cols, values, strict=True)))
+    return {i: hover_text(dict(zip(cols, values, strict=True)), anchor)
             for i, *values in zip(events.index, *(events[c] for c in cols), strict=True)}
 
 
-def hover_text(row: pd.Series | dict[str, object]) -> str:
-    """Escaped hover label: title, date at its precision, companies and actor, category."""
+def hover_text(row: pd.Series | dict[str, object], anchor: Anchor | None = None) -> str:
+    """Escaped hover label: title, date at its precision (and its day when counting days), companies and
+    actor, category."""
     raw = str(row["title"])
     lines = [raw] if len(raw) <= 60 else textwrap.wrap(raw, 60)  # wrap is slow; most titles are short
     title = "<br>".join(plotly_text(line) for line in lines) or "(untitled)"
-    lines = [f"<b>{title}</b>", plotly_text(row["when"])]
+    when = row["when"] if anchor is None else f"{row['when']} ({row_day_label(row, anchor)})"
+    lines = [f"<b>{title}</b>", plotly_text(when)]
     if row["company_list"]:
         lines.append("Companies: " + plotly_text(", ".join(row["company_list"])))
     if row["actor"]:
@@ -250,6 +254,9 @@ def build_figure(
     x_range: Sequence[str] | None = None,
     overview: Sequence[str] | None = None,
     compact: bool = False,
+    links: Sequence[relations.Link] = (),
+    highlight: Sequence[str] = (),
+    anchor: Anchor | None = None,
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
@@ -257,10 +264,11 @@ def build_figure(
     the height in pixels (default: what the lanes need); `full_range` opens on every event instead of
     leaving out lone early outliers; `subtitle` and `footer` are plain text (escaped here) drawn under
     the title and below the chart, for figures that leave the app. `eras` are shaded spans (TimelineJS
-    eras); `context` is a series drawn as an area under the lanes on a matching x-axis. For a part of a
-    large data set (see `lod.py`): `lanes` fixes the lanes, `x_range` the opening range, `overview` the
-    range of the whole selection (range slider and "All" button), and `compact` sends dates as numbers and
-    short hover labels.
+    eras); `context` is a series drawn as an area under the lanes on a matching x-axis. `links` are drawn
+    as labelled connectors between events in view, `highlight` rings a tour step's events, and `anchor`
+    turns the x-axis into days since that event. For a part of a large data set (see `lod.py`): `lanes`
+    fixes the lanes, `x_range` the opening range, `overview` the range of the whole selection (range slider
+    and "All" button), and `compact` sends dates as numbers and short hover labels.
     """
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
     rangeslider = rangeslider and not footer  # a footer is for figures that leave the app: no slider there
@@ -273,7 +281,7 @@ def build_figure(
     placed = placements(events, companies, lanes)
     lanes = placed.attrs.pop("lanes")  # pandas copies attrs on every operation: drop them while building
     rows = events.loc[placed["idx"]]
-    hover = hover_texts(events, compact=compact)
+    hover = hover_texts(events, compact=compact, anchor=anchor)
     if compact:  # milliseconds since 1970 travel as typed arrays; a date axis reads them as dates
         for col in ("x", "x_end"):
             placed[col] = placed[col].to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
@@ -309,6 +317,14 @@ def build_figure(
             hovertemplate="%{hovertext}<extra></extra>",
             _validate=not compact,  # compact: thousands of points built here, not typed by hand
         ))
+
+    placed_ids = list(rows["id"])
+    ring = highlight_trace(placed, placed_ids, highlight, colors["highlight"]) if highlight else None
+    if ring is not None:
+        fig.add_trace(ring)
+    if links:
+        titles = dict(zip(events["id"], events["title"], strict=True))
+        fig.add_traces(connector_traces(placed, placed_ids, links, titles, selected, colors["relation"]))
 
     if selected is not None and (events["id"] == selected).any():
         sel = placed[rows["id"].to_numpy() == selected]
@@ -347,6 +363,8 @@ def build_figure(
 
     if height is None:
         height = natural_height(len(lanes), rangeslider=rangeslider)
+    if anchor is not None and title:  # a titled figure says what its days count from under the title
+        subtitle = " · ".join(part for part in (subtitle, days_note(anchor, short=bool(subtitle))) if part)
     chrome = _chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
                      rangeslider=rangeslider, presets=presets)
     annotations += chrome.pop("annotations")
@@ -378,6 +396,8 @@ def build_figure(
         fig.update_layout(updatemenus=[_preset_menu(events, colors, overview)])
     if context is not None:
         add_context(fig, context, theme_name=theme_name)
+    if anchor is not None:
+        to_days(fig, anchor, ink=colors["ink"], describe=not title)
     return fig
 
 
@@ -460,15 +480,21 @@ def view_figure(
     static: bool = False,
     subtitle: str | None = None,
     footer: str | None = None,
+    highlight: Sequence[str] = (),
+    title: str | None = None,
 ) -> go.Figure:
     """The chart of a view as it leaves the app (`/embed`, exports): no range slider, the options' theme,
-    legend, title and height. `static` (images) drops the zoom buttons and opens on every filtered event."""
+    legend, title and height. `static` (images) drops the zoom buttons and opens on every filtered event.
+    Like the app, it counts days from the view's `anchor`, joins the selected event to its related events
+    and rings `highlight` (a tour step's events); `title` replaces the view's own (a tour step's title)."""
     f = view.filters
     return build_figure(
         apply(events, f), companies=f.companies, selected=view.event, band=band, theme_name=options.theme,
-        title=describe.title(view) if options.title else None, rangeslider=False, presets=not static,
-        window=(f.start, f.end), legend=options.legend, height=options.height, full_range=static,
-        subtitle=subtitle, footer=footer, uirevision="embed",
+        title=(title or describe.title(view)) if options.title else None, rangeslider=False,
+        presets=not static, window=(f.start, f.end), legend=options.legend, height=options.height,
+        full_range=static, subtitle=subtitle, footer=footer, uirevision="embed",
+        links=relations.links_touching(events, view.event), highlight=highlight,
+        anchor=anchor_of(events, view.anchor),
     )
 
 
@@ -482,6 +508,9 @@ def timeline_figure(
     q: str = "",
     context: bool = True,
     event: str | None = None,
+    anchor: str | None = None,
+    highlight: Sequence[str] = (),
+    connect: bool = True,
     theme_name: str = "light",
     title: str | None = None,
     series: Series | None = None,
@@ -491,7 +520,9 @@ def timeline_figure(
     Args:
         events: the table from `load_events()` (a TimelineJS file's eras are drawn).
         company, category, start, end, q, context: the same view options as the URL parameters.
-        event: the id of an event to ring as selected.
+        event: the id of an event to ring as selected; with `connect`, its related events are joined to it.
+        anchor: an event id; the x-axis then counts days since that event (the URL's `anchor`).
+        highlight: ids of events to ring, as a tour step does.
         series: a context series (`dashboard.context.load_context(path)`) drawn under the lanes.
 
     Example:
@@ -509,4 +540,5 @@ def timeline_figure(
     return build_figure(apply(events, filters), companies=filters.companies, selected=event,
                         band=protest_band(events), theme_name=theme_name, title=title,
                         window=(filters.start, filters.end), eras=era_bands(events.attrs.get("eras", ())),
-                        context=series)
+                        context=series, links=relations.links_touching(events, event) if connect else (),
+                        highlight=highlight, anchor=anchor_of(events, anchor))

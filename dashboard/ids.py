@@ -58,3 +58,19 @@ DOWNLOADS = "view-downloads"
 EXPORT_ROW = "export-row"
 EXPORT_BUTTON = "export-button"  # pattern-matching id type: {"type": EXPORT_BUTTON, "target": name}
 EXPORT_DOWNLOAD = "export-download"
+
+# Relative time, the guided tour and citations.
+TIME = "time-axis"  # the "days since" toggle
+TIME_NOTE = "time-axis-note"
+TOUR_START = "tour-start"
+TOUR_BAR = "tour-bar"
+TOUR_COUNTER = "tour-counter"
+TOUR_TITLE = "tour-title"
+TOUR_TEXT = "tour-text"
+TOUR_EVENTS = "tour-events"
+TOUR_PREV = "tour-prev"
+TOUR_NEXT = "tour-next"
+TOUR_LEAVE = "tour-leave"
+TOUR_RESUME = "tour-resume"
+TOUR_MEMORY = "tour-memory"
+CITE_VIEW = "cite-view"

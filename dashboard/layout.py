@@ -9,6 +9,8 @@ from . import ids, schema
 from .components import TABLE_PAGE, details, filter_panel, share_panel
 from .describe import APP_TITLE
 from .filters import companies_in
+from .story import Story
+from .story_components import time_toggle, tour_bar, tour_start
 from .upload_panel import panel as upload_panel
 
 __all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "page"]
@@ -48,8 +50,8 @@ def data_summary(events: pd.DataFrame, source_name: str) -> str:
             f"({source_name}; latest event {events['start'].max().day} {events['start'].max():%B %Y})")
 
 
-def page(events: pd.DataFrame, source_name: str) -> html.Div:
-    """The full explorer: header, filters, chart, details, table."""
+def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> html.Div:
+    """The full explorer: header, filters, tour, chart, details, table."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -59,6 +61,7 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
             dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
             dcc.Store(id=ids.VIEW_RANGE),
             dcc.Store(id=ids.TABLE_ROWS, data=TABLE_PAGE),
+            dcc.Store(id=ids.TOUR_MEMORY, storage_type="session"),
             html.Header(
                 [
                     html.H1(APP_TITLE),
@@ -71,6 +74,7 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                         html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
                                     className="small-button", hidden=True),
                     ], className="summary-row"),
+                    tour_start(story),
                 ],
                 className="page-header",
             ),
@@ -84,10 +88,11 @@ def page(events: pd.DataFrame, source_name: str) -> html.Div:
                                 [
                                     html.H2("Timeline", className="visually-hidden"),
                                     html.H2(id=ids.OWN_TITLE, className="own-title", hidden=True),
+                                    tour_bar(),
                                     html.Div([
                                         html.P(id=ids.COUNT, className="count", role="status",
                                                **{"aria-live": "polite", "aria-atomic": "true"}),
-html.Div([
+                                        html.Div([
                                             html.Span("Download:", className="downloads-label"),
                                             html.Button("PNG", id=ids.DOWNLOAD_PNG, type="button",
                                                         className="download link-button",
@@ -107,6 +112,7 @@ html.Div([
                                                       role="status"),
                                         ], className="downloads"),
                                     ], className="count-row"),
+                                    html.Div(time_toggle(), className="view-tools"),
                                     share_panel(),
                                     html.Div(id=ids.NOTICES, className="notices", role="alert"),
                                     dcc.Loading(

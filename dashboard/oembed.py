@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 from flask import Flask, Response, jsonify, request
 
-from . import describe, share, urlstate
+from . import share, story, urlstate
 from .figures import embed_height
 
 PROVIDER_NAME = "frt-timeline"
@@ -45,7 +45,7 @@ def _text(message: str, status: int) -> Response:
     return Response(message + "\n", status=status, mimetype="text/plain")
 
 
-def register_oembed(server: Flask, events: pd.DataFrame) -> None:
+def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | None = None) -> None:
     event_ids = frozenset(events["id"])
 
     @server.get("/oembed")
@@ -60,17 +60,18 @@ def register_oembed(server: Flask, events: pd.DataFrame) -> None:
         if share.kind_of(url, root) is None:
             return _text(f"{url} is not a view of this app ({root}).", 404)
         query = urlsplit(url).query
-        view, _ = urlstate.parse(query, event_ids=event_ids)
+        view, _ = urlstate.parse(query, event_ids=event_ids, step_count=len(tour) if tour else 0)
+        shown = story.resolve(view, tour)  # a tour step's URL embeds that step's view
         options, _ = urlstate.parse_embed(query)
         max_width, max_height = _size(request.args.get("maxwidth")), _size(request.args.get("maxheight"))
         width = min(DEFAULT_WIDTH, max_width) if max_width else DEFAULT_WIDTH
-        chart = embed_height(events, view, options)
+        chart = embed_height(events, shown, options)
         height = share.frame_height(chart)
         if max_height is not None and height > max_height:
             chart = max(urlstate.MIN_HEIGHT, max_height - share.FOOTER_HEIGHT)
             options = replace(options, height=chart)
             height = min(max_height, share.frame_height(chart))
-        title = describe.title(view)
+        title = story.view_title(shown, tour)
         response = jsonify({
             "version": "1.0",
             "type": "rich",

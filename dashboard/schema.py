@@ -28,6 +28,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("companies", False, "the companies the event concerns, `;`-separated, from the company list below"),
     Column("location", False, "e.g. `Minneapolis, MN`, `United States`, `European Union`"),
     Column("sources", True, "one or more http(s) URLs, separated by whitespace"),
+    Column("related", False, "links to other events, `;`-separated `relation:event-id` (relations below), "
+                             "e.g. `extends:amazon-rekognition-police-moratorium`"),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 REQUIRED: frozenset[str] = frozenset(c.name for c in COLUMNS if c.required)
@@ -53,6 +55,34 @@ CATEGORIES: dict[str, str] = {
     "legal": "lawsuits, settlements, fines",
     "incident": "wrongful arrests, misuse, revelations",
 }
+
+@dataclass(frozen=True)
+class Relation:
+    """A kind of link from one event to an earlier one: how it reads forwards and backwards."""
+
+    name: str
+    meaning: str
+    label: str  # "A <label> B", e.g. "extends"
+    inverse: str  # "B <inverse> A", e.g. "extended by"
+
+
+# The relations the `related` column may use, in the order the details panel lists them.
+RELATIONS: dict[str, Relation] = {
+    r.name: r
+    for r in (
+        Relation("responds-to", "a reply or reaction to the other event, as the sources describe it",
+                 "responds to", "responded to by"),
+        Relation("extends", "prolongs or widens the other event (a moratorium extended)",
+                 "extends", "extended by"),
+        Relation("reverses", "undoes the other event, in whole or in part (a ban lifted)",
+                 "reverses", "reversed by"),
+        Relation("follows-up", "a later step in the same matter (a lawsuit after an arrest, a settlement "
+                 "after a lawsuit, a re-test after a study)", "follows up", "followed up by"),
+        Relation("cites", "relies on or refers to the other event (a suit under a law, a letter citing "
+                 "findings)", "cites", "cited by"),
+    )
+}
+RELATION_SEP = ":"
 
 # Lanes for events that concern no company, by category.
 CONTEXT_LANES: dict[str, str] = {

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State
 
-from . import describe, ids, share, urlstate
+from . import describe, ids, share, story, urlstate
 from .figures import embed_height
 from .layout import GRAPH_CONFIG
 from .text import is_http_url
@@ -34,8 +34,8 @@ def embed_options(width: object, height: object, theme: object,
     return options, fixed
 
 
-def register_share_callbacks(app: Dash, events: pd.DataFrame) -> None:
-    """Wire the share panel and the PNG/SVG buttons to this app instance and this data."""
+def register_share_callbacks(app: Dash, events: pd.DataFrame, tour: story.Story | None = None) -> None:
+    """Wire the share panel and the PNG/SVG buttons to this app instance and this data (and its tour)."""
     event_ids = frozenset(events["id"])
 
     @app.callback(
@@ -47,13 +47,16 @@ def register_share_callbacks(app: Dash, events: pd.DataFrame) -> None:
     )
     def update(search, width, height, theme, shown, href):  # type: ignore[no-untyped-def]
         """The current view's link and embed code; the modebar's image is named after the view."""
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids,
+                                 step_count=len(tour) if tour else 0)
+        seen = story.resolve(view, tour)  # a step's link keeps `step=N`; its size and name are the step's
         options, fixed_width = embed_options(width, height, theme, shown)
         root = share.root_of(href) if isinstance(href, str) and is_http_url(href) else "/"
-        snippet = share.iframe_snippet(root, view, options, title=describe.title(view), width=fixed_width,
-                                       height=share.frame_height(embed_height(events, view, options)))
+        frame = share.frame_height(embed_height(events, seen, options))
+        snippet = share.iframe_snippet(root, view, options, title=story.view_title(seen, tour),
+                                       width=fixed_width, height=frame)
         config: dict[str, Any] = {**GRAPH_CONFIG, "toImageButtonOptions": {
-            **GRAPH_CONFIG["toImageButtonOptions"], "filename": describe.slug(view)}}
+            **GRAPH_CONFIG["toImageButtonOptions"], "filename": describe.slug(seen)}}
         return share.view_url(root, view), snippet, share.embed_url(root, view, options), config
 
     app.clientside_callback(

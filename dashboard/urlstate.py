@@ -25,10 +25,13 @@ Query = str | Mapping[str, Sequence[str]] | None
 
 @dataclass(frozen=True)
 class View:
-    """Everything a URL describes: the filters and the selected event."""
+    """Everything a URL describes: the filters, the selected event, the day-0 event of the relative time
+    axis (`anchor`; None = calendar dates) and the guided-tour step (`step`, numbered from 1)."""
 
     filters: Filters = field(default_factory=Filters)
     event: str | None = None
+    anchor: str | None = None
+    step: int | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def parse(
     companies: Collection[str] = schema.COMPANIES,
     categories: Collection[str] = tuple(schema.CATEGORIES),
     event_ids: Collection[str] | None = None,
+    step_count: int | None = None,
 ) -> tuple[View, list[str]]:
     """Query string (with or without '?') or a parsed mapping -> (View, notices). Never raises."""
     params = _mapping(query)
@@ -136,6 +140,13 @@ def parse(
         notices.append(f"There is no event with id {event!r} in this data.")
         event = None
 
+    anchor = first("anchor") or None
+    if anchor is not None and event_ids is not None and anchor not in event_ids:
+        notices.append(f"There is no event with id {anchor!r} to count days from; showing calendar dates.")
+        anchor = None
+
+    step = _parse_step(first("step"), step_count, notices)
+
     filters = Filters(
         companies=_choices(list(params.get("company", [])), companies, "company", notices),
         categories=_choices(list(params.get("category", [])), categories, "category", notices),
@@ -144,7 +155,21 @@ def parse(
         q=q,
         context=context,
     )
-    return View(filters=filters, event=event), notices
+    return View(filters=filters, event=event, anchor=anchor, step=step), notices
+
+
+def _parse_step(raw: str, step_count: int | None, notices: list[str]) -> int | None:
+    """`step=N` -> N (from 1); a malformed or out-of-range step is ignored with a notice."""
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        notices.append(f"Ignored step={raw!r}: tour steps are numbered from 1.")
+        return None
+    if step_count is not None and int(raw) > step_count:
+        notices.append(f"There is no step {int(raw)}: the tour has {step_count} steps." if step_count
+                       else "There is no guided tour for this data.")
+        return None
+    return int(raw)
 
 
 def to_params(view: View) -> list[tuple[str, str]]:
@@ -165,6 +190,10 @@ def to_params(view: View) -> list[tuple[str, str]]:
         pairs.append(("context", "0"))
     if view.event:
         pairs.append(("event", view.event))
+    if view.anchor:
+        pairs.append(("anchor", view.anchor))
+    if view.step is not None:
+        pairs.append(("step", str(view.step)))
     return pairs
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import schema
+from . import relations, schema
 from .dates import Period, parse_period, period_label, read_date
 from .errors import Problem
 from .text import is_http_url
@@ -62,6 +62,8 @@ class Checker:
     labels: Mapping[str, str] = field(default_factory=dict)
     seen_ids: dict[str, int] = field(default_factory=dict)
     records: list[dict[str, object]] = field(default_factory=list)
+    # (line, column, event id, links) of every `related` cell: targets are checked once every id is known
+    links: list[tuple[int, int, str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
 
     def label(self, col: str) -> str:
         return self.labels.get(col, col)
@@ -72,6 +74,9 @@ class Checker:
             self.records.append(record)
 
     def finish(self) -> Report:
+        for line, column, source, entries in self.links:
+            for problem, hint in relations.target_problems(source, entries, self.seen_ids):
+                self.report.errors.append(Problem(self.name, line, column, problem, hint, "unknown related event"))
         if not self.report.errors:
             self.report.events = frame(self.records)
         return self.report
@@ -158,6 +163,12 @@ class Checker:
         if len(set(companies)) != len(companies):
             err("companies", "a company is listed twice", "list each company once", "repeated company")
 
+        related, related_problems = relations.parse_cell(v.get("related", ""))
+        for problem, hint in related_problems:
+            err("related", problem, hint, "invalid related entry")
+        if related:
+            self.links.append((*at("related"), event_id, related))
+
         sources = tuple(v.get("sources", "").split())
         for url in sources:
             if not is_http_url(url):
@@ -185,6 +196,7 @@ class Checker:
             "when": period_label(start) if end is None else f"{period_label(start)} – {period_label(end)}",
             "company_list": companies,
             "source_list": sources,
+            "relation_list": related,
             "line": line,
         }
 
@@ -218,7 +230,8 @@ def check_rows(rows: Iterable[Row], checker: Checker) -> Report:
     return checker.finish()
 
 
-EXTRA_FRAME_COLUMNS = ("start", "stop", "precision", "when", "company_list", "source_list", "line")
+EXTRA_FRAME_COLUMNS = ("start", "stop", "precision", "when", "company_list", "source_list", "relation_list",
+                       "line")
 
 
 def frame(records: list[dict[str, object]]) -> pd.DataFrame:

@@ -75,3 +75,23 @@ def test_csv_export_neutralises_formulas(write_csv):
     assert row["actor"] == "'+cmd"
     assert row["location"] == "'-1"
     assert client.get("/api/events.json").get_json()["events"][0]["title"] == '=HYPERLINK("http://evil")'
+
+
+def test_related_column_is_in_both_twins(client):
+    data = client.get("/api/events.json?company=IBM&context=0").get_json()
+    assert all(e["related"] == "" for e in data["events"])
+    rows = list(csv.reader(io.StringIO(client.get("/api/events.csv").get_data(as_text=True))))
+    assert rows[0][-1] == "related"
+
+
+def test_a_tour_step_gives_the_rows_of_its_view():
+    from .conftest import DATA
+
+    client = create_app(DATA / "related.csv", story_path=DATA / "story.csv").server.test_client()
+    data = client.get("/api/events.json?step=2").get_json()
+    assert [e["id"] for e in data["events"]] == ["floyd-killed", "protest-wave", "ibm-exit", "amazon-pause",
+                                                 "ms-no-police"]
+    assert data["meta"]["filters"]["step"] == ["2"]
+    assert data["meta"]["filters"]["anchor"] == ["floyd-killed"]
+    assert client.get("/api/events.json?step=9").get_json()["meta"]["notices"] == [
+        "There is no step 9: the tour has 3 steps."]

@@ -127,4 +127,37 @@ def test_a_timelinejs_file_can_be_the_served_data(valid_csv):
     data = client.get("/api/events.json").get_json()
     assert data["meta"]["total"] == 3
     assert {e["group"] for e in data["events"]} == {"Context", "Vendors", ""}
-    assert client.get("/api/events.csv").get_data(as_text=True).splitlines()[0].endswith(",sources,group")
+    assert client.get("/api/events.csv").get_data(as_text=True).splitlines()[0].endswith(",sources,related,group")
+
+
+def test_the_bundled_tour_comes_with_the_bundled_events(monkeypatch):
+    from dashboard.app import create_app
+
+    monkeypatch.delenv("FRT_STORY", raising=False)
+    monkeypatch.delenv("FRT_EVENTS", raising=False)
+    html = create_app().server.test_client().get("/api/events.json?step=6").get_json()
+    assert html["meta"]["count"] == 23 and html["meta"]["notices"] == []
+
+
+def test_own_events_get_no_tour_unless_one_is_given(monkeypatch, valid_csv):
+    from dashboard.app import create_app
+
+    from .conftest import DATA
+
+    monkeypatch.delenv("FRT_STORY", raising=False)
+    client = create_app(valid_csv).server.test_client()
+    assert client.get("/api/events.json?step=1").get_json()["meta"]["notices"] == [
+        "There is no guided tour for this data."]
+    monkeypatch.setenv("FRT_STORY", str(DATA / "story.csv"))
+    client = create_app(DATA / "related.csv").server.test_client()
+    assert client.get("/api/events.json?step=3").get_json()["meta"]["notices"] == []
+
+
+def test_an_invalid_tour_stops_the_app_with_its_location(write_csv, valid_csv, tmp_path):
+    from dashboard.app import create_app
+
+    story = tmp_path / "story.csv"
+    story.write_text("title,text,view,highlight\nT,Text.,start=2020-01-01,nobody\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        create_app(valid_csv, story_path=story)
+    assert str(info.value).startswith("story.csv:2:4: highlighted event 'nobody' does not exist")

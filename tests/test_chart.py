@@ -134,3 +134,21 @@ def test_a_click_on_a_density_cell_does_not_select_anything(large):
 def test_a_stored_range_from_the_browser_is_checked(large, stored):
     status, answer = draw(large, "", stored)
     assert status == 200 and density_shown(answer)
+
+
+def test_days_since_an_event_on_large_data_says_why_it_keeps_dates(large):
+    _, answer = draw(large, "?anchor=ibm-exits-general-purpose-frt")
+    figure = answer["response"][ids.GRAPH]["figure"]
+    assert figure["layout"]["xaxis"].get("type") != "linear" and density_shown(answer)
+    notices = str(answer["response"][ids.NOTICES]["children"])
+    assert "Days since an event are counted for up to 2,500 events in view" in notices
+
+
+def test_days_since_an_event_on_a_narrow_view_of_large_data(large):
+    _, answer = draw(large, "?anchor=ibm-exits-general-purpose-frt&start=2020-06-08&end=2020-06-08")
+    figure = answer["response"][ids.GRAPH]["figure"]
+    assert figure["layout"]["xaxis"]["type"] == "linear" and not density_shown(answer)
+    assert "Days since" not in str(answer["response"][ids.NOTICES]["children"])
+    status, answer = zoom(large, {"xaxis.range[0]": -3, "xaxis.range[1]": 3},
+                          "?anchor=ibm-exits-general-purpose-frt&start=2020-06-08&end=2020-06-08")
+    assert status in (200, 204) and ids.GRAPH not in (answer or {}).get("response", {})  # days: no refinement

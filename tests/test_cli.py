@@ -273,6 +273,8 @@ def test_serve_with_an_invalid_context_exits_1(valid_csv):
     assert result.exit_code == 1
     assert "is not a valid context series" in result.stderr
     assert "context_bad.csv:3:1: '03/04/2020' is ambiguous" in result.stderr
+
+
 def test_serve_skips_notebook_support_so_the_server_starts_sooner(valid_csv):
     """`serve` keeps Dash from importing IPython (about a second at start); the app still builds."""
     import subprocess
@@ -284,3 +286,86 @@ def test_serve_skips_notebook_support_so_the_server_starts_sooner(valid_csv):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "True"
+
+
+def test_validate_checks_a_tour_against_the_events(tmp_path):
+    from .conftest import DATA
+
+    ok = CliRunner().invoke(main, ["validate", str(DATA / "related.csv"), "--story", str(DATA / "story.csv")])
+    assert ok.exit_code == 0
+    assert ok.stdout.strip().splitlines()[-1].endswith("story.csv: valid, 3 steps.")
+    bad = tmp_path / "story.csv"
+    bad.write_text("title,text,view\nT,Text.,anchor=nobody\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(DATA / "related.csv"), "--story", str(bad)])
+    assert result.exit_code == 1
+    assert "story.csv:2:3: view 'anchor=nobody': There is no event with id 'nobody'" in result.stdout
+    assert "the tour is not valid" in result.stderr
+
+
+def test_validate_reports_bad_related_links_with_their_column(write_csv):
+    header = "id,date,end_date,title,description,category,actor,companies,location,sources,related\n"
+    path = write_csv("a,2020,,T,D,decision,IBM,,,https://e.org,extends:b\n", header=header)
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("events.csv:2:11: related event 'b' does not exist in this file")
+
+
+def test_serve_help_lists_the_story_option():
+    assert "--story" in CliRunner().invoke(main, ["serve", "--help"]).output
+
+
+def test_serve_with_an_invalid_tour_names_the_tour(valid_csv, tmp_path):
+    story = tmp_path / "tour.csv"
+    story.write_text("title,text,view\nT,,x=1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--events", str(valid_csv), "--story", str(story)])
+    assert result.exit_code == 1
+    assert "Cannot start: tour.csv is not a valid guided-tour file." in result.stderr
+    assert "tour.csv:2:2: 'text' is empty" in result.stderr
+
+
+def test_export_counts_days_from_an_anchor(tmp_path):
+    from .conftest import DATA
+
+    out = tmp_path / "days.json"
+    result = export("--out", str(out), "--events", str(DATA / "related.csv"), "--company", "IBM",
+                    "--anchor", "floyd-killed")
+    assert result.exit_code == 0, result.output
+    assert pio.from_json(out.read_text()).layout.xaxis.type == "linear"
+    url = export("--out", str(tmp_path / "u.json"), "--events", str(DATA / "related.csv"),
+                 "--url", "http://app.example/?company=IBM&anchor=floyd-killed")
+    assert url.exit_code == 0
+    assert pio.from_json((tmp_path / "u.json").read_text()).layout.xaxis.type == "linear"
+
+
+def test_export_a_tour_step(tmp_path):
+    from .conftest import DATA
+
+    out = tmp_path / "step.html"
+    result = export("--out", str(out), "--events", str(DATA / "related.csv"),
+                    "--story", str(DATA / "story.csv"), "--step", "2", "--base-url", "http://app.example/")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"Wrote {out} (5 events)."
+    html = out.read_text()
+    assert "<h1>Big tech and facial recognition: The week</h1>" in html
+    assert 'href="http://app.example/?step=2"' in html
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--step", "7"], "There is no step 7: the tour has 3 steps. Nothing was written."),
+    (["--step", "1", "--company", "IBM"], "give --step (and --event) without other view options"),
+    (["--anchor", "nobody"], "There is no event with id 'nobody' to count days from"),
+])
+def test_export_refuses_unknown_steps_and_anchors(tmp_path, args, message):
+    from .conftest import DATA
+
+    out = tmp_path / "v.json"
+    result = export("--out", str(out), "--events", str(DATA / "related.csv"),
+                    "--story", str(DATA / "story.csv"), *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert not out.exists()
+
+
+def test_export_of_own_events_has_no_tour(valid_csv, tmp_path, monkeypatch):
+    monkeypatch.delenv("FRT_STORY", raising=False)
+    result = export("--out", str(tmp_path / "v.json"), "--events", str(valid_csv), "--step", "1")
+    assert result.exit_code == 2 and "There is no guided tour for this data." in result.stderr

@@ -42,7 +42,7 @@ def test_unknown_column_is_named_with_its_position(write_csv):
                      "location,sources\n")
     assert problems(path) == [
         "events.csv:1:8: unknown column 'companeis' (allowed columns: id, date, end_date, title, description, "
-        "category, actor, companies, location, sources, group)"
+        "category, actor, companies, location, sources, related, group)"
     ]
 
 
@@ -161,6 +161,7 @@ VALID_CELLS = {
     "companies": ["", "IBM", "IBM;Amazon"],
     "location": ["", "Minneapolis, MN"],
     "sources": ["https://example.org/a", "http://e.org/x javascript:alert(1)"],
+    "related": [""],
 }
 # Each defect makes one row invalid in a way the loader must name on that row's line.
 DEFECTS = {
@@ -174,6 +175,8 @@ DEFECTS = {
     "no http source": ("sources", "javascript:alert(1)"),
     "empty actor": ("actor", ""),
     "fullwidth digits": ("date", "２０２０"),
+    "unknown relation": ("related", "inspired-by:ev-0"),
+    "missing related event": ("related", "cites:no-such-event"),
 }
 csv_rows = st.lists(
     st.tuples(st.sampled_from([None, *DEFECTS]), st.fixed_dictionaries(
@@ -291,7 +294,7 @@ def test_columns_of_no_known_format_are_one_clear_error(valid_csv):
     assert problems(valid_csv.parent / "unknown_format.csv") == [
         "unknown_format.csv:1:1: the columns are neither this project's nor a TimelineJS sheet's "
         "(use the empty template (columns id, date, end_date, title, description, category, actor, companies, "
-        "location, sources), or a TimelineJS sheet with at least Year and Headline)"]
+        "location, sources, related), or a TimelineJS sheet with at least Year and Headline)"]
 
 
 def test_group_column_is_optional_and_loaded(valid_csv):
@@ -309,3 +312,47 @@ def test_problems_carry_a_kind_to_group_them(write_csv):
     report = read_report(write_csv("a,2020-13,,T,D,nope,IBM,,,https://e.org\nb,2021-13,,T,D,x,IBM,,,https://e.org\n"))
     kinds = ["invalid date", "unknown category", "invalid date", "unknown category"]
     assert [p.kind for p in report.errors] == kinds
+
+
+RELATED_HEADER = "id,date,end_date,title,description,category,actor,companies,location,sources,related\n"
+
+
+def related_row(event_id: str, related: str) -> str:
+    return f"{event_id},2020-06-08,,T {event_id},D.,decision,IBM,IBM,,https://e.org,{related}\n"
+
+
+def test_related_links_load_as_pairs(write_csv):
+    body = related_row("a", "") + related_row("b", "extends:a; cites:c") + related_row("c", "")
+    events = load_events(write_csv(body, header=RELATED_HEADER)).set_index("id")
+    assert events.loc["b", "relation_list"] == (("extends", "a"), ("cites", "c"))
+    assert events.loc["a", "relation_list"] == ()
+    assert events.loc["b", "related"] == "extends:a; cites:c"
+
+
+def test_related_problems_name_line_and_column(write_csv):
+    body = (related_row("a", "extends:b") + related_row("b", "inspired-by:a")
+            + related_row("c", "cites:nobody") + related_row("d", "follows-up:d;extends"))
+    assert problems(write_csv(body, header=RELATED_HEADER)) == [
+        "events.csv:3:11: unknown relation 'inspired-by' in 'inspired-by:a' "
+        "(use one of: responds-to, extends, reverses, follows-up, cites)",
+        "events.csv:4:11: related event 'nobody' does not exist in this file "
+        "(check the id (ids are case-sensitive), or add that event first)",
+        "events.csv:5:11: related entry 'extends' is not relation:event-id "
+        "(write e.g. extends:some-event-id; relations: responds-to, extends, reverses, follows-up, cites)",
+        "events.csv:5:11: event 'd' cannot be related to itself (remove 'follows-up:d')",
+    ]
+
+
+def test_related_column_may_come_anywhere_and_point_forwards(write_csv):
+    header = "related,id,date,title,description,category,actor,sources\n"
+    body = "cites:later,early,2019,Early,D.,research,R,https://e.org\n,later,2020,Later,D.,research,R,https://e.org\n"
+    events = load_events(write_csv(body, header=header)).set_index("id")
+    assert events.loc["early", "relation_list"] == (("cites", "later"),)
+    assert problems(write_csv("cites:gone," + body.split(",", 1)[1], header=header)) == [
+        "events.csv:2:1: related event 'gone' does not exist in this file "
+        "(check the id (ids are case-sensitive), or add that event first)"]
+
+
+def test_a_link_to_a_row_with_other_problems_is_not_reported_twice(write_csv):
+    body = related_row("a", "") + "b,2020-13,,T,D,decision,IBM,IBM,,https://e.org,extends:a\n"
+    assert [p.split(": ")[0] for p in problems(write_csv(body, header=RELATED_HEADER))] == ["events.csv:3:2"]

@@ -167,3 +167,45 @@ def test_embed_figure_uses_only_traces_of_the_small_bundle(client):
     """The basic bundle draws scatter, bar and pie traces; the chart must not need more."""
     html = client.get("/embed?event=ibm-exit").get_data(as_text=True)
     assert {t["type"] for t in blocks(html)["frt-figure"]["data"]} <= {"scatter", "bar", "pie"}
+
+
+# The story in embeds: days since an anchor, a tour step (title, highlights, link), related connectors.
+
+@pytest.fixture
+def story_client():
+    from .conftest import DATA
+
+    return create_app(DATA / "related.csv", story_path=DATA / "story.csv").server.test_client()
+
+
+def test_embed_counts_days_from_the_anchor(story_client):
+    data = blocks(story_client.get("/embed?company=IBM&anchor=floyd-killed").get_data(as_text=True))
+    layout = data["frt-figure"]["layout"]
+    assert layout["xaxis"]["type"] == "linear"
+    assert "Days since 25 May 2020: A man is killed by police" in layout["title"]["subtitle"]["text"]
+    decisions = next(t for t in data["frt-figure"]["data"] if t["name"] == "decision")
+    assert dict(zip(decisions["customdata"], decisions["x"], strict=True))["ibm-exit"] == 14
+
+
+def test_embed_of_a_tour_step_is_that_step(story_client):
+    html = story_client.get("/embed?step=2").get_data(as_text=True)
+    assert "<title>Big tech and facial recognition: The week</title>" in html
+    data = blocks(html)
+    ring = next(t for t in data["frt-figure"]["data"] if t["name"] == "highlighted")
+    assert set(ring["customdata"]) == {"ibm-exit", "amazon-pause", "ms-no-police"}
+    assert data["frt-figure"]["layout"]["xaxis"]["type"] == "linear"  # the step counts days
+    footer = html.split('<footer class="frt-footer">')[1].split("</footer>")[0]
+    assert '<a href="http://localhost/?step=2"' in footer  # back to the step in the full app
+    assert set(data["frt-events"]) == {"floyd-killed", "protest-wave", "ibm-exit", "amazon-pause",
+                                       "ms-no-police"}
+
+
+def test_embed_joins_the_selected_event_to_its_related_events(story_client):
+    data = blocks(story_client.get("/embed?event=amazon-extends").get_data(as_text=True))
+    labels = next(t for t in data["frt-figure"]["data"] if t["name"] == "relation labels")
+    assert labels["text"] == ["extends"] and labels["customdata"] == ["amazon-pause"]
+
+
+def test_embed_of_a_step_that_does_not_exist_says_so(story_client):
+    html = story_client.get("/embed?step=9").get_data(as_text=True)
+    assert "There is no step 9: the tour has 3 steps." in html

@@ -77,3 +77,50 @@ def test_loading_does_not_modify_the_file(bundled_csv):
     before = hashlib.sha256(bundled_csv.read_bytes()).hexdigest()
     load_events(bundled_csv)
     assert hashlib.sha256(bundled_csv.read_bytes()).hexdigest() == before
+
+
+def test_the_key_chains_are_linked(events):
+    from dashboard.relations import Link, links
+
+    found = set(links(events))
+    for link in [
+        Link("amazon-extends-rekognition-moratorium-indefinitely", "extends",
+             "amazon-rekognition-police-moratorium"),
+        Link("virginia-lifts-police-facial-recognition-ban", "reverses",
+             "virginia-bans-local-police-facial-recognition"),
+        Link("new-orleans-reverses-facial-recognition-ban", "reverses",
+             "new-orleans-bans-facial-recognition"),
+        Link("robert-williams-lawsuit", "follows-up", "robert-williams-wrongful-arrest"),
+        Link("robert-williams-detroit-settlement", "follows-up", "robert-williams-lawsuit"),
+        Link("amazon-disputes-rekognition-bias-audit", "responds-to", "actionable-auditing-study"),
+        Link("actionable-auditing-study", "follows-up", "gender-shades-study"),
+    ]:
+        assert link in found, link
+
+
+def test_links_point_back_in_time_and_the_count_is_documented(events):
+    from dashboard.relations import links
+
+    start = events.set_index("id")["start"]
+    all_links = links(events)
+    assert all(start[link.source] >= start[link.target] for link in all_links)
+    doc = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    assert f"with {len(all_links)} links between them" in doc
+    assert f"adds the `related` column with {len(all_links)} links" in doc
+
+
+def test_no_link_claims_the_june_2020_decisions_responded_to_the_killing_or_protests(events):
+    """Their descriptions and sources do not say so (docs/verification.md): the chart shows the order only."""
+    by_id = events.set_index("id")
+    for decision in ("ibm-exits-general-purpose-frt", "amazon-rekognition-police-moratorium",
+                     "microsoft-no-frt-sales-to-us-police"):
+        assert by_id.loc[decision, "relation_list"] == ()
+
+
+def test_every_link_is_explained_in_the_verification_log(events):
+    from dashboard.relations import links
+
+    log = (ROOT / "docs" / "verification.md").read_text(encoding="utf-8")
+    log = log.split("## Relations between events", 1)[1]
+    for link in links(events):
+        assert link.source in log and link.target in log, link

@@ -95,3 +95,31 @@ def test_write_replaces_the_file_whole(events, tmp_path):
 def test_html_without_title_keeps_the_filters(events):
     html = render(events, job("v.html", options=EmbedOptions(title=False))).decode()
     assert "<h1>" not in html and "<li>Companies: IBM</li>" in html
+
+
+def test_exports_count_days_from_the_views_anchor(tmp_path):
+    from .conftest import DATA
+
+    linked = load_events(DATA / "related.csv")
+    fig = pio.from_json(render(linked, job("v.json", "company=IBM&anchor=floyd-killed")).decode())
+    assert fig.layout.xaxis.type == "linear"
+    decisions = next(t for t in fig.data if t.name == "decision")
+    assert dict(zip(decisions.customdata, decisions.x, strict=True))["ibm-exit"] == 14
+    image = static_figure(linked, job("v.png", "company=IBM&anchor=floyd-killed"))
+    assert image.layout.title.subtitle.text == (
+        "Companies: IBM · Days since 25 May 2020: A man is killed by police")
+
+
+def test_a_tour_step_export_has_its_title_highlights_and_link(tmp_path):
+    from .conftest import DATA
+
+    linked = load_events(DATA / "related.csv")
+    step = job("v.html", "start=2018-01-01&end=2018-12-31", root="http://app.example/",
+               title="Tour: The study", highlight=("study-month",), url_view=parse("step=1")[0])
+    html = render(linked, step).decode()
+    assert "<h1>Tour: The study</h1>" in html
+    assert '<a href="http://app.example/?step=1" target="_blank" rel="noopener">' in html
+    fig = static_figure(linked, job("v.png", "start=2018-01-01&end=2018-12-31", title="Tour: The study",
+                                    highlight=("study-month",)))
+    assert fig.layout.title.text == "Tour: The study"
+    assert [t for t in fig.data if t.name == "highlighted"][0].customdata == ("study-month", "study-month")

@@ -241,3 +241,118 @@ def test_hover_of_an_event_without_actor_or_category_shows_its_group():
     trace = next(t for t in build_figure(events).data if t.mode == "markers")
     text = trace.hovertext[list(trace.customdata).index("protests-spread")]
     assert text == "<b>Protests spread</b><br>26 May 2020 – 30 June 2020<br>Group: Context"
+
+
+# Relations, tour highlights and relative time: options of the builders, read from fig.data and fig.layout.
+
+def by_name(fig: go.Figure, name: str):
+    return [t for t in fig.data if t.name == name]
+
+
+@pytest.fixture
+def related(related_csv):
+    return load_events(related_csv)
+
+
+@pytest.fixture
+def related_csv():
+    from .conftest import DATA
+
+    return DATA / "related.csv"
+
+
+def test_selecting_an_event_draws_its_relations_as_labelled_connectors(related):
+    fig = timeline_figure(related, event="amazon-pause")
+    [lines] = by_name(fig, "relations")
+    [labels] = by_name(fig, "relation labels")
+    assert list(labels.text) == ["extends"]
+    assert list(labels.customdata) == ["amazon-extends"]  # clicking the label selects the other end
+    xs = [pd.Timestamp(x).date().isoformat() if x is not None else None for x in lines.x]
+    assert xs[0] == "2021-05-18" and xs[2] == "2020-06-10" and xs[3] is None  # source -> (arch) -> target
+    assert list(lines.marker.size) == [0, 0, 13, 0]  # the arrowhead at the target only
+    assert "Amazon extends its pause" in labels.hovertext[0] and "Amazon pauses" in labels.hovertext[0]
+
+
+def test_connectors_go_both_ways_and_only_between_events_in_view(related):
+    fig = timeline_figure(related, event="study-month")
+    assert list(by_name(fig, "relation labels")[0].customdata) == ["ibm-exit"]
+    filtered = timeline_figure(related, event="study-month", end="2019-12-31")
+    assert by_name(filtered, "relations") == []
+    assert by_name(timeline_figure(related, event="ms-no-police"), "relations") == []
+    assert by_name(timeline_figure(related, event="amazon-pause", connect=False), "relations") == []
+
+
+def test_a_connector_between_lanes_is_straight_and_within_a_lane_arches(related):
+    [across] = by_name(timeline_figure(related, event="protest-wave"), "relations")
+    assert across.y[1] == (across.y[0] + across.y[2]) / 2
+    [within] = by_name(timeline_figure(related, event="amazon-pause"), "relations")
+    assert round(within.y[0]) == round(within.y[2])  # one lane (perhaps different sub-rows)
+    assert abs(within.y[1] - (within.y[0] + within.y[2]) / 2) == pytest.approx(0.42)
+
+
+def test_relation_labels_and_titles_are_escaped(write_csv):
+    body = ("a,2020,,<i>A</i>,D,research,R,,,https://e.org,\n"
+            "b,2021,,B & <b>co</b>,D,research,R,,,https://e.org,cites:a\n")
+    events = load_events(write_csv(body, header="id,date,end_date,title,description,category,actor,companies,"
+                                   "location,sources,related\n"))
+    hover = by_name(timeline_figure(events, event="a"), "relation labels")[0].hovertext[0]
+    assert "<i>" not in hover and "&lt;i&gt;A&lt;/i&gt;" in hover and "B &amp; &lt;b&gt;co&lt;/b&gt;" in hover
+
+
+def test_highlight_rings_the_events_of_a_tour_step(related):
+    fig = timeline_figure(related, highlight=["study-month", "ibm-exit"])
+    [ring] = by_name(fig, "highlighted")
+    assert sorted(ring.customdata) == ["ibm-exit", "study-month", "study-month"]  # study-month is in 2 lanes
+    assert ring.hoverinfo == "skip"
+    assert by_name(timeline_figure(related), "highlighted") == []
+
+
+def test_relative_axis_reads_14_16_17_days_after_george_floyds_killing(bundled):
+    fig = timeline_figure(bundled, company=["IBM", "Amazon", "Microsoft"], start="2020-05-20",
+                          end="2020-06-20", anchor="george-floyd-killed-minneapolis")
+    found = points(fig)
+    assert found["ibm-exits-general-purpose-frt"][0][0] == 14
+    assert found["amazon-rekognition-police-moratorium"][0][0] == 16
+    assert found["microsoft-no-frt-sales-to-us-police"][0][0] == 17
+    assert found["george-floyd-killed-minneapolis"][0][0] == 0
+    assert fig.layout.xaxis.type == "linear" and fig.layout.xaxis.tickformat == "+,d"
+    assert list(fig.layout.xaxis.range) == [-5, 27]
+    decisions = next(t for t in fig.data if t.name == "decision")
+    ibm = list(decisions.customdata).index("ibm-exits-general-purpose-frt")
+    assert "8 June 2020 (day +14)" in decisions.hovertext[ibm]
+
+
+def test_without_an_anchor_the_axis_shows_dates(bundled):
+    fig = timeline_figure(bundled, company=["IBM"], anchor=None)
+    assert fig.layout.xaxis.type == "date"
+    assert timeline_figure(bundled, company=["IBM"], anchor="no-such-event").layout.xaxis.type == "date"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from .conftest import ROOT
+
+    return load_events(ROOT / "events.csv")
+
+
+def test_story_options_keep_csv_text_escaped(tmp_path):
+    import csv
+
+    from dashboard import schema
+
+    from .conftest import xss_rows
+
+    rows = xss_rows()
+    for n, row in enumerate(rows):
+        row["related"] = f"cites:xss-{n - 1}" if n else ""
+    path = tmp_path / "xss.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES)
+        writer.writeheader()
+        writer.writerows(rows)
+    events = load_events(path)
+    fig = timeline_figure(events, event="xss-3", anchor="xss-2", highlight=["xss-1", "xss-4"])
+    assert by_name(fig, "relation labels") and by_name(fig, "highlighted")
+    assert fig.layout.xaxis.type == "linear"
+    for s in all_strings(fig.to_plotly_json()):  # relation hover labels, the days-axis title: escaped
+        assert "<" not in OWN_MARKUP.sub("", s), s

@@ -82,3 +82,15 @@ def test_pages_carry_the_discovery_link(client):
         assert parse_qs(endpoint.query) == {"url": ["http://localhost" + path], "format": ["json"]}
         assert link[2] == "Big tech and facial recognition: IBM"
         assert ask(client, parse_qs(endpoint.query)["url"][0]).status_code == 200
+
+
+def test_a_tour_step_url_embeds_that_step():
+    from .conftest import DATA
+
+    client = create_app(DATA / "related.csv", story_path=DATA / "story.csv").server.test_client()
+    data = ask(client, "http://localhost/?step=2").get_json()
+    assert data["title"] == "Big tech and facial recognition: The week"
+    src = unescape(re.search(r'<iframe src="([^"]+)"', data["html"])[1])
+    assert src == "http://localhost/embed?step=2"
+    page = client.get("/?step=2").get_data(as_text=True)
+    assert 'title="Big tech and facial recognition: The week"' in page  # the discovery link names the step

@@ -28,6 +28,10 @@ def test_default_view_serializes_to_nothing():
         View(Filters(categories=("decision",), start=date(2020, 5, 1), end=date(2020, 7, 31))),
         View(Filters(q="police & bias?", context=False)),
         View(Filters(categories=())),
+        View(anchor="george-floyd-killed-minneapolis"),
+        View(Filters(companies=("IBM",), start=date(2020, 5, 20)), event="ibm-exit", anchor="floyd-killed"),
+        View(step=3),
+        View(event="amazon-pause", step=10),
     ],
 )
 def test_round_trip(view):
@@ -158,3 +162,40 @@ def test_embed_height_is_clamped_and_accepts_px():
     assert options.height == 200
     assert notices == ["height=50 is outside 200-2000; it was clamped."]
     assert parse_embed("height=99999")[0].height == 2000
+
+
+def test_anchor_and_step_are_written_last_and_read_back():
+    view = View(Filters(companies=("IBM",)), event="ibm-exit", anchor="floyd-killed", step=2)
+    assert serialize(view) == "?company=IBM&event=ibm-exit&anchor=floyd-killed&step=2"
+    assert parse(serialize(view), event_ids={"ibm-exit", "floyd-killed"}, step_count=3) == (view, [])
+
+
+def test_a_step_url_is_only_the_step():
+    assert serialize(View(step=4)) == "?step=4"
+    assert parse("?step=4") == (View(step=4), [])
+
+
+def test_unknown_anchor_falls_back_to_dates_with_a_notice():
+    view, notices = parse("anchor=nope&event=ibm-exit", event_ids={"ibm-exit"})
+    assert (view.anchor, view.event) == (None, "ibm-exit")
+    assert notices == ["There is no event with id 'nope' to count days from; showing calendar dates."]
+
+
+@pytest.mark.parametrize(
+    ("query", "step_count", "notice"),
+    [
+        ("step=0", 5, "Ignored step='0': tour steps are numbered from 1."),
+        ("step=two", 5, "Ignored step='two': tour steps are numbered from 1."),
+        ("step=-1", 5, "Ignored step='-1': tour steps are numbered from 1."),
+        ("step=6", 5, "There is no step 6: the tour has 5 steps."),
+        ("step=1", 0, "There is no guided tour for this data."),
+    ],
+)
+def test_bad_steps_are_ignored_with_a_notice(query, step_count, notice):
+    view, notices = parse(query, step_count=step_count)
+    assert view.step is None
+    assert notices == [notice]
+
+
+def test_step_within_range_is_kept():
+    assert parse("step=5", step_count=5)[0].step == 5

@@ -93,7 +93,8 @@ def test_events_to_a_sheet_says_what_a_sheet_cannot_hold():
 def test_timelinejs_to_events_csv_notes_the_title_eras_and_missing_fields():
     original = read_report(DATA / "timelinejs.csv")
     out = writers.write("events", original.events, title=original.title, eras=original.eras)
-    assert out.text.splitlines()[0] == ",".join(schema.COLUMN_NAMES) + ",group"
+    # `related` is written only when an event has links (a TimelineJS sheet has none)
+    assert out.text.splitlines()[0] == ",".join(c for c in schema.COLUMN_NAMES if c != "related") + ",group"
     assert out.notes[:2] == [
         "the timeline's title ('A newsroom's timeline') is left out: the events CSV has no place for it",
         "1 era left out: the events CSV has no place for eras",
@@ -116,7 +117,19 @@ def test_events_csv_of_project_data_is_the_same_table():
     out = writers.write("events", original.events)
     assert out.notes == []
     assert rows(check_text(out.text, "back.csv")) == rows(original)
-    assert out.text.splitlines()[0] == ",".join(schema.COLUMN_NAMES)
+    assert out.text.splitlines()[0] == ",".join(c for c in schema.COLUMN_NAMES if c != "related")
+
+
+def test_related_links_are_kept_by_events_csv_and_timelinejs_json_and_noted_by_the_sheet():
+    original = read_report(DATA / "related.csv")
+    back = check_text(writers.write("events", original.events).text, "back.csv")
+    assert list(back.events["relation_list"]) == list(original.events["relation_list"])
+    through_json = check_text(writers.write("timelinejs-json", original.events).text, "back.json")
+    assert through_json.errors == []
+    assert list(through_json.events["relation_list"]) == list(original.events["relation_list"])
+    sheet = writers.write("timelinejs-csv", original.events)
+    assert ("the related-event links of 4 events are left out: a TimelineJS sheet has no column for them "
+            "(TimelineJS JSON keeps them)") in sheet.notes
 
 
 def test_unknown_target():

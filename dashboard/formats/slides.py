@@ -225,6 +225,7 @@ class SlideReader:
             "location": text_of(ext.get("location")),
             "sources": " ".join(text_of(s) for s in sources),
             "group": self._group(slide, ext),
+            "related": text_of(ext.get("related")),
         }
         if start is None:
             return  # the date problem is already reported
@@ -240,6 +241,7 @@ class SlideReader:
             "actor": ("extension",),
             "companies": ("extension",),
             "location": ("extension",),
+            "related": ("extension",),
         }
         located = {
             col: next((slide.at[f] for f in fs if f in slide.at), (slide.line, 1))

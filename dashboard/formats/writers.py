@@ -49,8 +49,9 @@ def _lane(row: pd.Series) -> str:
 
 
 def events_csv(events: pd.DataFrame, *, title: str = "", eras: Sequence[Era] = ()) -> Output:
-    """This project's events CSV (with a `group` column when any event has a group)."""
-    columns = list(schema.COLUMN_NAMES) + (["group"] if (events["group"] != "").any() else [])
+    """This project's events CSV (with the optional `related` and `group` columns when any event uses them)."""
+    optional = {"related": (events["related"] != "").any(), "group": (events["group"] != "").any()}
+    columns = [c for c in (*schema.COLUMN_NAMES, "group") if optional.get(c, True)]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
@@ -99,6 +100,7 @@ def timelinejs_json(
             "location": row["location"],
             "group": row["group"],
             "sources": list(row["source_list"]),
+            "related": row["related"],
         }
         items.append(item)
     doc["events"] = items
@@ -157,6 +159,12 @@ def timelinejs_csv(
         out.notes.append(
             f"the category, actor, companies and location of {_count(extra, 'event')} are left out: "
             "a TimelineJS sheet has no columns for them (TimelineJS JSON keeps them)"
+        )
+    linked = int((events["related"] != "").sum())
+    if linked:
+        out.notes.append(
+            f"the related-event links of {_count(linked, 'event')} are left out: a TimelineJS sheet has no "
+            "column for them (TimelineJS JSON keeps them)"
         )
     several = int(events["company_list"].map(lambda cs: len(cs) > 1).sum())
     if several:

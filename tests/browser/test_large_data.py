@@ -31,6 +31,7 @@ def test_large_data_opens_as_density_and_zooming_in_shows_single_events(dash_duo
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "10000 of 10000 events", timeout=20)
     until(lambda: any(str(n).startswith("events per") for n in trace_names(dash_duo)), timeout=20)
     assert marker_count(dash_duo) < 3_000  # cells and key moments, not 10,000 markers
+    until(dash_duo._wait_for_callbacks, timeout=20)  # the page has settled, as when a reader starts zooming
     dash_duo.driver.execute_script(
         f"Plotly.relayout(document.querySelector('#{ids.GRAPH} .js-plotly-plot'),"
         "{'xaxis.range': ['2019-03-04', '2019-03-11']});"

@@ -340,10 +340,11 @@ def test_xss_payloads_in_a_rejected_upload_are_listed_as_text(dash_duo, serve, v
     payloads = xss_payloads()[:12]
     path = tmp_path / "bad.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(schema.COLUMN_NAMES)
+        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES, restval="")
+        writer.writeheader()
         for n, payload in enumerate(payloads):  # the payload where the loader quotes the value it refuses
-            writer.writerow([f"ev-{n}", "2020-06-08", "", "T", "D", payload, "IBM", "", "", "https://e.org"])
+            writer.writerow({"id": f"ev-{n}", "date": "2020-06-08", "title": "T", "description": "D",
+                             "category": payload, "actor": "IBM", "sources": "https://e.org"})
     serve(create_app(valid_csv))
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=30)
     upload_and_wait(dash_duo, path, "unknown category")
