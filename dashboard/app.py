@@ -14,6 +14,7 @@ from dash import Dash
 from flask import request
 
 from . import describe, security, urlstate
+from .a11y import register_a11y_callbacks
 from .api import register_api
 from .callbacks import register_callbacks
 from .context import ENV_VAR as CONTEXT_ENV_VAR
@@ -100,6 +101,7 @@ def create_app(
     register_callbacks(app, bundled, context=context)
     register_upload_callbacks(app, bundled, context=context)
     register_share_callbacks(app, events)
+    register_a11y_callbacks(app, bundled)
     register_api(app.server, events, source_name=path.name)
     register_downloads(app.server)
     register_embed(app.server, events)

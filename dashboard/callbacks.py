@@ -13,7 +13,7 @@ from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
-from . import components, ids, schema, urlstate
+from . import components, ids, schema, summary, urlstate
 from .context import Series, series_from_dict
 from .figures import build_figure
 from .filters import Filters, apply
@@ -104,7 +104,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         if trigger is None or trigger in (ids.URL, ids.USER_DATA):
             return (no_update, *controls_from_view(current, company_options), options(ds))
         if trigger == ids.RESET:
-            view = urlstate.View()
+            view = urlstate.View(theme=current.theme)
             return (urlstate.serialize(view), *controls_from_view(view, company_options), no_update)
         if trigger == ids.COMPANIES_ALL:
             companies = list(company_options)
@@ -112,6 +112,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             companies = []
         view = view_from_controls(companies, categories, start, end, q, context,
                                   company_options=company_options, event=current.event)
+        view = replace(view, theme=current.theme)  # a display choice: filters keep it
         new_search = urlstate.serialize(view)
         controls = (controls_from_view(view, company_options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
                     else (no_update,) * 6)
@@ -124,11 +125,12 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Input(ids.GRAPH, "clickData"),
         Input({"type": ids.ROW_BUTTON, "event": ALL}, "n_clicks"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
+        Input(ids.KEY_SELECT, "data"),
         State(ids.URL, "search"),
         State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
     )
-    def select(click_data, _rows, _close, search, user_data):  # type: ignore[no-untyped-def]
+    def select(click_data, _rows, _close, keyed, search, user_data):  # type: ignore[no-untyped-def]
         """A click on the chart or a table row selects that event; Close clears the selection."""
         trigger = ctx.triggered_id
         if not ctx.triggered or not ctx.triggered[0].get("value"):
@@ -144,6 +146,8 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             event = point.get("customdata")
             if event is None:
                 return no_update  # a click on the context area, not on an event
+        elif trigger == ids.KEY_SELECT:  # an arrow key on the chart (assets/keyboard.js)
+            event = keyed.get("event") if isinstance(keyed, dict) else None
         else:
             event = trigger.get("event") if isinstance(trigger, dict) else None
         if event is not None and (not isinstance(event, str) or event not in event_ids):
@@ -169,12 +173,14 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
 
     @app.callback(
         Output(ids.GRAPH, "figure"), Output(ids.COUNT, "children"), Output(ids.NOTICES, "children"),
-        Output(ids.DETAILS, "children"), Output("details-panel", "className"), Output(ids.TABLE, "children"),
+        Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "className"), Output(ids.TABLE, "children"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOADS, "hidden"),
+        Output(ids.CHART_SUMMARY, "children"), Output(ids.CHART_KEYS, "data-order"),
+        Output(ids.CHART_KEYS, "data-selected"), Output(ids.GRAPH, "style"),
         Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
-        Input(ids.USER_CONTEXT, "data"), State(ids.URL, "pathname"),
+        Input(ids.USER_CONTEXT, "data"), Input(ids.THEME, "data"), State(ids.URL, "pathname"),
     )
-    def render(search, sort_state, user_data, user_context, pathname):  # type: ignore[no-untyped-def]
+    def render(search, sort_state, user_data, user_context, theme_name, pathname):  # type: ignore[no-untyped-def]
         """Parse the URL, filter, build: everything the user sees follows from the address (and the data
         this tab chose)."""
         ds, store_notices = resolve(bundled, user_data)
@@ -183,16 +189,13 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         view, messages = parse(search, ds)
         messages = store_notices + messages
         shown = apply(events, view.filters)
-        query = urlstate.serialize(replace(view, event=None))
+        query = urlstate.data_query(view)
         revision = ("own:" + ds.name if ds.uploaded else "") + (query or "all")
         figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
                               window=(view.filters.start, view.filters.end), uirevision=revision,
-                              eras=ds.eras, context=series)
-        count = f"{len(shown)} of {len(events)} events"
-        if len(shown):
-            first = view.filters.start or shown["start"].min()
-            last = view.filters.end or shown["stop"].max()
-            count += f", {first:%B %Y} to {last:%B %Y}"
+                              eras=ds.eras, context=series, presets=False,
+                              theme_name=theme_name if theme_name in ("light", "dark") else "light")
+        count = summary.count_text(shown, len(events), view.filters)
         row = by_id.loc[view.event] if view.event else None
         return (
             figure,
@@ -204,4 +207,10 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             "/api/events.csv" + query,
             "/api/events.json" + query,
             ds.uploaded,  # the /api links serve the bundled data only
+            summary.view_summary(shown, view.filters),
+            " ".join(summary.in_date_order(shown)),
+            view.event or "",
+            # A responsive graph fills its box: the box takes the figure's height, or the chart would spill
+            # over the details under it on narrow screens.
+            {"height": f"{figure.layout.height}px"},
         )

@@ -241,3 +241,21 @@ def test_hover_of_an_event_without_actor_or_category_shows_its_group():
     trace = next(t for t in build_figure(events).data if t.mode == "markers")
     text = trace.hovertext[list(trace.customdata).index("protests-spread")]
     assert text == "<b>Protests spread</b><br>26 May 2020 – 30 June 2020<br>Group: Context"
+
+def test_dark_and_light_backgrounds_match_the_page(events):
+    # The page's CSS paper colours (assets/style.css --paper): the chart sits on the page without a seam.
+    assert build_figure(events, theme_name="dark").layout.paper_bgcolor == "#15181c"
+    assert build_figure(events, theme_name="light").layout.paper_bgcolor == "#ffffff"
+    assert build_figure(events.iloc[:0], theme_name="dark").layout.paper_bgcolor == "#15181c"
+
+
+def test_no_animated_transitions(events):
+    # Nothing moves by itself (prefers-reduced-motion, and calmer for everyone).
+    fig = build_figure(events)
+    assert fig.layout.transition.duration is None
+    assert not fig.frames
+
+
+def test_legend_sits_under_the_range_slider_at_any_width(events):
+    legend = build_figure(events).layout.legend
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")

@@ -63,7 +63,7 @@ def test_only_unknown_companies_means_no_company_filter():
 
 
 def test_unknown_parameters_are_tolerated_silently():
-    assert parse("utm_source=x&theme=dark") == (View(), [])
+    assert parse("utm_source=x&lang=fr") == (View(), [])
 
 
 def test_swapped_dates_are_put_in_order():
@@ -158,3 +158,18 @@ def test_embed_height_is_clamped_and_accepts_px():
     assert options.height == 200
     assert notices == ["height=50 is outside 200-2000; it was clamped."]
     assert parse_embed("height=99999")[0].height == 2000
+
+def test_theme_round_trips_and_bad_values_are_ignored_with_a_notice():
+    view, notices = parse("?theme=dark&event=x")
+    assert (view.theme, view.event, notices) == ("dark", "x", [])
+    assert serialize(view) == "?theme=dark&event=x"
+    view, notices = parse("theme=purple")
+    assert view.theme is None
+    assert notices == ["Ignored theme='purple': use light or dark."]
+
+
+def test_data_query_leaves_out_the_selection_and_the_theme():
+    from dashboard.urlstate import data_query
+
+    view, _ = parse("?category=decision&theme=dark&event=x")
+    assert data_query(view) == "?category=decision"
