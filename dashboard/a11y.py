@@ -62,7 +62,7 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset) -> None:
         """The toggle writes the other theme into the URL, so a shared link keeps it."""
         if not n_clicks:
             return no_update
-        view, _ = urlstate.parse(search, event_ids=event_ids)
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
         return urlstate.serialize(replace(view, theme="light" if current == "dark" else "dark"))
 
     @app.callback(
@@ -70,7 +70,8 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset) -> None:
         Input(ids.URL, "search"), State(ids.LAST_QUERY, "data"),
     )
     def announce(search, previous):  # type: ignore[no-untyped-def]
-        view, _ = urlstate.parse(search, event_ids=event_ids)
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
+        previous = previous if isinstance(previous, dict) else None
         current = {"query": urlstate.data_query(view), "event": view.event or ""}
         shown = apply(events, view.filters)
         text = announcement(previous, current, shown, len(events), view)

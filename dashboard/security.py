@@ -85,6 +85,13 @@ def _is_prop(item: object) -> bool:
         item.get("id"), (str, Mapping))
 
 
+def _output_ok(item: object, declared: Any) -> bool:
+    """One {id, property} per declared output, a list of them for a pattern-matching (ALL) one."""
+    if isinstance(getattr(declared, "component_id", None), Mapping):
+        return isinstance(item, list) and all(_is_prop(i) for i in item)
+    return _is_prop(item)
+
+
 def _props_ok(items: object, spec: Sequence[Mapping[str, Any]]) -> bool:
     """One {id, property, value} entry per declared input, a list of them for a pattern-matching (ALL) one."""
     if not isinstance(items, list) or len(items) != len(spec):
@@ -119,8 +126,8 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
     if not isinstance(body, Mapping):
         return "the request body is not a JSON object"
     output = body.get("output")
-    if not isinstance(output, str) or output not in callback_map:
-        return "unknown callback output"
+    if not isinstance(output, str) or output not in callback_map or "callback" not in callback_map[output]:
+        return "unknown callback output"  # a clientside callback (no server function) is unknown here too
     spec = callback_map[output]
     if "callback" not in spec:
         return "this callback runs in the browser, not on the server"  # a clientside callback
@@ -131,7 +138,9 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
         return "the state does not match the callback"
     outputs, indices = body.get("outputs"), spec.get("outputs_indices", 0)
     if isinstance(indices, list):
-        if not (isinstance(outputs, list) and len(outputs) == len(indices) and all(map(_is_prop, outputs))):
+        declared = spec.get("output") if isinstance(spec.get("output"), list) else []
+        if not (isinstance(outputs, list) and len(outputs) == len(indices) == len(declared)
+                and all(_output_ok(o, d) for o, d in zip(outputs, declared, strict=True))):
             return "the outputs do not match the callback"
     elif not _is_prop(outputs):
         return "the outputs do not match the callback"
