@@ -254,3 +254,26 @@ def test_dark_theme_follows_the_system_and_the_toggle_writes_the_url(dash_duo, s
     dash_duo.find_element(box("category", "protest")).click()
     wait_for_url(dash_duo, lambda q: q == {"category": ["decision", "protest"], "theme": ["light"]})
     assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_embed_page(dash_duo, serve, bundled_csv, axe_source, theme):
+    serve(create_app(bundled_csv))
+    dash_duo.driver.get(dash_duo.server_url + f"/embed?company=IBM&company=Amazon&start=2020-05-01&theme={theme}")
+    until(lambda: dash_duo.driver.execute_script(
+        "return document.querySelectorAll('.main-svg .point').length > 0"), timeout=30)
+    violations = axe_violations(dash_duo.driver, axe_source)
+    assert violations == [], json.dumps(violations, indent=1)
+    assert dash_duo.get_logs() == []
+
+
+def test_axe_finds_no_violations_with_the_share_panel_open(dash_duo, serve, bundled_csv, axe_source):
+    serve(create_app(bundled_csv))
+    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM")
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "of 127 events", timeout=30)
+    dash_duo.find_element(f"#{ids.SHARE} summary").click()
+    until(lambda: "embed" in (dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value") or ""),
+          timeout=10)
+    violations = axe_violations(dash_duo.driver, axe_source)
+    assert violations == [], json.dumps(violations, indent=1)
+    assert dash_duo.get_logs() == []
