@@ -56,21 +56,25 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset) -> None:
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.THEME_TOGGLE, "n_clicks"), State(ids.URL, "search"), State(ids.THEME, "data"),
+        State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
     )
-    def toggle_theme(n_clicks, search, current):  # type: ignore[no-untyped-def]
-        """The toggle writes the other theme into the URL, so a shared link keeps it."""
+    def toggle_theme(n_clicks, search, current, user_data):  # type: ignore[no-untyped-def]
+        """The toggle writes the other theme into the URL, so the address keeps it."""
         if not n_clicks:
             return no_update
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
+        ds, _ = resolve(bundled, user_data)
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=ds.event_ids)
         return urlstate.serialize(replace(view, theme="light" if current == "dark" else "dark"))
 
     @app.callback(
         Output(ids.LIVE, "children"), Output(ids.LAST_QUERY, "data"),
-        Input(ids.URL, "search"), State(ids.LAST_QUERY, "data"),
+        Input(ids.URL, "search"), State(ids.LAST_QUERY, "data"), State(ids.USER_DATA, "data"),
     )
-    def announce(search, previous):  # type: ignore[no-untyped-def]
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids)
+    def announce(search, previous, user_data):  # type: ignore[no-untyped-def]
+        ds, _ = resolve(bundled, user_data)
+        events = ds.events
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=ds.event_ids)
         previous = previous if isinstance(previous, dict) else None
         current = {"query": urlstate.data_query(view), "event": view.event or ""}
         shown = apply(events, view.filters)
