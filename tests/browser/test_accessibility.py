@@ -187,7 +187,8 @@ def test_landmarks_headings_chart_name_and_summary(dash_duo, serve, app):
     assert landmarks == {"banner": 1, "main": 1, "search": ["Filters"],
                          "regions": ["Timeline", "Event details", "Events in this view"], "contentinfo": 1}
     headings = dash_duo.driver.execute_script(
-        "return [...document.querySelectorAll('h1, h2, h3')].map(h => h.tagName + ' ' + h.textContent)")
+        "return [...document.querySelectorAll('h1, h2, h3')].filter(h => !h.closest('[hidden]'))"
+        ".map(h => h.tagName + ' ' + h.textContent)")
     assert headings == ["H1 Big tech and facial recognition: a timeline",
                         "H2 Filters", "H2 Timeline", "H2 IBM exits", "H3 Sources", "H2 Events in this view"]
     chart = dash_duo.find_element(f"#{ids.CHART_KEYS}")
