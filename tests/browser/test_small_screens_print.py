@@ -83,7 +83,11 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
         cdp(dash_duo, "Input.dispatchTouchEvent",
             {"type": "touchMove", "touchPoints": [{"x": x - step * w / 10, "y": y}]})
     cdp(dash_duo, "Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    until(lambda: dash_duo.driver.execute_script(RANGE)[0] > before[0] + 86400000, timeout=10)
+    until(lambda: dash_duo.driver.execute_script(RANGE)[0] > before[0] + 86400000, timeout=10,
+          msg=str(dash_duo.driver.execute_script(
+              "const e = document.elementFromPoint(arguments[0], arguments[1]);"
+              "return [e && e.outerHTML.slice(0, 200), document.querySelectorAll('#timeline .nsewdrag').length,"
+              " window.frtTimeline.range(), arguments[2]]", x, y, before)))
     panned = dash_duo.driver.execute_script(RANGE)
     assert abs((panned[1] - panned[0]) - (before[1] - before[0])) < 86400000, "a drag pans, it does not zoom"
     # Two fingers spreading apart zoom in around them.
