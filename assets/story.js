@@ -10,6 +10,8 @@
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
     if (typing(event.target)) return;
+    var t = event.target;  // the chart and the table use the arrow keys to move between events
+    if (t && (t.id === "chart-keys" || (t.classList && t.classList.contains("row-button")))) return;
     var bar = document.getElementById("tour-bar");
     if (!bar || !bar.classList.contains("active")) return;
     var link = document.getElementById(event.key === "ArrowRight" ? "tour-next" : "tour-prev");

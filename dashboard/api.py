@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from flask import Flask, Response, jsonify, request
 
@@ -26,7 +28,7 @@ def register_api(
     def events_json() -> Response:
         view, notices, shown = current()
         applied: dict[str, list[str]] = {}
-        for name, value in urlstate.to_params(view):
+        for name, value in urlstate.to_params(replace(view, theme=None)):
             applied.setdefault(name, []).append(value)
         return jsonify({
             "meta": {

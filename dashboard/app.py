@@ -14,6 +14,7 @@ from dash import Dash
 from flask import request
 
 from . import responsecache, security, urlstate
+from .a11y import register_a11y_callbacks
 from .api import register_api
 from .cache import FigureCache, fingerprint
 from .callbacks import register_callbacks
@@ -123,6 +124,7 @@ def create_app(
     register_story_callbacks(app, bundled, tour)
     register_upload_callbacks(app, bundled, context=context)
     register_share_callbacks(app, events, tour)
+    register_a11y_callbacks(app, bundled)
     register_api(app.server, events, source_name=path.name, tour=tour)
     register_downloads(app.server)
     register_embed(app.server, events, tour)

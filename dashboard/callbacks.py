@@ -13,7 +13,7 @@ from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
-from . import cite, components, ids, lod, relations, schema, story, urlstate
+from . import cite, components, ids, lod, relations, schema, story, summary, urlstate
 from .chart import Chart, register_zoom
 from .context import Series, series_from_dict
 from .figures import build_figure
@@ -119,7 +119,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         if trigger is None or trigger in (ids.URL, ids.USER_DATA):
             return (no_update, *controls_from_view(current, company_options), options(ds))
         if trigger == ids.RESET:
-            view = urlstate.View()
+            view = urlstate.View(theme=current.theme)
             return (urlstate.serialize(view), *controls_from_view(view, company_options), no_update)
         if trigger == ids.COMPANIES_ALL:
             companies = list(company_options)
@@ -129,6 +129,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         anchor = (current.anchor or default_anchor(ds.events, current.event)) if counting else None
         view = view_from_controls(companies, categories, start, end, q, context,
                                   company_options=company_options, event=current.event, anchor=anchor)
+        view = replace(view, theme=current.theme)  # a display choice: filters keep it
         new_search = urlstate.serialize(view)
         controls = (controls_from_view(view, company_options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
                     else (no_update,) * 7)
@@ -141,11 +142,12 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Input(ids.GRAPH, "clickData"),
         Input({"type": ids.ROW_BUTTON, "event": ALL}, "n_clicks"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
+        Input(ids.KEY_SELECT, "data"),
         State(ids.URL, "search"),
         State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
     )
-    def select(click_data, _rows, _close, search, user_data):  # type: ignore[no-untyped-def]
+    def select(click_data, _rows, _close, keyed, search, user_data):  # type: ignore[no-untyped-def]
         """A click on the chart or a table row selects that event; Close clears the selection."""
         trigger = ctx.triggered_id
         if not ctx.triggered or not ctx.triggered[0].get("value"):
@@ -161,6 +163,8 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             event = point.get("customdata")
             if event is None:
                 return no_update  # a click on the context area, not on an event
+        elif trigger == ids.KEY_SELECT:  # an arrow key on the chart (assets/keyboard.js)
+            event = keyed.get("event") if isinstance(keyed, dict) else None
         else:
             event = trigger.get("event") if isinstance(trigger, dict) else None
         if event is not None and (not isinstance(event, str) or event not in event_ids):
@@ -186,14 +190,16 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
 
     @app.callback(
         Output(ids.GRAPH, "figure"), Output(ids.COUNT, "children"), Output(ids.NOTICES, "children"),
-        Output(ids.DETAILS, "children"), Output("details-panel", "className"), Output(ids.TABLE, "children"),
+        Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "className"), Output(ids.TABLE, "children"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOADS, "hidden"),
         Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
+        Output(ids.CHART_SUMMARY, "children"), Output(ids.CHART_KEYS, "data-order"),
+        Output(ids.CHART_KEYS, "data-selected"), Output(ids.GRAPH, "style"), Output(ids.CHART_TOOLBAR, "data-day0"),
         Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
-        Input(ids.USER_CONTEXT, "data"), Input(ids.TABLE_ROWS, "data"), State(ids.URL, "pathname"),
-        State(ids.URL, "href"), State(ids.VIEW_RANGE, "data"),
+        Input(ids.USER_CONTEXT, "data"), Input(ids.TABLE_ROWS, "data"), Input(ids.THEME, "data"),
+        State(ids.URL, "pathname"), State(ids.URL, "href"), State(ids.VIEW_RANGE, "data"),
     )
-    def render(search, sort_state, user_data, user_context, rows, pathname, href, view_range):  # type: ignore[no-untyped-def]
+    def render(search, sort_state, user_data, user_context, rows, theme_name, pathname, href, view_range):  # type: ignore[no-untyped-def]
         """Parse the URL, filter, build: everything the user sees follows from the address (and the data
         this tab chose)."""
         ds, store_notices = resolve(bundled, user_data)
@@ -202,18 +208,21 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         view, messages = parse(search, ds)
         messages = store_notices + messages
         step = tour.get(view.step) if tour is not None and not ds.uploaded else None
+        theme_name = theme_name if theme_name in ("light", "dark") else "light"
         extras: dict[str, Any] = {
             "links": relations.links_touching(events, view.event),
             "highlight": step.highlight if step else (),
             "anchor": anchor_of(events, view.anchor),
+            "theme_name": theme_name,
         }
-        query = urlstate.serialize(replace(view, event=None, step=None))
+        query = urlstate.data_query(view)
         if ds.uploaded or user_context:  # the tab's own data: every event, as drawn for small files
             shown = apply(events, view.filters)
             revision = ("own:" + ds.name if ds.uploaded else "") + (query or "all")
-            figure = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
-                                  window=(view.filters.start, view.filters.end), uirevision=revision,
-                                  eras=ds.eras, context=series, **extras)
+            built = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
+                                 window=(view.filters.start, view.filters.end), uirevision=revision,
+                                 eras=ds.eras, context=series, presets=False, **extras)
+            figure: Any = built.to_plotly_json()
         else:  # the served file: level of detail and memoized figures, however large it is
             shown = events[chart.index.mask(view.filters)]
             if extras["anchor"] is not None and not chart.can_count_days(view):
@@ -221,15 +230,14 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
                 messages.append(f"Days since an event are counted for up to {lod.DETAIL_LIMIT:,} events in view: "
                                 "narrow the filters to count days. The axis shows dates.")
             figure = chart.figure(view, chart.remembered_range(view, view_range), **extras)
+        # A responsive graph fills its box: the box takes the figure's height, or the chart would spill over
+        # the details under it on narrow screens.
+        style: Any = {"height": f"{figure['layout']['height']}px"}
         if ctx.triggered_id in (ids.TABLE_SORT, ids.TABLE_ROWS):
-            figure = no_update  # only the table changed
+            figure = style = no_update  # only the table changed
         limit = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
         more = components.more_rows_label(min(limit, len(shown)), len(shown))
-        count = f"{len(shown)} of {len(events)} events"
-        if len(shown):
-            first = view.filters.start or shown["start"].min()
-            last = view.filters.end or shown["stop"].max()
-            count += f", {first:%B %Y} to {last:%B %Y}"
+        count = summary.count_text(shown, len(events), view.filters)
         row = by_id.loc[view.event] if view.event else None
         return (
             figure,
@@ -245,6 +253,12 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             ds.uploaded,  # the /api links serve the bundled data only
             more or "Show more events",
             not more,
+            summary.view_summary(shown, view.filters) + summary.keys_note(len(shown)),
+            " ".join(summary.in_date_order(shown)) if len(shown) <= summary.KEY_ORDER_LIMIT else "",
+            view.event or "",
+            style,
+            # the zoom buttons' dates, on a days axis: days since this date (assets/timeline.js)
+            f"{extras['anchor'].day:%Y-%m-%d}" if extras["anchor"] is not None else "",
         )
 
     @app.callback(

@@ -27,7 +27,7 @@ from .relative import Anchor
 def revision(view: urlstate.View) -> str:
     """The chart's uirevision: the filters' query (and the days anchor), so zoom survives a new selection
     or tour step, not new filters or a new axis."""
-    return urlstate.serialize(replace(view, event=None, step=None)) or "all"
+    return urlstate.data_query(view) or "all"
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +60,7 @@ class Chart:
         links: Sequence[Link] = (),
         highlight: Sequence[str] = (),
         anchor: Anchor | None = None,
+        theme_name: str = "light",
     ) -> dict[str, Any] | None:
         """The figure dict, or None when `zooming` needs no new figure (every event is drawn already).
 
@@ -71,7 +72,8 @@ class Chart:
         if zooming and chosen.plan.mode == "all":
             return None
         rev = revision(view)
-        key = lod.cache_key(urlstate.serialize(replace(view, event=None)) or "all", view.event, chosen.plan)
+        key = lod.cache_key(urlstate.serialize(replace(view, event=None, theme=None)) or "all", view.event,
+                            chosen.plan, theme_name)
         return self.cache.get_or_build(
             key,
             lambda: lod.view_figure(
@@ -87,6 +89,8 @@ class Chart:
                 links=links,
                 highlight=highlight,
                 anchor=anchor,
+                theme_name=theme_name,
+                presets=False,  # the page's own zoom buttons (layout.chart_toolbar) work from the keyboard
             ).to_plotly_json(),
         )
 
@@ -116,9 +120,10 @@ def register_zoom(app: Dash, chart: Chart, parse: Callable[[object], urlstate.Vi
         State(ids.URL, "search"),
         State(ids.USER_DATA, "data"),
         State(ids.USER_CONTEXT, "data"),
+        State(ids.THEME, "data"),
         prevent_initial_call=True,
     )
-    def zoom(relayout, search, user_data, user_context):  # type: ignore[no-untyped-def]
+    def zoom(relayout, search, user_data, user_context, theme_name):  # type: ignore[no-untyped-def]
         change = lod.zoomed_range(relayout)
         if change is None or user_data or user_context:  # a tab's own data is drawn whole
             return no_update, no_update
@@ -130,6 +135,7 @@ def register_zoom(app: Dash, chart: Chart, parse: Callable[[object], urlstate.Vi
             visible = lod.overview(chart.index, mask) if mask.any() else None
         else:
             visible = change
-        figure = chart.figure(view, visible, zooming=True)
+        figure = chart.figure(view, visible, zooming=True,
+                              theme_name=theme_name if theme_name in ("light", "dark") else "light")
         stored = {"revision": revision(view), "range": [v // 1_000_000 for v in visible] if visible else None}
         return (no_update if figure is None else figure), stored

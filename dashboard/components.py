@@ -13,6 +13,7 @@ import pandas as pd
 from dash import dcc, html
 
 from . import ids, schema, share, theme
+from .data import parse_period, period_label
 from .text import is_http_url
 
 TABLE_LIMIT = 500  # rows at most, however often "Show more" is pressed
@@ -20,9 +21,13 @@ TABLE_PAGE = 50  # rows at first and per "Show more": every row is a few compone
 SORTABLE = {"date": "Date", "title": "Event", "actor": "Actor", "category": "Category"}
 
 
-def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Form:
-    """The filter controls; their values are set from the URL by a callback."""
-    return html.Form(
+def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Div:
+    """The filter controls, with the button that opens them as a drawer on small screens.
+
+    Their values are set from the URL by a callback. (Dash 4 draws its checklists as listboxes of options
+    around native checkboxes; assets/options-lists.js drops those roles, leaving plain labelled checkboxes.)
+    """
+    form = html.Form(
         [
             html.H2("Filters", className="panel-title"),
             html.Fieldset([
@@ -53,9 +58,14 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Fo
                           value=["on"], className="checklist"),
             html.Button("Reset all filters", id=ids.RESET, type="button", className="reset-button"),
         ],
+        id=ids.FILTERS_PANEL,
         className="filters",
+        role="search",
         **{"aria-label": "Filters"},
     )
+    toggle = html.Button("Filters", id=ids.FILTERS_TOGGLE, type="button", className="filters-toggle",
+                         **{"aria-expanded": "false", "aria-controls": ids.FILTERS_PANEL})
+    return html.Div([toggle, form], className="filters-drawer")
 
 
 def share_panel() -> html.Details:
@@ -148,15 +158,32 @@ def safe_base(path: object) -> str:
     return path
 
 
+def date_time(value: str) -> html.Time | str:
+    """A date at its precision as <time datetime=...>: English here; assets/dates.js re-words it in the
+    reader's locale when the browser gives one (the datetime and data-precision attributes say what to write)."""
+    period = parse_period(value)
+    if period is None:
+        return value
+    return html.Time(period_label(period), dateTime=value, **{"data-precision": period.precision})
+
+
+def when(row: pd.Series) -> list[object]:
+    """The date or span of an event: one or two <time> elements."""
+    if not row["end_date"]:
+        return [date_time(row["date"])]
+    return [date_time(row["date"]), " – ", date_time(row["end_date"])]
+
+
 def details(row: pd.Series | None, base: str = "/") -> list[object]:
     """The details panel body for one event, or a hint when nothing is selected."""
     if row is None:
-        return [html.P("Click an event on the chart or in the table to read it and its sources.",
+        return [html.P("Click an event on the chart or in the table to read it and its sources. From the "
+                       "keyboard: focus the chart and use the arrow keys, or press Enter on an event in the table.",
                        className="details-hint")]
     permalink = safe_base(base) + "?" + urlencode({"event": row["id"]})
     return [
-        html.H2(row["title"], id="details-title"),
-        html.P(row["when"], className="details-when"),
+        html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **{"data-event": row["id"]}),
+        html.P(when(row), className="details-when"),
         html.Dl(
             _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
             + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}"
@@ -200,7 +227,7 @@ def table(
         style = theme.CATEGORY_STYLE.get(row["category"], theme.FALLBACK_STYLE)
         rows.append(html.Tr(
             [
-                html.Td(row["when"], className="nowrap"),
+                html.Td(when(row), className="nowrap"),
                 html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]}, type="button",
                                     className="row-button", **{"aria-pressed": "true" if is_selected else "false"})),
                 html.Td(row["actor"]),

@@ -158,10 +158,14 @@ def _footer(footer: Footer) -> str:
 
 def document(page: Page, *, css: Asset, plotly: Asset, script: Asset) -> str:
     """The whole HTML document for `page`."""
+    # Every page has one level-one heading: shown when the title is, else for screen readers only.
+    hidden_heading = f'<h1 class="frt-sr-only">{escape(page.title)}</h1>'
     header = ""
+    main_heading = hidden_heading  # inside <main>: all content sits in a landmark
     if page.filters is not None:
+        main_heading = ""
         items = "".join(f"<li>{escape(line)}</li>" for line in page.filters)
-        heading = f"<h1>{escape(page.title)}</h1>" if page.heading else ""
+        heading = f"<h1>{escape(page.title)}</h1>" if page.heading else hidden_heading
         header = (f'<header class="frt-header">{heading}'
                   f'<ul class="frt-filters" aria-label="Active filters">{items}</ul></header>')
     notices = "".join(f'<p class="frt-notice">{escape(n)}</p>' for n in page.notices)
@@ -176,9 +180,9 @@ def document(page: Page, *, css: Asset, plotly: Asset, script: Asset) -> str:
 {page.head}{_style(css)}
 </head>
 <body class="frt-page theme-{escape(page.theme)}">
-{header}<main class="frt-chart-wrap">
+{header}<main class="frt-chart-wrap">{main_heading}
 <div id="frt-chart" class="frt-chart" role="figure" aria-label="{label}"{selected}></div>
-<aside id="frt-details" class="frt-details" aria-label="Event details" aria-live="polite" hidden></aside>
+<section id="frt-details" class="frt-details" aria-label="Event details" aria-live="polite" hidden></section>
 </main>
 {notices}{_footer(page.footer)}
 <script type="application/json" id="frt-figure">{safe_json_text(page.figure_json)}</script>

@@ -220,6 +220,8 @@ def empty_figure(message: str, *, theme_name: str = "light") -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
         template=layout_template(colors["template"]),
+        paper_bgcolor=colors["paper"],
+        plot_bgcolor=colors["paper"],
         height=EMPTY_HEIGHT,
         xaxis={"visible": False},
         yaxis={"visible": False},
@@ -377,6 +379,8 @@ def build_figure(
             xaxis["rangeslider"] |= {"range": list(overview), "autorange": False}
     fig.update_layout(
         template=layout_template(colors["template"]),
+        paper_bgcolor=colors["paper"],
+        plot_bgcolor=colors["paper"],
         height=height,
         font={"family": theme.FONT_FAMILY, "color": colors["ink"]},
         showlegend=legend,
@@ -420,7 +424,9 @@ def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle:
     legend_layout: dict[str, object] = {"orientation": "h", "x": 0, "title": {"text": "Category"}}
     annotations = []
     if rangeslider:
-        legend_layout.update(y=-0.2, yanchor="top")
+        # Below the date ticks and the slider at any width (ticks turn and grow on a phone): anchored to the
+        # figure's bottom edge, not to the plot area.
+        legend_layout.update(yref="container", y=0, yanchor="bottom")
         bottom = 10
     else:
         bottom = TICK_ROOM + (LEGEND_ROOM if legend else 0) + (FOOTER_ROOM if footer else 0) + 6

@@ -74,3 +74,18 @@ TOUR_LEAVE = "tour-leave"
 TOUR_RESUME = "tour-resume"
 TOUR_MEMORY = "tour-memory"
 CITE_VIEW = "cite-view"
+
+
+# Accessibility and presentation (issue 8).
+CHART_KEYS = "chart-keys"  # the focusable chart wrapper: arrow keys walk the events (assets/keyboard.js)
+CHART_SUMMARY = "chart-summary"
+CHART_TOOLBAR = "chart-toolbar"
+KEY_SELECT = "key-select"  # store written by assets/keyboard.js: {"event": id} chosen with the arrow keys
+THEME = "theme"  # store: the theme in effect, "light" or "dark" (URL `theme`, else the system's setting)
+THEME_TOGGLE = "theme-toggle"
+FILTERS_TOGGLE = "filters-toggle"  # opens the filter drawer on small screens
+FILTERS_PANEL = "filters-panel"
+DETAILS_PANEL = "details-panel"
+DETAILS_TITLE = "details-title"
+PRINT_URL = "print-url"
+LAST_QUERY = "last-query"  # store: the data query last announced, so the live region speaks once per change

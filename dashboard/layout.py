@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from . import ids, schema
+from . import ids, schema, theme
 from .components import TABLE_PAGE, details, filter_panel, share_panel
 from .describe import APP_TITLE
 from .filters import companies_in
@@ -26,11 +26,11 @@ INDEX_STRING = """<!DOCTYPE html>
     <body>
         <a class="skip-link" href="#timeline-section">Skip to the timeline</a>
         {%app_entry%}
-        <footer>
+        <div class="dash-scripts">
             {%config%}
             {%scripts%}
             {%renderer%}
-        </footer>
+        </div>
     </body>
 </html>"""
 
@@ -39,8 +39,46 @@ GRAPH_CONFIG = {
     "responsive": True,
     "scrollZoom": True,
     "toImageButtonOptions": {"filename": "frt-timeline", "format": "png", "scale": 2},
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "showSendToCloud": False,
+    # "Share chart..." would upload the chart to a server: not for an offline app.
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
 }
+
+KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home and End "
+             "go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")
+
+
+def chart_toolbar() -> html.Div:
+    """Zoom buttons as real HTML buttons (Plotly's own are mouse-only); assets/timeline.js runs them."""
+    buttons = []
+    for label, first, last in theme.PRESETS:
+        data = {"data-zoom": "all"} if first is None else {"data-range": f"{first} {last}"}
+        buttons.append(html.Button(label, type="button", className="small-button", **data))
+    buttons += [
+        html.Button("+", type="button", className="small-button", title="Zoom in",
+                    **{"data-zoom": "in", "aria-label": "Zoom in"}),
+        html.Button("−", type="button", className="small-button", title="Zoom out",
+                    **{"data-zoom": "out", "aria-label": "Zoom out"}),
+    ]
+    return html.Div(buttons, id=ids.CHART_TOOLBAR, className="chart-toolbar", role="group",
+                    **{"aria-label": "Zoom the chart", "data-day0": ""})
+
+
+def chart() -> html.Div:
+    """The chart inside a focusable wrapper: its accessible name, its text summary, its keyboard mode."""
+    return html.Div(
+        dcc.Loading(
+            dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, className="timeline-graph",
+                      figure={"data": [], "layout": {"height": 420}}),
+            type="default", delay_show=150,
+        ),
+        id=ids.CHART_KEYS,
+        className="chart-keys",
+        tabIndex="0",
+        role="application",
+        **{"aria-label": "Timeline chart", "aria-describedby": f"{ids.CHART_SUMMARY} chart-keys-help",
+           "data-order": "", "data-selected": ""},
+    )
 
 
 def data_summary(events: pd.DataFrame, source_name: str) -> str:
@@ -62,9 +100,16 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
             dcc.Store(id=ids.VIEW_RANGE),
             dcc.Store(id=ids.TABLE_ROWS, data=TABLE_PAGE),
             dcc.Store(id=ids.TOUR_MEMORY, storage_type="session"),
+            dcc.Store(id=ids.THEME),
+            dcc.Store(id=ids.KEY_SELECT),
+            dcc.Store(id=ids.LAST_QUERY),
             html.Header(
                 [
-                    html.H1(APP_TITLE),
+                    html.Div([
+                        html.H1(APP_TITLE),
+                        html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button", className="theme-toggle",
+                                    **{"aria-pressed": "false"}),
+                    ], className="title-row"),
                     html.P("What the big tech companies decided about facial recognition, and when, next to the "
                            "protests, research, laws and cases around those decisions. Filter, click an event "
                            "for its sources, and share the link: the address always describes what you see.",
@@ -75,6 +120,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                                     className="small-button", hidden=True),
                     ], className="summary-row"),
                     tour_start(story),
+                    html.P(["This view: ", html.Span(id=ids.PRINT_URL)], className="print-only print-url"),
                 ],
                 className="page-header",
             ),
@@ -86,12 +132,11 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                             upload_panel(),
                             html.Section(
                                 [
-                                    html.H2("Timeline", className="visually-hidden"),
+                                    html.H2("Timeline", id="timeline-heading", className="visually-hidden"),
                                     html.H2(id=ids.OWN_TITLE, className="own-title", hidden=True),
                                     tour_bar(),
                                     html.Div([
-                                        html.P(id=ids.COUNT, className="count", role="status",
-                                               **{"aria-live": "polite", "aria-atomic": "true"}),
+                                        html.P(id=ids.COUNT, className="count"),
                                         html.Div([
                                             html.Span("Download:", className="downloads-label"),
                                             html.Button("PNG", id=ids.DOWNLOAD_PNG, type="button",
@@ -114,33 +159,35 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                                     ], className="count-row"),
                                     html.Div(time_toggle(), className="view-tools"),
                                     share_panel(),
+                                    html.Div(id=ids.LIVE, className="visually-hidden", role="status",
+                                             **{"aria-live": "polite", "aria-atomic": "true"}),
                                     html.Div(id=ids.NOTICES, className="notices", role="alert"),
-                                    dcc.Loading(
-                                        dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, className="timeline-graph",
-                                                  figure={"data": [], "layout": {"height": 420}}),
-                                        type="default", delay_show=150,
-                                    ),
+                                    chart_toolbar(),
+                                    chart(),
+                                    html.P(id=ids.CHART_SUMMARY, className="chart-summary"),
+                                    html.P(KEYS_HELP, id="chart-keys-help", className="keys-help"),
                                 ],
                                 id="timeline-section",
                                 tabIndex="-1",
                                 className="timeline-section",
-                                **{"aria-label": "Timeline chart"},
+                                **{"aria-labelledby": "timeline-heading"},
                             ),
-                            html.Aside(
+                            html.Section(
                                 [
                                     html.Button("Close", id=ids.DETAILS_CLOSE, type="button",
                                                 className="close-button", **{"aria-label": "Close details"}),
                                     html.Div(details(None), id=ids.DETAILS),
                                 ],
                                 className="details-panel",
-                                id="details-panel",
+                                id=ids.DETAILS_PANEL,
                                 **{"aria-label": "Event details"},
                             ),
                             html.Section(
-                                [html.H2("Events in this view"), html.Div(id=ids.TABLE),
+                                [html.H2("Events in this view", id="table-heading"), html.Div(id=ids.TABLE),
                                  html.Button("Show more events", id=ids.TABLE_MORE, type="button", hidden=True,
                                              className="small-button more-button")],
                                 className="table-section",
+                                **{"aria-labelledby": "table-heading"},
                             ),
                         ],
                         className="content",

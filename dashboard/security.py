@@ -87,6 +87,13 @@ def _is_prop(item: object) -> bool:
         item.get("id"), (str, Mapping))
 
 
+def _output_ok(item: object, declared: Any) -> bool:
+    """One {id, property} per declared output, a list of them for a pattern-matching (ALL) one."""
+    if isinstance(getattr(declared, "component_id", None), Mapping):
+        return isinstance(item, list) and all(_is_prop(i) for i in item)
+    return _is_prop(item)
+
+
 def _props_ok(items: object, spec: Sequence[Mapping[str, Any]]) -> bool:
     """One {id, property, value} entry per declared input, a list of them for a pattern-matching (ALL) one."""
     if not isinstance(items, list) or len(items) != len(spec):
@@ -133,7 +140,9 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
         return "the state does not match the callback"
     outputs, indices = body.get("outputs"), spec.get("outputs_indices", 0)
     if isinstance(indices, list):
-        if not (isinstance(outputs, list) and len(outputs) == len(indices) and all(map(_is_prop, outputs))):
+        declared = spec.get("output") if isinstance(spec.get("output"), list) else []
+        if not (isinstance(outputs, list) and len(outputs) == len(indices) == len(declared)
+                and all(_output_ok(o, d) for o, d in zip(outputs, declared, strict=True))):
             return "the outputs do not match the callback"
     elif not _is_prop(outputs):
         return "the outputs do not match the callback"

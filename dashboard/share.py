@@ -6,6 +6,7 @@ same code serves the share panel (root from the browser's address), oEmbed (from
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from urllib.parse import urlsplit
 
@@ -46,8 +47,8 @@ def kind_of(url: str, root: str) -> str | None:
 
 
 def view_url(root: str, view: View) -> str:
-    """The full app showing `view`."""
-    return root + urlstate.serialize(view)
+    """The full app showing `view`, in the reader's own theme (`theme` is a display choice, not the view)."""
+    return root + urlstate.serialize(replace(view, theme=None))
 
 
 def embed_url(root: str, view: View, options: EmbedOptions = urlstate.DEFAULT_OPTIONS) -> str:

@@ -16,7 +16,7 @@ from . import schema
 from .filters import Filters
 
 MAX_Q = 200
-THEMES = ("light", "dark")
+THEMES = ("light", "dark")  # the page: `theme` absent follows the reader's system (prefers-color-scheme)
 MIN_HEIGHT = 200
 MAX_HEIGHT = 2000
 
@@ -26,12 +26,14 @@ Query = str | Mapping[str, Sequence[str]] | None
 @dataclass(frozen=True)
 class View:
     """Everything a URL describes: the filters, the selected event, the day-0 event of the relative time
-    axis (`anchor`; None = calendar dates) and the guided-tour step (`step`, numbered from 1)."""
+    axis (`anchor`; None = calendar dates), the guided-tour step (`step`, numbered from 1) and the colour
+    theme (None: the system's)."""
 
     filters: Filters = field(default_factory=Filters)
     event: str | None = None
     anchor: str | None = None
     step: int | None = None
+    theme: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,11 @@ def parse(
 
     step = _parse_step(first("step"), step_count, notices)
 
+    theme = first("theme").lower() or None
+    if theme is not None and theme not in THEMES:
+        notices.append(f"Ignored theme={theme!r}: use light or dark.")
+        theme = None
+
     filters = Filters(
         companies=_choices(list(params.get("company", [])), companies, "company", notices),
         categories=_choices(list(params.get("category", [])), categories, "category", notices),
@@ -155,7 +162,7 @@ def parse(
         q=q,
         context=context,
     )
-    return View(filters=filters, event=event, anchor=anchor, step=step), notices
+    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme), notices
 
 
 def _parse_step(raw: str, step_count: int | None, notices: list[str]) -> int | None:
@@ -188,6 +195,8 @@ def to_params(view: View) -> list[tuple[str, str]]:
         pairs.append(("q", f.q))
     if not f.context:
         pairs.append(("context", "0"))
+    if view.theme:
+        pairs.append(("theme", view.theme))
     if view.event:
         pairs.append(("event", view.event))
     if view.anchor:
@@ -250,5 +259,11 @@ def embed_params(options: EmbedOptions) -> list[tuple[str, str]]:
 
 def serialize_embed(view: View, options: EmbedOptions) -> str:
     """View and drawing options -> the query string of an `/embed` URL ('' for the defaults)."""
-    pairs = to_params(view) + embed_params(options)
+    pairs = to_params(replace(view, theme=None)) + embed_params(options)  # the embed's own `theme` decides
     return "?" + urlencode(pairs) if pairs else ""
+
+
+def data_query(view: View) -> str:
+    """The query of the view's rows alone (no selection, tour step or theme; the days anchor stays, as it
+    changes the axis): for the data links and the zoom memory."""
+    return serialize(replace(view, event=None, step=None, theme=None))

@@ -95,3 +95,15 @@ def test_a_tour_step_gives_the_rows_of_its_view():
     assert data["meta"]["filters"]["anchor"] == ["floyd-killed"]
     assert client.get("/api/events.json?step=9").get_json()["meta"]["notices"] == [
         "There is no step 9: the tour has 3 steps."]
+
+
+def test_theme_is_a_display_choice_not_a_filter(client):
+    meta = client.get("/api/events.json?category=decision&theme=dark").get_json()["meta"]
+    assert meta["filters"] == {"category": ["decision"]}
+    assert meta["count"] == 3 and meta["notices"] == []
+
+
+def test_page_has_one_contentinfo_and_a_skip_link_to_the_timeline(client):
+    html = client.get("/").get_data(as_text=True)
+    assert html.count("<footer") == 0  # Dash's scripts sit in a plain div; the app's own footer is the only one
+    assert '<a class="skip-link" href="#timeline-section">Skip to the timeline</a>' in html

@@ -1,10 +1,12 @@
-"""Page parts get CSV text as plain strings (React renders it as text) and render only http(s) links."""
+"""Page parts get CSV text as plain strings (React renders it as text) and render only http(s) links;
+dates are <time> elements, the details title takes focus."""
 
 from __future__ import annotations
 
+import pytest
 from dash import dcc, html
 
-from dashboard import components
+from dashboard import components, ids
 from dashboard.data import load_events
 from dashboard.text import is_http_url
 
@@ -106,3 +108,27 @@ def test_show_more_label_counts_what_is_left(valid_csv):
     assert components.more_rows_label(127, 127) == ""
     assert components.more_rows_label(500, 10_000) == ""  # the table's limit: download the CSV for all
     assert rows(components.table(load_events(valid_csv), None, {}, components.TABLE_PAGE)) == 7
+
+
+# Accessibility: dates as <time>, a focusable details title.
+
+@pytest.fixture
+def events(valid_csv):
+    return load_events(valid_csv).set_index("id", drop=False)
+
+
+@pytest.mark.parametrize(("value", "precision", "text"), [
+    ("2020-06-08", "day", "8 June 2020"), ("2018-02", "month", "February 2018"), ("2019", "year", "2019")])
+def test_dates_are_time_elements_in_english_with_their_precision(value, precision, text):
+    props = components.date_time(value).to_plotly_json()["props"]
+    assert (props["children"], props["dateTime"], props["data-precision"]) == (text, value, precision)
+
+
+def test_a_span_is_two_time_elements(events):
+    parts = components.when(events.loc["amazon-pause"])
+    assert [p.dateTime for p in parts[::2]] == ["2020-06-10", "2021-06-10"] and parts[1] == " – "
+
+
+def test_details_title_can_take_focus_and_names_its_event(events):
+    title = components.details(events.loc["ibm-exit"])[0].to_plotly_json()["props"]
+    assert (title["id"], title["tabIndex"], title["data-event"]) == (ids.DETAILS_TITLE, "-1", "ibm-exit")

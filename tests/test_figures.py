@@ -356,3 +356,22 @@ def test_story_options_keep_csv_text_escaped(tmp_path):
     assert fig.layout.xaxis.type == "linear"
     for s in all_strings(fig.to_plotly_json()):  # relation hover labels, the days-axis title: escaped
         assert "<" not in OWN_MARKUP.sub("", s), s
+
+
+def test_dark_and_light_backgrounds_match_the_page(events):
+    # The page's CSS paper colours (assets/style.css --paper): the chart sits on the page without a seam.
+    assert build_figure(events, theme_name="dark").layout.paper_bgcolor == "#15181c"
+    assert build_figure(events, theme_name="light").layout.paper_bgcolor == "#ffffff"
+    assert build_figure(events.iloc[:0], theme_name="dark").layout.paper_bgcolor == "#15181c"
+
+
+def test_no_animated_transitions(events):
+    # Nothing moves by itself (prefers-reduced-motion, and calmer for everyone).
+    fig = build_figure(events)
+    assert fig.layout.transition.duration is None
+    assert not fig.frames
+
+
+def test_legend_sits_under_the_range_slider_at_any_width(events):
+    legend = build_figure(events).layout.legend
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from html import unescape
 
@@ -48,7 +49,11 @@ def test_view_and_embed_urls_carry_the_view():
     url = embed_url("http://h/", VIEW, EmbedOptions(height=300, theme="dark"))
     assert url == "http://h/embed?company=IBM&start=2020-05-01&height=300&theme=dark"
     query = url.split("?", 1)[1]
-    assert parse(query)[0] == VIEW and parse_embed(query)[0] == EmbedOptions(height=300, theme="dark")
+    assert parse(query)[0] == replace(VIEW, theme="dark") and parse_embed(query)[0] == EmbedOptions(height=300, theme="dark")
+
+
+def test_the_page_link_leaves_the_theme_to_the_reader():
+    assert view_url("http://h/", replace(VIEW, theme="dark", event="x")) == "http://h/?company=IBM&start=2020-05-01&event=x"
 
 
 def test_snippet_is_an_iframe_of_the_view_and_the_resize_script():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlencode
 
@@ -67,7 +68,7 @@ def test_only_unknown_companies_means_no_company_filter():
 
 
 def test_unknown_parameters_are_tolerated_silently():
-    assert parse("utm_source=x&theme=dark") == (View(), [])
+    assert parse("utm_source=x&lang=fr") == (View(), [])
 
 
 def test_swapped_dates_are_put_in_order():
@@ -144,7 +145,8 @@ def test_embed_options_default_to_nothing_in_the_url():
 def test_embed_round_trip_keeps_view_and_options(options):
     view = View(Filters(companies=("IBM",), start=date(2020, 5, 1)), event="ibm-exit")
     query = serialize_embed(view, options)
-    assert parse(query) == (view, [])  # the page's parameters are the embed's too
+    # The page's parameters are the embed's too; `theme` is shared (the page reads a dark embed's as dark).
+    assert parse(query) == (replace(view, theme="dark" if options.theme == "dark" else None), [])
     assert parse_embed(query) == (options, [])
 
 
@@ -199,3 +201,19 @@ def test_bad_steps_are_ignored_with_a_notice(query, step_count, notice):
 
 def test_step_within_range_is_kept():
     assert parse("step=5", step_count=5)[0].step == 5
+
+
+def test_theme_round_trips_and_bad_values_are_ignored_with_a_notice():
+    view, notices = parse("?theme=dark&event=x")
+    assert (view.theme, view.event, notices) == ("dark", "x", [])
+    assert serialize(view) == "?theme=dark&event=x"
+    view, notices = parse("theme=purple")
+    assert view.theme is None
+    assert notices == ["Ignored theme='purple': use light or dark."]
+
+
+def test_data_query_leaves_out_the_selection_and_the_theme():
+    from dashboard.urlstate import data_query
+
+    view, _ = parse("?category=decision&theme=dark&event=x")
+    assert data_query(view) == "?category=decision"

@@ -101,11 +101,13 @@ def read_table(
     header: list[str] | None = None
     header_line = 1
     try:
+        before = 0  # the line the next row starts on is the one after the last row's end
         for row in reader:
             if any(cell.strip() for cell in row):
                 header = [h.strip() for h in row]
-                header_line = reader.line_num - sum(c.count("\n") for c in row)
+                header_line = before + 1
                 break
+            before = reader.line_num
     except csv.Error as exc:
         errors.append(
             Problem(

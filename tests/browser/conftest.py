@@ -1,13 +1,26 @@
-"""Browser-test helpers: start the app on a free port, so several suites can run side by side."""
+"""Browser-test helpers: start the app on a free port (several suites run side by side), axe-core, Chrome
+DevTools emulation (viewport, media, language) and key presses."""
 
 from __future__ import annotations
 
+import base64
+import os
 import socket
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+from pathlib import Path
+
 import pytest
+from dash.testing.wait import until
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Screenshots the tests take; build/ is ignored by git. docs/screenshots/ holds a committed set.
+SCREENSHOTS = Path(os.environ.get("FRT_SCREENSHOTS", ROOT / "build" / "screenshots"))
 
 
 def free_port() -> int:
@@ -18,9 +31,10 @@ def free_port() -> int:
 
 @pytest.fixture
 def serve(dash_duo):
-    """serve(app) starts `app` on a free port in a thread and returns dash_duo."""
+    """serve(app) starts `app` on a free port in a thread, in a 1280 x 1000 window, and returns dash_duo."""
 
     def start(app):
+        dash_duo.driver.set_window_size(1280, 1000)  # a desktop window: filters beside the chart, not in the drawer
         dash_duo.start_server(app, port=free_port())
         return dash_duo
 
@@ -49,3 +63,86 @@ def other_site(tmp_path):
     yield publish
     server.shutdown()
     server.server_close()
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` in the repository root (.ci/run does) to install axe-core")
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(driver, source: str) -> list[dict]:
+    """Inject axe-core into the page and run every rule it runs by default (WCAG A/AA and best practices)."""
+    driver.execute_script(source)
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then("
+        "  r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        "    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))),"
+        "  e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));"
+    )
+
+
+def cdp(dash_duo, command: str, params: dict | None = None) -> dict:
+    return dash_duo.driver.execute_cdp_cmd(command, params or {})
+
+
+def emulate_media(dash_duo, media: str = "", **features: str) -> None:
+    """CSS media type ('print', 'screen' or '') and features such as prefers_color_scheme='dark'."""
+    cdp(dash_duo, "Emulation.setEmulatedMedia", {
+        "media": media, "features": [{"name": k.replace("_", "-"), "value": v} for k, v in features.items()]})
+
+
+def viewport(dash_duo, width: int, height: int = 900, *, mobile: bool | None = None) -> None:
+    mobile = width < 700 if mobile is None else mobile
+    cdp(dash_duo, "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    cdp(dash_duo, "Emulation.setTouchEmulationEnabled", {"enabled": mobile, "maxTouchPoints": 5})
+
+
+def full_page_screenshot(dash_duo, path: Path, *, max_height: int = 3000) -> None:
+    """The whole page (up to max_height px) as it lays out in the current viewport, as a PNG."""
+    size = cdp(dash_duo, "Page.getLayoutMetrics")["cssContentSize"]
+    shot = cdp(dash_duo, "Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], max_height), "scale": 1}})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def accept_language(dash_duo, language: str) -> None:
+    """What navigator.languages says (the reader's language preference)."""
+    agent = dash_duo.driver.execute_script("return navigator.userAgent")
+    cdp(dash_duo, "Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": language})
+
+
+def press(dash_duo, *keys: str) -> None:
+    """Key presses sent to whatever has focus, as a keyboard user types them."""
+    ActionChains(dash_duo.driver).send_keys(*keys).perform()
+
+
+def active(dash_duo, script: str = "e => e.id"):
+    """Evaluate `script` on document.activeElement."""
+    return dash_duo.driver.execute_script(f"return ({script})(document.activeElement)")
+
+
+def tab_to(dash_duo, selector: str, *, backwards: bool = False, limit: int = 80) -> None:
+    """Press Tab (or Shift+Tab) until the focused element matches `selector`."""
+    seen = []
+    for _ in range(limit):
+        if backwards:
+            ActionChains(dash_duo.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        else:
+            press(dash_duo, Keys.TAB)
+        if dash_duo.driver.execute_script("return document.activeElement.matches(arguments[0])", selector):
+            return
+        seen.append(active(dash_duo, "e => e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 20)"))
+    raise AssertionError(f"{limit} Tab presses never reached {selector}; focus went to {seen[:30]}")
+
+
+def wait_for_focus(dash_duo, script: str, expected) -> None:
+    try:
+        until(lambda: active(dash_duo, script) == expected, timeout=10)
+    except Exception as exc:
+        found = active(dash_duo, "e => e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 40)")
+        raise AssertionError(f"focus never matched {expected!r}: it is on {found}") from exc

@@ -1,0 +1,45 @@
+"""What the live region says, and when: once per change, the count and range or the selected event."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import urlstate
+from dashboard.a11y import announcement
+from dashboard.data import load_events
+from dashboard.filters import apply
+
+
+@pytest.fixture
+def events(valid_csv):
+    return load_events(valid_csv)
+
+
+def say(events, previous_search: str | None, search: str) -> str | None:
+    def state(s: str) -> dict[str, str]:
+        v, _ = urlstate.parse(s)
+        return {"query": urlstate.data_query(v), "event": v.event or ""}
+
+    view, _ = urlstate.parse(search)
+    previous = None if previous_search is None else state(previous_search)
+    return announcement(previous, state(search), apply(events, view.filters), len(events), view)
+
+
+def test_nothing_is_said_on_load(events):
+    assert say(events, None, "?category=decision") is None
+
+
+def test_a_filter_change_says_the_count_and_range(events):
+    assert say(events, "", "?category=decision") == "Showing 3 of 7 events, June 2020 to June 2021."
+    assert say(events, "?category=decision", "?category=decision&q=nothing") == "Showing 0 of 7 events."
+
+
+def test_a_selection_says_the_event_and_its_position(events):
+    assert say(events, "?category=decision", "?category=decision&event=ibm-exit") == (
+        "Event 1 of 3: IBM exits, 8 June 2020.")
+    assert say(events, "?category=decision&event=ibm-exit", "?category=decision") == "Details closed."
+
+
+def test_a_theme_change_says_nothing(events):
+    assert say(events, "?category=decision", "?category=decision&theme=dark") is None
+    assert say(events, "?event=ibm-exit", "?event=ibm-exit&theme=light") is None
