@@ -17,6 +17,7 @@ from . import components, ids, schema, summary, urlstate
 from .context import Series, series_from_dict
 from .figures import build_figure
 from .filters import Filters, apply
+from .layout import graph_config
 from .session import Dataset, resolve
 
 
@@ -177,6 +178,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOADS, "hidden"),
         Output(ids.CHART_SUMMARY, "children"), Output(ids.CHART_KEYS, "data-order"),
         Output(ids.CHART_KEYS, "data-selected"), Output(ids.GRAPH, "style"),
+        Output(ids.GRAPH, "config"),
         Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
         Input(ids.USER_CONTEXT, "data"), Input(ids.THEME, "data"), State(ids.URL, "pathname"),
     )
@@ -213,4 +215,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             # A responsive graph fills its box: the box takes the figure's height, or the chart would spill
             # over the details under it on narrow screens.
             {"height": f"{figure.layout.height}px"},
+            # With the figure, not from another callback: a config arriving on its own after the chart is
+            # drawn makes Plotly redraw it from the figure and throws away a pan or pinch already made.
+            graph_config(view),
         )
