@@ -19,6 +19,23 @@
     return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
   }
 
+  const DAY = 86400000;
+
+  /* On a "days since" axis (URL `anchor`) x values are days, not dates: the toolbar's data-day0 is day 0. */
+  function dayZero() {
+    const bar = document.getElementById("chart-toolbar");
+    const text = bar ? bar.getAttribute("data-day0") || "" : "";
+    return text ? toMs(text) : null;
+  }
+
+  function isDays(gd) {
+    const axis = gd && gd._fullLayout && gd._fullLayout.xaxis;
+    return Boolean(axis && axis.type === "linear");
+  }
+
+  /* The smallest span a zoom may reach: three days, in the axis's unit. */
+  function minSpan(gd) { return isDays(gd) ? 3 : 3 * DAY; }
+
   function currentRange(gd) {
     const axis = gd && gd._fullLayout && gd._fullLayout.xaxis;
     if (!axis || !axis.range) { return null; }
@@ -28,7 +45,8 @@
   function setRange(lo, hi) {
     const gd = graph();
     if (!gd || !window.Plotly) { return; }
-    window.Plotly.relayout(gd, {"xaxis.range": [toDate(lo), toDate(hi)], "xaxis.autorange": false});
+    const range = isDays(gd) ? [lo, hi] : [toDate(lo), toDate(hi)];
+    window.Plotly.relayout(gd, {"xaxis.range": range, "xaxis.autorange": false});
   }
 
   /* factor < 1 zooms in, > 1 out; around `center` (ms) when given, else the middle of the view. */
@@ -36,7 +54,7 @@
     const range = currentRange(graph());
     if (!range) { return; }
     const mid = center === undefined ? (range[0] + range[1]) / 2 : center;
-    const half = Math.max((range[1] - range[0]) * factor / 2, 3 * 86400000);
+    const half = Math.max((range[1] - range[0]) * factor / 2, minSpan(graph()));
     setRange(mid - half, mid + half);
   }
 
@@ -73,7 +91,9 @@
     if (!button) { return; }
     if (button.dataset.range) {
       const parts = button.dataset.range.split(" ");
-      setRange(toMs(parts[0]), toMs(parts[1]) + 86400000);
+      const lo = toMs(parts[0]), hi = toMs(parts[1]) + DAY;
+      const zero = isDays(graph()) ? dayZero() : null;
+      if (zero !== null) { setRange((lo - zero) / DAY, (hi - zero) / DAY); } else { setRange(lo, hi); }
     } else if (button.dataset.zoom === "in") {
       zoom(0.5);
     } else if (button.dataset.zoom === "out") {
@@ -109,7 +129,7 @@
     const scale = pinch.distance / Math.max(spread(e.touches), 10);
     const lo = pinch.at - (pinch.at - pinch.range[0]) * scale;
     const hi = pinch.at + (pinch.range[1] - pinch.at) * scale;
-    if (hi - lo > 3 * 86400000) { setRange(lo, hi); }
+    if (hi - lo > minSpan(graph())) { setRange(lo, hi); }
     e.preventDefault();
     e.stopPropagation();
   }, {capture: true, passive: false});

@@ -18,6 +18,7 @@ from .chart import Chart, register_zoom
 from .context import Series, series_from_dict
 from .figures import build_figure
 from .filters import Filters, apply
+from .layout import graph_config
 from .relative import anchor_of, default_anchor
 from .session import Dataset, resolve
 from .story_components import details_extras
@@ -195,6 +196,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
         Output(ids.CHART_SUMMARY, "children"), Output(ids.CHART_KEYS, "data-order"),
         Output(ids.CHART_KEYS, "data-selected"), Output(ids.GRAPH, "style"), Output(ids.CHART_TOOLBAR, "data-day0"),
+        Output(ids.GRAPH, "config"),
         Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
         Input(ids.USER_CONTEXT, "data"), Input(ids.TABLE_ROWS, "data"), Input(ids.THEME, "data"),
         State(ids.URL, "pathname"), State(ids.URL, "href"), State(ids.VIEW_RANGE, "data"),
@@ -259,6 +261,9 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             style,
             # the zoom buttons' dates, on a days axis: days since this date (assets/timeline.js)
             f"{extras['anchor'].day:%Y-%m-%d}" if extras["anchor"] is not None else "",
+            # With the figure, not from another callback: a config arriving on its own after the chart is
+            # drawn makes Plotly redraw it from the figure and throws away a pan or pinch already made.
+            graph_config(view) if figure is not no_update else no_update,
         )
 
     @app.callback(

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from dash import dcc, html
 
 from . import ids, schema, theme
 from .components import TABLE_PAGE, details, filter_panel, share_panel
-from .describe import APP_TITLE
+from .describe import APP_TITLE, slug
 from .filters import companies_in
 from .story import Story
 from .story_components import time_toggle, tour_bar, tour_start
 from .upload_panel import panel as upload_panel
+from .urlstate import View
 
-__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "page"]
+__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "graph_config", "page"]
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
@@ -43,6 +46,17 @@ GRAPH_CONFIG = {
     # "Share chart..." would upload the chart to a server: not for an offline app.
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
 }
+
+
+def graph_config(view: View) -> dict[str, Any]:
+    """GRAPH_CONFIG with the modebar camera's image named after the view.
+
+    A new config makes Plotly redraw the chart from the figure, dropping the reader's pan and zoom: so the
+    config is only ever sent together with the figure it belongs to (callbacks.render), never on its own.
+    """
+    options = GRAPH_CONFIG["toImageButtonOptions"]
+    return {**GRAPH_CONFIG, "toImageButtonOptions": {**options, "filename": slug(view)}}
+
 
 KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home and End "
              "go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")

@@ -1,18 +1,16 @@
-"""Wiring of the share panel and the image downloads: URL + embed options -> link, iframe code, file names.
+"""Wiring of the share panel and the image downloads: URL + embed options -> link, iframe code.
 
-Copying and image downloads happen in the browser (clientside callbacks in assets/share.js).
+Copying and image downloads happen in the browser (clientside callbacks in assets/share.js). The image's file
+name is the graph config's, which callbacks.render sends with the figure (layout.graph_config).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State
 
-from . import describe, ids, share, story, urlstate
+from . import ids, share, story, urlstate
 from .figures import embed_height
-from .layout import GRAPH_CONFIG
 from .text import is_http_url
 
 
@@ -40,7 +38,7 @@ def register_share_callbacks(app: Dash, events: pd.DataFrame, tour: story.Story 
 
     @app.callback(
         Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"),
-        Output(ids.SHARE_PREVIEW, "href"), Output(ids.GRAPH, "config"),
+        Output(ids.SHARE_PREVIEW, "href"),
         Input(ids.URL, "search"), Input(ids.SHARE_WIDTH, "value"), Input(ids.SHARE_HEIGHT, "value"),
         Input(ids.SHARE_THEME, "value"), Input(ids.SHARE_OPTIONS, "value"),
         State(ids.URL, "href"),
@@ -55,9 +53,7 @@ def register_share_callbacks(app: Dash, events: pd.DataFrame, tour: story.Story 
         frame = share.frame_height(embed_height(events, seen, options))
         snippet = share.iframe_snippet(root, view, options, title=story.view_title(seen, tour),
                                        width=fixed_width, height=frame)
-        config: dict[str, Any] = {**GRAPH_CONFIG, "toImageButtonOptions": {
-            **GRAPH_CONFIG["toImageButtonOptions"], "filename": describe.slug(seen)}}
-        return share.view_url(root, view), snippet, share.embed_url(root, view, options), config
+        return share.view_url(root, view), snippet, share.embed_url(root, view, options)
 
     app.clientside_callback(
         ClientsideFunction("frt", "copy"),

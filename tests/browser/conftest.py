@@ -9,7 +9,6 @@ import socket
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 from pathlib import Path
 
 import pytest

@@ -170,6 +170,26 @@ def test_zoom_buttons_and_keys_change_the_visible_range(dash_duo, serve, app):
     assert dash_duo.get_logs() == []
 
 
+def test_zoom_buttons_on_a_days_axis_count_days(dash_duo, serve, app):
+    """With `anchor`, the x-axis counts days since that event: "2020" shows 1 January to 31 December 2020 as
+    days since 25 May 2020, and zooming in keeps counting days."""
+    serve(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?anchor=floyd-killed")
+    until(lambda: dash_duo.driver.execute_script(
+        "const g = document.querySelector('#timeline .js-plotly-plot');"
+        "return g && g._fullLayout && g._fullLayout.xaxis.type") == "linear", timeout=10)
+    until(lambda: dash_duo.find_element(f"#{ids.CHART_TOOLBAR}").get_attribute("data-day0") == "2020-05-25",
+          timeout=10)
+    tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-range^='2020-01-01']")
+    press(dash_duo, Keys.ENTER)
+    until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()") == [-145, 221], timeout=10)
+    tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-zoom=in]")
+    press(dash_duo, Keys.ENTER)
+    until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()") == [-53.5, 129.5],
+          timeout=10)  # half of the 366 days, around the same middle
+    assert dash_duo.get_logs() == []
+
+
 def test_landmarks_headings_chart_name_and_summary(dash_duo, serve, app):
     serve(app)
     dash_duo.driver.get(dash_duo.server_url + "/?event=ibm-exit")

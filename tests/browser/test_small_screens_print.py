@@ -16,6 +16,17 @@ from .conftest import SCREENSHOTS, accept_language, cdp, emulate_media, full_pag
 
 OVERFLOW = "return [document.documentElement.scrollWidth, window.innerWidth]"
 RANGE = "return window.frtTimeline && window.frtTimeline.range()"
+# The chart has stopped changing (nothing in it redrawn for 400 ms), as when a reader starts to drag. dcc.Graph
+# draws a new figure, then redraws it about 100 ms later to fit the box that the same callback resized; a drag
+# started before that redraw is lost in it.
+SETTLED = """
+if (!window.frtTestDrawn) {
+  window.frtTestDrawn = performance.now();
+  new MutationObserver(() => { window.frtTestDrawn = performance.now(); })
+    .observe(document.getElementById('timeline'), {subtree: true, childList: true, attributes: true});
+}
+return performance.now() - window.frtTestDrawn > 400;
+"""
 
 
 @pytest.fixture
@@ -72,6 +83,7 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
     dash_duo.driver.get(dash_duo.server_url + "/?start=2020-05-01&end=2020-07-31")
     dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .point", timeout=10)
     until(lambda: dash_duo.driver.execute_script(RANGE), timeout=10)
+    until(lambda: dash_duo.driver.execute_script(SETTLED), timeout=10)
     box = dash_duo.driver.execute_script(
         "const r = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();"
         "return [r.left + r.width / 2, r.top + r.height / 2, r.width];")
@@ -99,6 +111,11 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
     cdp(dash_duo, "Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     until(lambda: (lambda r: r[1] - r[0])(dash_duo.driver.execute_script(RANGE)) < (panned[1] - panned[0]) * 0.6,
           timeout=10)
+    zoomed = dash_duo.driver.execute_script(RANGE)
+    # The fingers were on the chart as soon as it was drawn: what the page loads after that (the graph's config,
+    # the share panel) leaves the reader's view alone.
+    until(lambda: dash_duo.redux_state_rqs == [], timeout=10)
+    assert dash_duo.driver.execute_script(RANGE) == zoomed, "the pan and zoom were undone"
     scroll_width, inner_width = dash_duo.driver.execute_script(OVERFLOW)
     assert scroll_width <= inner_width
     assert dash_duo.get_logs() == []
