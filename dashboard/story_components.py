@@ -256,7 +256,7 @@ def citation_blocks(citations: Mapping[str, str], prefix: str) -> list[Component
         blocks += [
             html.Div(
                 [
-                    html.H4(style),
+                    html.H3(style),
                     html.Button(
                         "Copy",
                         type="button",
