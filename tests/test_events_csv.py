@@ -109,11 +109,13 @@ def test_links_point_back_in_time_and_the_count_is_documented(events):
     assert f"adds the `related` column with {len(all_links)} links" in doc
 
 
-def test_no_link_claims_the_june_2020_decisions_responded_to_the_killing_or_protests(events):
-    """Their descriptions and sources do not say so (docs/verification.md): the chart shows the order only."""
+def test_the_june_2020_decisions_claim_no_more_than_their_sources(events):
+    """IBM's letter named George Floyd's death (`cites`); Amazon and Microsoft did not tie their decisions to the
+    killing or the protests, so they have no links, and no decision `responds-to` anything (docs/verification.md)."""
     by_id = events.set_index("id")
-    for decision in ("ibm-exits-general-purpose-frt", "amazon-rekognition-police-moratorium",
-                     "microsoft-no-frt-sales-to-us-police"):
+    assert list(by_id.loc["ibm-exits-general-purpose-frt", "relation_list"]) == [
+        ("cites", "george-floyd-killed-minneapolis")]
+    for decision in ("amazon-rekognition-police-moratorium", "microsoft-no-frt-sales-to-us-police"):
         assert by_id.loc[decision, "relation_list"] == ()
 
 
