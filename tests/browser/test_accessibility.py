@@ -298,3 +298,18 @@ def test_axe_finds_no_violations_with_the_share_panel_open(dash_duo, serve, bund
     violations = axe_violations(dash_duo.driver, axe_source)
     assert violations == [], json.dumps(violations, indent=1)
     assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_no_violations_on_a_tour_step_with_an_events_citation_open(dash_duo, serve, bundled_csv,
+                                                                               axe_source, theme):
+    """The tour bar, the days-since axis, related-event links and an open citation box, in both themes."""
+    serve(create_app(bundled_csv))
+    dash_duo.driver.get(dash_duo.server_url + f"/?step=6&theme={theme}&event=ibm-exits-general-purpose-frt")
+    dash_duo.wait_for_contains_text(f"#{ids.TOUR_TITLE}", "Three companies in four days", timeout=30)
+    dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
+    dash_duo.find_element(f"#{ids.DETAILS} .cite-box summary").click()
+    until(lambda: dash_duo.find_element(f"#{ids.DETAILS} .citation").is_displayed(), timeout=10)
+    violations = axe_violations(dash_duo.driver, axe_source)
+    assert violations == [], json.dumps(violations, indent=1)
+    assert dash_duo.get_logs() == []
