@@ -191,19 +191,19 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
 
     @app.callback(
         Output(ids.GRAPH, "figure"), Output(ids.COUNT, "children"), Output(ids.NOTICES, "children"),
-        Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "className"), Output(ids.TABLE, "children"),
+        Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "className"), Output(ids.TABLE_VIEW, "data"),
         Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOADS, "hidden"),
-        Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
         Output(ids.CHART_SUMMARY, "children"), Output(ids.CHART_KEYS, "data-order"),
         Output(ids.CHART_KEYS, "data-selected"), Output(ids.GRAPH, "style"), Output(ids.CHART_TOOLBAR, "data-day0"),
         Output(ids.GRAPH, "config"),
-        Input(ids.URL, "search"), Input(ids.TABLE_SORT, "data"), Input(ids.USER_DATA, "data"),
-        Input(ids.USER_CONTEXT, "data"), Input(ids.TABLE_ROWS, "data"), Input(ids.THEME, "data"),
+        Input(ids.URL, "search"), Input(ids.USER_DATA, "data"), Input(ids.USER_CONTEXT, "data"),
+        Input(ids.THEME, "data"),
         State(ids.URL, "pathname"), State(ids.URL, "href"), State(ids.VIEW_RANGE, "data"),
     )
-    def render(search, sort_state, user_data, user_context, rows, theme_name, pathname, href, view_range):  # type: ignore[no-untyped-def]
+    def render(search, user_data, user_context, theme_name, pathname, href, view_range):  # type: ignore[no-untyped-def]
         """Parse the URL, filter, build: everything the user sees follows from the address (and the data
-        this tab chose)."""
+        this tab chose). The events table follows once this answer is in (render_table): the chart is drawn
+        first, as a table of many rows takes the browser longer to render than the chart."""
         ds, store_notices = resolve(bundled, user_data)
         events, by_id = ds.events, ds.by_id
         series = (series_from_dict(user_context) if user_context else None) or context
@@ -235,10 +235,6 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         # A responsive graph fills its box: the box takes the figure's height, or the chart would spill over
         # the details under it on narrow screens.
         style: Any = {"height": f"{figure['layout']['height']}px"}
-        if ctx.triggered_id in (ids.TABLE_SORT, ids.TABLE_ROWS):
-            figure = style = no_update  # only the table changed
-        limit = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
-        more = components.more_rows_label(min(limit, len(shown)), len(shown))
         count = summary.count_text(shown, len(events), view.filters)
         row = by_id.loc[view.event] if view.event else None
         return (
@@ -249,12 +245,10 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             + details_extras(events, by_id, row, view, components.safe_base(pathname), _text(href),
                              set(shown["id"]), cite.dataset_name(ds.name, ds.uploaded)),
             "details-panel open" if row is not None else "details-panel",
-            components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}, limit),
+            {"search": _text(search) or "", "data": ds.name},  # -> render_table
             "/api/events.csv" + query,
             "/api/events.json" + query,
             ds.uploaded,  # the /api links serve the bundled data only
-            more or "Show more events",
-            not more,
             summary.view_summary(shown, view.filters) + summary.keys_note(len(shown)),
             " ".join(summary.in_date_order(shown)) if len(shown) <= summary.KEY_ORDER_LIMIT else "",
             view.event or "",
@@ -263,8 +257,24 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             f"{extras['anchor'].day:%Y-%m-%d}" if extras["anchor"] is not None else "",
             # With the figure, not from another callback: a config arriving on its own after the chart is
             # drawn makes Plotly redraw it from the figure and throws away a pan or pinch already made.
-            graph_config(view) if figure is not no_update else no_update,
+            graph_config(view),
         )
+
+    @app.callback(
+        Output(ids.TABLE, "children"), Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
+        Input(ids.TABLE_VIEW, "data"), Input(ids.TABLE_SORT, "data"), Input(ids.TABLE_ROWS, "data"),
+        State(ids.URL, "search"), State(ids.USER_DATA, "data"),
+        prevent_initial_call=True,  # render writes TABLE_VIEW when it has answered
+    )
+    def render_table(_shown_view, sort_state, rows, search, user_data):  # type: ignore[no-untyped-def]
+        """The events table of the URL's view: sorted, a page of rows at a time."""
+        ds, _ = resolve(bundled, user_data)
+        view, _ = parse(search, ds)
+        shown = apply(ds.events, view.filters) if ds.uploaded else ds.events[chart.index.mask(view.filters)]
+        limit = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
+        more = components.more_rows_label(min(limit, len(shown)), len(shown))
+        table = components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}, limit)
+        return table, more or "Show more events", not more
 
     @app.callback(
         Output(ids.TABLE_ROWS, "data"), Input(ids.TABLE_MORE, "n_clicks"), State(ids.TABLE_ROWS, "data"),

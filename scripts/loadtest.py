@@ -59,7 +59,7 @@ def callbacks(base: str) -> list[dict]:
 
     # The callbacks a change of view runs: every callback with the URL's search as an input (chart,
     # count/table; the controls' sync runs in the browser with the same input).
-    return [d for d in deps if has_url_search(d)]
+    return [d for d in deps if has_url_search(d) and not d.get("clientside_function")]  # those run in the browser
 
 
 def body(dep: dict, search: str) -> str:

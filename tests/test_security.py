@@ -165,7 +165,7 @@ def test_a_failing_callback_returns_a_generic_error_without_a_traceback(app, cli
     def broken(*args, **kwargs):
         raise RuntimeError("secret-internal-detail")
 
-    monkeypatch.setattr("dashboard.components.table", broken)
+    monkeypatch.setattr("dashboard.components.details", broken)
     with caplog.at_level(logging.ERROR):  # a view not asked for before (answers are replayed from a cache)
         response = client.post(security.CALLBACK_PATH, json=render_body(app, "?q=failing-callback"))
     text = response.get_data(as_text=True)
