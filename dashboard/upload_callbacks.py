@@ -3,6 +3,8 @@ data, and downloads of the uploaded data in each format. Registered on the app i
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from . import ids, upload, upload_panel
@@ -12,6 +14,18 @@ from .layout import data_summary
 from .session import Dataset, from_payload
 
 EXPORT_NAMES = {"events": "events.csv", "timelinejs-json": "timeline.json", "timelinejs-csv": "timeline.csv"}
+
+
+def answer(outcome: Any, pending: object, what: str, *, events: bool) -> tuple[Any, Any, Any, Any]:
+    """The upload callback's outputs (events store, context store, result panel, URL search) for a checked
+    file: refused with its problems, or stored (a new events file also clears the URL's view)."""
+    name = upload.pending_name(pending)
+    if outcome.payload is None:
+        return no_update, no_update, upload_panel.refused(name, outcome.errors, outcome.warnings), no_update
+    panel = upload_panel.loaded(name, outcome.summary, outcome.warnings, what)
+    if events:
+        return outcome.payload, no_update, panel, ""
+    return no_update, outcome.payload, panel, no_update
 
 
 def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | None) -> None:
@@ -49,35 +63,8 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
             return None, None, "Showing the bundled data again.", ""
         if trigger == ids.PENDING_CONTEXT:
             outcome = upload.context_upload(pending_context)
-            name = upload.pending_name(pending_context)
-            if outcome.payload is None:
-                return (
-                    no_update,
-                    no_update,
-                    upload_panel.refused(name, outcome.errors, outcome.warnings),
-                    no_update,
-                )
-            return (
-                no_update,
-                outcome.payload,
-                upload_panel.loaded(name, outcome.summary, outcome.warnings, "the context series"),
-                no_update,
-            )
-        outcome = upload.events_upload(pending_events)
-        name = upload.pending_name(pending_events)
-        if outcome.payload is None:
-            return (
-                no_update,
-                no_update,
-                upload_panel.refused(name, outcome.errors, outcome.warnings),
-                no_update,
-            )
-        return (
-            outcome.payload,
-            no_update,
-            upload_panel.loaded(name, outcome.summary, outcome.warnings, "your events"),
-            "",
-        )
+            return answer(outcome, pending_context, "the context series", events=False)
+        return answer(upload.events_upload(pending_events), pending_events, "your events", events=True)
 
     @app.callback(
         Output(ids.DATA_SUMMARY, "children"),

@@ -145,3 +145,14 @@ def wait_for_focus(dash_duo, script: str, expected) -> None:
     except Exception as exc:
         found = active(dash_duo, "e => e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 40)")
         raise AssertionError(f"focus never matched {expected!r}: it is on {found}") from exc
+
+
+def click_row(dash_duo, event_id: str) -> None:
+    """Click an event in the table as a reader would: once the page has settled (the table renders after the
+    chart, from its own callback), then wait until the table shows that event selected."""
+    until(dash_duo._wait_for_callbacks, timeout=30)
+    row = f'.events-table tr[data-event="{event_id}"]'
+    dash_duo.find_element(f"{row} .row-button").click()
+    until(lambda: dash_duo.driver.execute_script(
+        "const r = document.querySelector(arguments[0]); return !!r && r.classList.contains('selected')", row),
+        timeout=30)

@@ -12,6 +12,7 @@ from selenium.webdriver.common.by import By
 
 from dashboard import ids
 from dashboard.app import create_app
+from tests.browser.conftest import click_row
 
 
 @pytest.fixture
@@ -135,7 +136,7 @@ def test_clicking_a_marker_opens_its_details_with_safe_source_links(dash_duo, se
 def test_table_row_selects_the_event_and_rings_it_on_the_chart(dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
-    dash_duo.find_element('.events-table tr[data-event="ms-no-police"] .row-button').click()
+    click_row(dash_duo, "ms-no-police")
     dash_duo.wait_for_text_to_equal("#details-title", "Microsoft says no", timeout=10)
     wait_for_url(dash_duo, lambda q: q == {"event": ["ms-no-police"]})
     dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:last-of-type .point", timeout=10)

@@ -13,6 +13,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.layout import APP_TITLE
+from tests.browser.conftest import click_row
 from tests.conftest import UNSAFE_SOURCES, xss_rows
 
 # Elements a payload could have injected (the page's own "Share & embed" disclosure is a <details>).
@@ -124,7 +125,7 @@ def test_every_page_loads_with_the_csp_enforced_and_a_clean_console(dash_duo, se
     marker = dash_duo.find_element(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:nth-of-type(1) .point")
     ActionChains(dash_duo.driver).move_to_element(marker).pause(0.3).click().perform()
     dash_duo.wait_for_text_to_equal("#details-title", "IBM exits", timeout=10)
-    dash_duo.find_element('.events-table tr[data-event="study-month"] .row-button').click()
+    click_row(dash_duo, "study-month")
     dash_duo.wait_for_text_to_equal("#details-title", "A study", timeout=10)
     dash_duo.find_element(".events-table th:nth-child(2) button").click()
     until(lambda: js(dash_duo, "return document.querySelector('.events-table th:nth-child(2)')"
@@ -195,7 +196,7 @@ def test_xss_payloads_show_as_text_and_never_run(dash_duo, serve, xss_csv, csp):
     # The details panel: click events in the table (every one when testing the escaping alone, without the
     # CSP; every sixth with it); every field shows its payload as text, and only the https source is a link.
     for event_id, row in list(rows.items())[:: 6 if csp else 1]:
-        dash_duo.find_element(f'.events-table tr[data-event="{event_id}"] .row-button').click()
+        click_row(dash_duo, event_id)
         wait_text(dash_duo, "#details-title", row["title"])
         until(lambda r=row: js(dash_duo, """const b = document.querySelector('.events-table tr.selected .row-button');
             return b && b.textContent""") == r["title"], timeout=10)  # the table follows the chart
@@ -325,7 +326,7 @@ def test_xss_payloads_uploaded_in_the_browser_show_as_text_and_never_run(dash_du
     assert_hover_labels_are_text(
         dash_duo.driver.execute_async_script(HOVER_ALL, "#timeline .js-plotly-plot"), rows)
     for event_id, row in list(rows.items())[::8]:
-        dash_duo.find_element(f'.events-table tr[data-event="{event_id}"] .row-button').click()
+        click_row(dash_duo, event_id)
         wait_text(dash_duo, "#details-title", row["title"])
         assert js(dash_duo, "return document.querySelector('.details-description').textContent") == (
             row["description"])

@@ -16,6 +16,7 @@ from dashboard.app import create_app
 from dashboard.data import load_events
 from dashboard.export import Export, write
 from dashboard.urlstate import parse
+from tests.browser.conftest import click_row
 from tests.conftest import xss_rows
 
 
@@ -127,7 +128,7 @@ def test_share_link_opened_in_a_new_window_restores_the_view(dash_duo, serve, ap
     serve(app)
     dash_duo.driver.get(dash_duo.server_url + "/?category=decision")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
-    dash_duo.find_element('.events-table tr[data-event="amazon-pause"] .row-button').click()
+    click_row(dash_duo, "amazon-pause")
     dash_duo.wait_for_text_to_equal("#details-title", "Amazon pauses", timeout=10)
     dash_duo.find_element(f"#{ids.SHARE} summary").click()
     link_box = dash_duo.find_element(f"#{ids.SHARE_LINK}")

@@ -16,6 +16,7 @@ from dashboard.app import create_app
 from dashboard.data import load_events
 from dashboard.filters import apply
 from dashboard.story import load_story
+from tests.browser.conftest import click_row
 
 from ..conftest import DATA, ROOT
 
@@ -198,7 +199,7 @@ def test_days_since_toggle_and_any_event_as_day_0(dash_duo, serve, related_app):
     assert day_of(dash_duo, "ibm-exit") == 14
     dash_duo.wait_for_contains_text(".details-anchor", "This event is day 0.", timeout=10)
     # Another event becomes day 0 from its details panel.
-    dash_duo.find_element('.events-table tr[data-event="ibm-exit"] .row-button').click()
+    click_row(dash_duo, "ibm-exit")
     dash_duo.wait_for_contains_text(".details-anchor", "Day +14 since A man is killed by police.", timeout=10)
     dash_duo.find_element("#details-anchor").click()
     wait_for_url(dash_duo, {"event": ["ibm-exit"], "anchor": ["ibm-exit"]})

@@ -12,6 +12,7 @@ from dash.testing.wait import until
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.data import check_text
+from tests.browser.conftest import click_row
 
 from ..conftest import DATA
 
@@ -61,7 +62,7 @@ def test_a_timelinejs_sheet_shows_its_events_in_this_tab_only(dash_duo, serve, a
     assert dash_duo.find_element(f"#{ids.EXPORT_ROW}").is_displayed()
 
     # Clicking one of the uploaded events opens its details, with its sources as links.
-    dash_duo.find_element('.events-table tr[data-event="a-man-is-killed-by-police"] .row-button').click()
+    click_row(dash_duo, "a-man-is-killed-by-police")
     dash_duo.wait_for_text_to_equal("#details-title", "A man is killed by police", timeout=10)
     assert dash_duo.find_element(".details-sources a").get_attribute("href") == "https://example.org/report"
 
