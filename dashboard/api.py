@@ -19,9 +19,8 @@ def register_api(
     names = columns(events)
 
     def current() -> tuple[urlstate.View, list[str], pd.DataFrame]:
-        view, notices = urlstate.parse(request.args.to_dict(flat=False), event_ids=event_ids,
-                                       step_count=len(tour) if tour else 0)
-        view = story.resolve(view, tour)  # `step=N` gives the rows of that tour step's view
+        # `step=N` gives the rows of that tour step's view
+        _, view, notices = story.read_view(request.args.to_dict(flat=False), event_ids, tour)
         return view, notices, apply(events, view.filters)
 
     @server.get("/api/events.json")

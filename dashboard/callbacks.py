@@ -85,10 +85,8 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
 
     def parse(search: object, ds: Dataset) -> tuple[urlstate.View, list[str]]:
         """The URL's view as shown: `step=N` gives that tour step's view (story.resolve)."""
-        steps = None if ds.uploaded else tour
-        view, notices = urlstate.parse(_text(search), event_ids=ds.event_ids,
-                                       step_count=len(steps) if steps else 0)
-        return story.resolve(view, steps), notices
+        _, shown, notices = story.read_view(_text(search), ds.event_ids, None if ds.uploaded else tour)
+        return shown, notices
 
     def options(ds: Dataset) -> list[dict[str, str]]:
         return [{"label": c, "value": c} for c in ds.companies]

@@ -298,8 +298,7 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
                  "end": [end or ""], "q": [q or ""], "event": [event or ""],
                  "context": ["" if context is None else str(int(context))], "anchor": [anchor or ""],
                  "step": [str(step or "")]}
-    view, notices = urlstate.parse(query, event_ids=frozenset(events["id"]),
-                                   step_count=len(tour) if tour else 0)
+    view, shown, notices = story.read_view(query, frozenset(events["id"]), tour)
     options, more = urlstate.parse_embed(query if url else None)
     problems = notices + more
     if problems:  # the app shows a view anyway; a file must be exactly the view asked for
@@ -308,7 +307,6 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
         height=options.height, theme=theme or options.theme,
         legend=options.legend if legend is None else legend, title=options.title if title is None else title)
     root = base_url or (share.root_of(url) if url else None)
-    shown = story.resolve(view, tour)
     tour_step = tour.get(shown.step) if tour else None
     job = exporting.Export(view=story.explore(shown), out=out, options=options, root=root, width=width,
                            height=height, scale=scale, cdn=cdn,

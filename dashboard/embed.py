@@ -92,9 +92,8 @@ def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None
     def render(root: str, prefix: str, url: str, query: str) -> tuple[bytes, bytes]:
         """The page (and its gzip) for one address; cached, since the data never changes while serving."""
         args = parse_qs(query, keep_blank_values=True)
-        view, notices = urlstate.parse(args, event_ids=event_ids, step_count=len(tour) if tour else 0)
+        view, shown, notices = story.read_view(args, event_ids, tour)
         options, more = urlstate.parse_embed(args)
-        shown = story.resolve(view, tour)
         step = tour.get(shown.step) if tour else None
         title = story.view_title(shown, tour)
         head = discovery_link(url, root, title)

@@ -45,9 +45,8 @@ def register_share_callbacks(app: Dash, events: pd.DataFrame, tour: story.Story 
     )
     def update(search, width, height, theme, shown, href):  # type: ignore[no-untyped-def]
         """The current view's link and embed code; the modebar's image is named after the view."""
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=event_ids,
-                                 step_count=len(tour) if tour else 0)
-        seen = story.resolve(view, tour)  # a step's link keeps `step=N`; its size and name are the step's
+        # a step's link keeps `step=N` (view); its size and name are the step's (seen)
+        view, seen, _ = story.read_view(search if isinstance(search, str) else None, event_ids, tour)
         options, fixed_width = embed_options(width, height, theme, shown)
         root = share.root_of(href) if isinstance(href, str) and is_http_url(href) else "/"
         frame = share.frame_height(embed_height(events, seen, options))

@@ -236,6 +236,15 @@ def resolve(view: urlstate.View, story: Story | None) -> urlstate.View:
     return replace(step.view, event=view.event or step.view.event, step=step.number)
 
 
+def read_view(
+    query: urlstate.Query, event_ids: frozenset[str] | set[str] | None, story: Story | None
+) -> tuple[urlstate.View, urlstate.View, list[str]]:
+    """A URL's view as written and as shown (`step=N` shows that tour step's view: `resolve`), with the
+    notices about values it ignored. Every place that reads a URL with the tour in mind starts here."""
+    view, notices = urlstate.parse(query, event_ids=event_ids, step_count=len(story) if story else 0)
+    return view, resolve(view, story), notices
+
+
 def select(view: urlstate.View, event: str | None) -> urlstate.View:
     """The URL view that opens `event` where the reader is: inside the tour (`?step=N&event=id`), or in
     their own view."""

@@ -22,9 +22,8 @@ def register_story_callbacks(app: Dash, bundled: Dataset, tour: story.Story | No
         arrive: a non-string search counts as empty."""
         ds, _ = resolve(bundled, user_data)
         steps = None if ds.uploaded else tour
-        text = search if isinstance(search, str) else None
-        view, _ = urlstate.parse(text, event_ids=ds.event_ids, step_count=len(steps) if steps else 0)
-        return ds, steps, story.resolve(view, steps)
+        _, view, _ = story.read_view(search if isinstance(search, str) else None, ds.event_ids, steps)
+        return ds, steps, view
 
     @app.callback(
         Output(ids.TOUR_BAR, "className"),
