@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
-from . import ids, summary, urlstate
+from . import ids, story, summary, urlstate
 from .filters import apply
 from .session import Dataset, resolve
 
@@ -32,9 +32,9 @@ def announcement(previous: dict[str, str] | None, current: dict[str, str], shown
     return None
 
 
-def register_a11y_callbacks(app: Dash, bundled: Dataset) -> None:
+def register_a11y_callbacks(app: Dash, bundled: Dataset, tour: story.Story | None = None) -> None:
     """Wire the accessibility and presentation callbacks to this app instance and this data (the tab's
-    upload when it has one, as for the other callbacks)."""
+    upload when it has one, as for the other callbacks); `tour` goes with the bundled data."""
 
     app.clientside_callback(
         ClientsideFunction("frt", "theme"),
@@ -74,7 +74,9 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset) -> None:
     def announce(search, previous, user_data):  # type: ignore[no-untyped-def]
         ds, _ = resolve(bundled, user_data)
         events = ds.events
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=ds.event_ids)
+        # what the page shows: a tour step's view, not the bare `?step=N`
+        _, view, _ = story.read_view(search if isinstance(search, str) else None, ds.event_ids,
+                                     None if ds.uploaded else tour)
         previous = previous if isinstance(previous, dict) else None
         current = {"query": urlstate.data_query(view), "event": view.event or ""}
         shown = apply(events, view.filters)

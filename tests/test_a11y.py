@@ -43,3 +43,18 @@ def test_a_selection_says_the_event_and_its_position(events):
 def test_a_theme_change_says_nothing(events):
     assert say(events, "?category=decision", "?category=decision&theme=dark") is None
     assert say(events, "?event=ibm-exit", "?event=ibm-exit&theme=light") is None
+
+
+def test_a_tour_step_is_announced_with_the_steps_own_count():
+    """`?step=2` shows that step's view: the live region counts its events, not the whole file."""
+    from dashboard import ids
+    from dashboard.app import create_app
+    from tests.dash_requests import body, callback_key
+
+    from .conftest import DATA
+
+    app = create_app(DATA / "related.csv", story_path=DATA / "story.csv")
+    key = callback_key(app, f"{ids.LIVE}.children")
+    answer = app.server.test_client().post("/_dash-update-component", json=body(
+        app, key, {"url.search": "?step=2", f"{ids.LAST_QUERY}.data": {"query": "", "event": ""}})).get_json()
+    assert answer["response"][ids.LIVE]["children"].startswith("Showing 5 of ")
