@@ -127,9 +127,7 @@ def register_zoom(app: Dash, chart: Chart, parse: Callable[[object], urlstate.Vi
         change = lod.zoomed_range(relayout)
         if change is None or user_data or user_context:  # a tab's own data is drawn whole
             return no_update, no_update
-        view = parse(search)
-        if view.anchor is not None:  # a days axis: every event is drawn already (see Chart.figure)
-            return no_update, no_update
+        view = parse(search)  # (a days axis is drawn only when every event is: Chart.figure then answers None)
         if change == "auto":  # a double click or reset: the whole selection
             mask = chart.index.mask(view.filters)
             visible = lod.overview(chart.index, mask) if mask.any() else None

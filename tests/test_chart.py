@@ -152,3 +152,10 @@ def test_days_since_an_event_on_a_narrow_view_of_large_data(large):
     status, answer = zoom(large, {"xaxis.range[0]": -3, "xaxis.range[1]": 3},
                           "?anchor=ibm-exits-general-purpose-frt&start=2020-06-08&end=2020-06-08")
     assert status in (200, 204) and ids.GRAPH not in (answer or {}).get("response", {})  # days: no refinement
+
+
+def test_zooming_large_data_refines_even_when_days_since_could_not_be_drawn(large):
+    """Too many events for a days axis: the chart keeps dates, so a zoom still brings single events."""
+    status, answer = zoom(large, {"xaxis.range[0]": "2019-03-04", "xaxis.range[1]": "2019-03-11"},
+                          "?anchor=ibm-exits-general-purpose-frt")
+    assert status == 200 and not density_shown(answer)
