@@ -69,15 +69,28 @@ def xss_rows() -> list[dict[str, str]]:
 @pytest.fixture
 def xss_csv(tmp_path) -> Path:
     """An events file built from the XSS payload list (valid: every payload is in free-text columns)."""
+    return write_rows(tmp_path / "xss.csv", xss_rows())
+
+
+@pytest.fixture
+def xss_linked_csv(tmp_path) -> Path:
+    """The XSS events, each (but the first) citing the one before it: payloads in relation labels too."""
+    rows = xss_rows()
+    for n, row in enumerate(rows):
+        row["related"] = f"cites:xss-{n - 1}" if n else ""
+    return write_rows(tmp_path / "xss.csv", rows)
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
+    """Write event rows (dicts by column name; missing columns empty) as an events CSV."""
     import csv
 
     from dashboard import schema
 
-    path = tmp_path / "xss.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES)
+        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES, restval="")
         writer.writeheader()
-        writer.writerows(xss_rows())
+        writer.writerows(rows)
     return path
 
 

@@ -335,22 +335,8 @@ def bundled():
     return load_events(ROOT / "events.csv")
 
 
-def test_story_options_keep_csv_text_escaped(tmp_path):
-    import csv
-
-    from dashboard import schema
-
-    from .conftest import xss_rows
-
-    rows = xss_rows()
-    for n, row in enumerate(rows):
-        row["related"] = f"cites:xss-{n - 1}" if n else ""
-    path = tmp_path / "xss.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES)
-        writer.writeheader()
-        writer.writerows(rows)
-    events = load_events(path)
+def test_story_options_keep_csv_text_escaped(xss_linked_csv):
+    events = load_events(xss_linked_csv)
     fig = timeline_figure(events, event="xss-3", anchor="xss-2", highlight=["xss-1", "xss-4"])
     assert by_name(fig, "relation labels") and by_name(fig, "highlighted")
     assert fig.layout.xaxis.type == "linear"

@@ -145,22 +145,8 @@ def test_origin_is_scheme_and_host_only():
 
 
 @pytest.fixture
-def xss_linked(tmp_path):
-    import csv
-
-    from dashboard import schema
-
-    from .conftest import xss_rows
-
-    rows = xss_rows()
-    for n, row in enumerate(rows):
-        row["related"] = f"cites:xss-{n - 1}" if n else ""
-    path = tmp_path / "xss.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES)
-        writer.writeheader()
-        writer.writerows(rows)
-    return load_events(path)
+def xss_linked(xss_linked_csv):
+    return load_events(xss_linked_csv)
 
 
 def assert_plain_and_local(tree) -> None:

@@ -335,19 +335,12 @@ def test_xss_payloads_uploaded_in_the_browser_show_as_text_and_never_run(dash_du
 
 
 def test_xss_payloads_in_a_rejected_upload_are_listed_as_text(dash_duo, serve, valid_csv, tmp_path):
-    import csv
-
-    from dashboard import schema
-    from tests.conftest import xss_payloads
+    from tests.conftest import write_rows, xss_payloads
 
     payloads = xss_payloads()[:12]
-    path = tmp_path / "bad.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES, restval="")
-        writer.writeheader()
-        for n, payload in enumerate(payloads):  # the payload where the loader quotes the value it refuses
-            writer.writerow({"id": f"ev-{n}", "date": "2020-06-08", "title": "T", "description": "D",
-                             "category": payload, "actor": "IBM", "sources": "https://e.org"})
+    path = write_rows(tmp_path / "bad.csv", [  # the payload where the loader quotes the value it refuses
+        {"id": f"ev-{n}", "date": "2020-06-08", "title": "T", "description": "D", "category": payload,
+         "actor": "IBM", "sources": "https://e.org"} for n, payload in enumerate(payloads)])
     serve(create_app(valid_csv))
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=30)
     upload_and_wait(dash_duo, path, "unknown category")
