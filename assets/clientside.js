@@ -1,4 +1,5 @@
-/* Clientside callbacks (registered in dashboard/a11y.py): the theme in effect, the filter drawer, the print URL. */
+/* Clientside callbacks (registered in dashboard/a11y.py and dashboard/chart.py): the theme in effect, the filter
+   drawer, the print URL, the chart's x-axis changes. */
 (function () {
   "use strict";
   const dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
@@ -40,6 +41,16 @@
       },
       printUrl: function (href) {
         return href || window.location.href;
+      },
+      // The chart's relayoutData, x axis only; nothing when x did not move (see dashboard/chart.py).
+      xChange: function (relayout) {
+        const keep = {};
+        Object.keys(relayout || {}).forEach(function (key) {
+          if (key === "xaxis.autorange" || key === "xaxis.range" || key.indexOf("xaxis.range[") === 0) {
+            keep[key] = relayout[key];
+          }
+        });
+        return Object.keys(keep).length ? keep : window.dash_clientside.no_update;
       },
   });
 })();

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
 from . import ids, lod, urlstate
 from .cache import FigureCache
@@ -111,12 +111,23 @@ class Chart:
 
 def register_zoom(app: Dash, chart: Chart, parse: Callable[[object], urlstate.View]) -> None:
     """Zoom and pan (relayoutData) -> a figure at the new level of detail, when the served data needs one.
-    `parse` reads the view from the URL's query as the render callback does (a tour step is its view)."""
+    `parse` reads the view from the URL's query as the render callback does (a tour step is its view).
+
+    The browser first keeps only the x axis of relayoutData (ids.X_CHANGE). Without that filter, a relayout
+    that leaves x alone (a window resize, a vertical pan) while a zoom is on its way to the server starts the
+    callback again; Dash then drops the zoom's answer and the coarse figure stays."""
+
+    app.clientside_callback(
+        ClientsideFunction("frt", "xChange"),
+        Output(ids.X_CHANGE, "data"),
+        Input(ids.GRAPH, "relayoutData"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.GRAPH, "figure", allow_duplicate=True),
         Output(ids.VIEW_RANGE, "data"),
-        Input(ids.GRAPH, "relayoutData"),
+        Input(ids.X_CHANGE, "data"),
         State(ids.URL, "search"),
         State(ids.USER_DATA, "data"),
         State(ids.USER_CONTEXT, "data"),

@@ -21,6 +21,7 @@ TABLE_ROWS = "table-rows"  # how many rows the table shows
 TABLE_MORE = "table-more"
 TABLE_VIEW = "table-view"  # store: written by the render callback once it has answered; the table follows
 VIEW_RANGE = "view-range"  # the chart's visible range, for the level of detail
+X_CHANGE = "x-change"  # store: the x-axis part of the chart's relayoutData, only when the reader moved x
 SORT_BUTTON = "sort-button"  # pattern-matching id type: {"type": SORT_BUTTON, "column": name}
 ROW_BUTTON = "row-button"  # pattern-matching id type: {"type": ROW_BUTTON, "event": id}
 RELATED_LINK = "related-link"

@@ -112,6 +112,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
             dcc.Store(id=ids.USER_DATA, storage_type="session"),
             dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
             dcc.Store(id=ids.VIEW_RANGE),
+            dcc.Store(id=ids.X_CHANGE),
             dcc.Store(id=ids.TABLE_ROWS, data=TABLE_PAGE),
             dcc.Store(id=ids.TABLE_VIEW),
             dcc.Store(id=ids.TOUR_MEMORY, storage_type="session"),

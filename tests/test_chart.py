@@ -34,8 +34,8 @@ def zoom(app, relayout, search: str = ""):
     response = call(
         app,
         callback_key(app, f"{ids.VIEW_RANGE}.data"),
-        {f"{ids.GRAPH}.relayoutData": relayout, "url.search": search},
-        [f"{ids.GRAPH}.relayoutData"],
+        {f"{ids.X_CHANGE}.data": relayout, "url.search": search},
+        [f"{ids.X_CHANGE}.data"],
     )
     return response.status_code, response.get_json(silent=True)
 

@@ -26,23 +26,26 @@ def marker_count(dash_duo) -> int:
     return len(dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .point"))
 
 
+def zoom_to(dash_duo, lo: str, hi: str, then: str = "") -> None:
+    dash_duo.driver.execute_script(
+        f"const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
+        f"Plotly.relayout(gd, {{'xaxis.range': ['{lo}', '{hi}']}});" + then
+    )
+
+
+def single_events_shown(dash_duo) -> bool:
+    names = trace_names(dash_duo)
+    return "decision" in names and not any(str(n).startswith("events per") for n in names)
+
+
 def test_large_data_opens_as_density_and_zooming_in_shows_single_events(dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "10000 of 10000 events", timeout=20)
     until(lambda: any(str(n).startswith("events per") for n in trace_names(dash_duo)), timeout=20)
     assert marker_count(dash_duo) < 3_000  # cells and key moments, not 10,000 markers
     until(dash_duo._wait_for_callbacks, timeout=20)  # the page has settled, as when a reader starts zooming
-    dash_duo.driver.execute_script(
-        f"Plotly.relayout(document.querySelector('#{ids.GRAPH} .js-plotly-plot'),"
-        "{'xaxis.range': ['2019-03-04', '2019-03-11']});"
-    )
-    until(
-        lambda: (
-            "decision" in trace_names(dash_duo)
-            and not any(str(n).startswith("events per") for n in trace_names(dash_duo))
-        ),
-        timeout=20,
-    )
+    zoom_to(dash_duo, "2019-03-04", "2019-03-11")
+    until(lambda: single_events_shown(dash_duo), timeout=20)
     # the zoom the reader chose is kept while the finer figure replaces the coarse one
     xrange = dash_duo.driver.execute_script(
         f"return document.querySelector('#{ids.GRAPH} .js-plotly-plot').layout.xaxis.range"
@@ -59,4 +62,15 @@ def test_large_data_opens_as_density_and_zooming_in_shows_single_events(dash_duo
     )
     assert any("vendor/plotly-cartesian" in u for u in loaded)  # the partial bundle, never the full one
     assert not any("plotly.min.js" in u for u in loaded)
+    assert dash_duo.get_logs() == []
+
+
+def test_a_relayout_that_leaves_x_alone_does_not_lose_a_zoom_on_its_way(dash_duo, serve, app):
+    """A vertical pan (or a window resize) right after zooming in: the single events still arrive."""
+    serve(app)
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "10000 of 10000 events", timeout=20)
+    until(lambda: any(str(n).startswith("events per") for n in trace_names(dash_duo)), timeout=20)
+    until(dash_duo._wait_for_callbacks, timeout=20)
+    zoom_to(dash_duo, "2019-03-04", "2019-03-11", then="setTimeout(() => Plotly.relayout(gd, {'yaxis.range': [0, 3]}), 30);")
+    until(lambda: single_events_shown(dash_duo), timeout=20)
     assert dash_duo.get_logs() == []
