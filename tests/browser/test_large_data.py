@@ -71,6 +71,7 @@ def test_a_relayout_that_leaves_x_alone_does_not_lose_a_zoom_on_its_way(dash_duo
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "10000 of 10000 events", timeout=20)
     until(lambda: any(str(n).startswith("events per") for n in trace_names(dash_duo)), timeout=20)
     until(dash_duo._wait_for_callbacks, timeout=20)
-    zoom_to(dash_duo, "2019-03-04", "2019-03-11", then="setTimeout(() => Plotly.relayout(gd, {'yaxis.range': [0, 3]}), 30);")
+    vertical_pan = "setTimeout(() => Plotly.relayout(gd, {'yaxis.range': [0, 3]}), 30);"
+    zoom_to(dash_duo, "2019-03-04", "2019-03-11", then=vertical_pan)
     until(lambda: single_events_shown(dash_duo), timeout=20)
     assert dash_duo.get_logs() == []
