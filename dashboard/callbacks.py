@@ -258,6 +258,18 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             graph_config(view),
         )
 
+    def table_key(ds: Dataset, view: urlstate.View) -> str:
+        """Which rows the table lists: the data file and the view's filters (not the selection or tour)."""
+        return f"{ds.name}?{urlstate.data_query(view)}"
+
+    def rows_for(stored: object, key: str) -> int:
+        """How many rows "Show more" asked for in this view; a new view starts at one page again."""
+        if isinstance(stored, dict) and stored.get("view") == key:
+            rows = stored.get("rows")
+            if isinstance(rows, int) and not isinstance(rows, bool):
+                return max(components.TABLE_PAGE, min(rows, components.TABLE_LIMIT))
+        return components.TABLE_PAGE
+
     @app.callback(
         Output(ids.TABLE, "children"), Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
         Input(ids.TABLE_VIEW, "data"), Input(ids.TABLE_SORT, "data"), Input(ids.TABLE_ROWS, "data"),
@@ -269,17 +281,19 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         ds, _ = resolve(bundled, user_data)
         view, _ = parse(search, ds)
         shown = apply(ds.events, view.filters) if ds.uploaded else ds.events[chart.index.mask(view.filters)]
-        limit = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
+        limit = rows_for(rows, table_key(ds, view))
         more = components.more_rows_label(min(limit, len(shown)), len(shown))
         table = components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}, limit)
         return table, more or "Show more events", not more
 
     @app.callback(
-        Output(ids.TABLE_ROWS, "data"), Input(ids.TABLE_MORE, "n_clicks"), State(ids.TABLE_ROWS, "data"),
+        Output(ids.TABLE_ROWS, "data"), Input(ids.TABLE_MORE, "n_clicks"),
+        State(ids.TABLE_ROWS, "data"), State(ids.URL, "search"), State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
     )
-    def show_more(_clicks, rows):  # type: ignore[no-untyped-def]
-        current = rows if isinstance(rows, int) and not isinstance(rows, bool) else components.TABLE_PAGE
-        return max(components.TABLE_PAGE, min(current + components.TABLE_PAGE, components.TABLE_LIMIT))
+    def show_more(_clicks, rows, search, user_data):  # type: ignore[no-untyped-def]
+        ds, _ = resolve(bundled, user_data)
+        key = table_key(ds, parse(search, ds)[0])
+        return {"view": key, "rows": min(rows_for(rows, key) + components.TABLE_PAGE, components.TABLE_LIMIT)}
 
     register_zoom(app, chart, lambda search: parse(search, bundled)[0])

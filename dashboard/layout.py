@@ -8,7 +8,7 @@ import pandas as pd
 from dash import dcc, html
 
 from . import ids, schema, theme
-from .components import TABLE_PAGE, details, filter_panel, share_panel
+from .components import details, filter_panel, share_panel
 from .describe import APP_TITLE, slug
 from .filters import companies_in
 from .story import Story
@@ -113,7 +113,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
             dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
             dcc.Store(id=ids.VIEW_RANGE),
             dcc.Store(id=ids.X_CHANGE),
-            dcc.Store(id=ids.TABLE_ROWS, data=TABLE_PAGE),
+            dcc.Store(id=ids.TABLE_ROWS),  # {"view": ..., "rows": n} once "Show more" is pressed
             dcc.Store(id=ids.TABLE_VIEW),
             dcc.Store(id=ids.TOUR_MEMORY, storage_type="session"),
             dcc.Store(id=ids.THEME),

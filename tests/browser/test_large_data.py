@@ -57,6 +57,11 @@ def test_large_data_opens_as_density_and_zooming_in_shows_single_events(dash_duo
     assert more.text == "Show 50 more events"
     more.click()
     until(lambda: len(dash_duo.find_elements(".events-table tbody tr")) == 100, timeout=20)
+    # new filters: the table starts again at one page of the new view's rows
+    next(o for o in dash_duo.find_elements(f"#{ids.CATEGORIES} label") if o.text.strip() == "Protest").click()
+    until(lambda: "10000 events" in dash_duo.find_element(f"#{ids.COUNT}").text
+          and not dash_duo.find_element(f"#{ids.COUNT}").text.startswith("10000"), timeout=20)
+    until(lambda: len(dash_duo.find_elements(".events-table tbody tr")) == 50, timeout=20)
     loaded = dash_duo.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)"
     )
