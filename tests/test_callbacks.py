@@ -19,7 +19,8 @@ def app():
 
 
 def post(app, key: str, values: dict, changed: list[str]) -> dict:
-    response = app.server.test_client().post("/_dash-update-component", json=body(app, key, values, changed=changed))
+    request = body(app, key, values, changed=changed)
+    response = app.server.test_client().post("/_dash-update-component", json=request)
     assert response.status_code == 200
     return response.get_json()["response"]
 
