@@ -1,5 +1,5 @@
 /* Clientside callbacks (registered in dashboard/a11y.py and dashboard/chart.py): the theme in effect, the filter
-   drawer, the print URL, the chart's x-axis changes. */
+   drawer, the print URL, the filters' URL, the chart's x-axis changes. */
 (function () {
   "use strict";
   const dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
@@ -41,6 +41,12 @@
       },
       printUrl: function (href) {
         return href || window.location.href;
+      },
+      // The query the filters ask for (dashboard/callbacks.py, sync) -> the URL (a new history entry).
+      requestUrl: function (search) {
+        if (typeof search === "string" && search !== window.location.search) {
+          window.dash_clientside.set_props("url", {search: search});
+        }
       },
       // The chart's relayoutData, x axis only; nothing when x did not move (see dashboard/chart.py).
       xChange: function (relayout) {

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from . import cite, components, ids, lod, relations, schema, story, summary, urlstate
 from .chart import Chart, register_zoom
@@ -102,16 +102,28 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         Input(ids.TIME, "value"),
     ]
 
+    # The controls ask for a new URL through a store (ids.URL_REQUEST) that a clientside function copies
+    # into the URL, instead of writing url.search themselves. Dash holds back every callback that reads an
+    # output of a callback still running: were url.search an output here, the chart and every other view
+    # callback would wait on page load for this one's round trip before they could even start.
+    app.clientside_callback(ClientsideFunction("frt", "requestUrl"), Input(ids.URL_REQUEST, "data"),
+                            prevent_initial_call=True)
+
     @app.callback(
-        Output(ids.URL, "search"), *control_outputs, Output(ids.COMPANIES, "options"),
+        Output(ids.URL_REQUEST, "data"), *control_outputs, Output(ids.COMPANIES, "options"),
         Input(ids.URL, "search"), *control_inputs,
         Input(ids.COMPANIES_ALL, "n_clicks"), Input(ids.COMPANIES_NONE, "n_clicks"), Input(ids.RESET, "n_clicks"),
         Input(ids.USER_DATA, "data"),
+        State(ids.URL_REQUEST, "data"),
     )
-    def sync(search, companies, categories, start, end, q, context, days, _all, _none, _reset, user_data):  # type: ignore[no-untyped-def]
+    def sync(search, companies, categories, start, end, q, context, days,  # type: ignore[no-untyped-def]
+             _all, _none, _reset, user_data, requested):
         """The URL and the controls mirror each other; the URL wins when it changed (load, back, forward).
         Changing a control during the tour leaves it, keeping the step's view as the starting point."""
         trigger = ctx.triggered_id
+        if trigger == ids.URL and isinstance(requested, str) and requested == (_text(search) or ""):
+            # the controls' own request arriving in the URL: they already show it (and may have moved on)
+            return (None, *(no_update,) * 7, no_update)
         ds, _ = resolve(bundled, user_data)
         company_options = ds.companies
         current, _ = parse(search, ds)

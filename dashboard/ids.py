@@ -20,6 +20,7 @@ TABLE_SORT = "table-sort"
 TABLE_ROWS = "table-rows"  # how many rows the table shows, and for which view ("Show more")
 TABLE_MORE = "table-more"
 TABLE_VIEW = "table-view"  # store: written by the render callback once it has answered; the table follows
+URL_REQUEST = "url-request"  # store: the query the controls ask for; assets/clientside.js puts it in the URL
 VIEW_RANGE = "view-range"  # the chart's visible range, for the level of detail
 X_CHANGE = "x-change"  # store: the x-axis part of the chart's relayoutData, only when the reader moved x
 SORT_BUTTON = "sort-button"  # pattern-matching id type: {"type": SORT_BUTTON, "column": name}

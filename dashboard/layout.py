@@ -111,6 +111,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
             # An upload lives in this tab's sessionStorage only: never on the server, never in another tab.
             dcc.Store(id=ids.USER_DATA, storage_type="session"),
             dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
+            dcc.Store(id=ids.URL_REQUEST),
             dcc.Store(id=ids.VIEW_RANGE),
             dcc.Store(id=ids.X_CHANGE),
             dcc.Store(id=ids.TABLE_ROWS),  # {"view": ..., "rows": n} once "Show more" is pressed

@@ -65,3 +65,13 @@ def test_a_stored_value_from_the_browser_is_bounded(app):
     assert table_rows(app, "", {"view": "events.csv?", "rows": 10**9}) == 127
     assert table_rows(app, "", {"view": "events.csv?", "rows": True}) == 50
     assert table_rows(app, "", "nonsense") == 50
+
+
+def test_nothing_that_runs_on_page_load_writes_the_url(app):
+    """Dash holds a callback back while another that writes one of its inputs is running. The chart and the
+    other view callbacks read url.search, so a page-load callback writing it (as the filters' sync once did)
+    costs every page load a round trip before the chart can be asked for."""
+    deps = app.server.test_client().get("/_dash-dependencies").get_json()
+    assert any(d["inputs"][0]["id"] == ids.URL for d in deps if not d.get("prevent_initial_call"))
+    on_load = [d["output"] for d in deps if not d.get("prevent_initial_call")]
+    assert not [o for o in on_load if f"{ids.URL}.search" in o], on_load
