@@ -32,10 +32,12 @@ PRESETS: tuple[tuple[str, str | None, str | None], ...] = (
 )
 
 # Events annotated on the chart when they are in view: id -> short label.
+# In order of importance: where two labels would overlap on a narrow or zoomed-out chart, the first is kept
+# (assets/timeline.js, fitLabels).
 KEY_MOMENTS: dict[str, str] = {
-    "gender-shades-study": "Gender Shades study",
-    "george-floyd-killed-minneapolis": "George Floyd killed",
     "ibm-exits-general-purpose-frt": "IBM, Amazon, Microsoft step back (8–11 June)",
+    "george-floyd-killed-minneapolis": "George Floyd killed",
+    "gender-shades-study": "Gender Shades study",
     "meta-shuts-down-facebook-face-recognition": "Facebook ends face recognition",
 }
 
