@@ -1,5 +1,5 @@
 /* The chart's HTML zoom buttons, keyboard zoom and two-finger pinch zoom (Plotly's own controls are mouse-only),
-   and labels that do not fit hidden.
+   and the labels that do not fit hidden (dashboard/static/labels.js).
    Exposes window.frtTimeline for keyboard.js. Dates on a Plotly date axis are UTC wall-clock strings. */
 (function () {
   "use strict";
@@ -139,37 +139,10 @@
     if (pinch && e.touches.length < 2) { pinch = null; }
   }, {capture: true});
 
-  /* A label on the data (a key moment, the protest band, a relation) that would run outside the plot area (a
-     phone's narrow chart, a label near the edge of a zoomed view) or over a label before it (the figure lists
-     them by importance) is hidden until a redraw makes room. The event stays a marker, and its text is in the
-     details, the summary and the table. Titles, footers and messages are placed on the paper and stay. */
-  function fitLabels(gd) {
-    const area = gd.querySelector(".nsewdrag");
-    const specs = (gd._fullLayout && gd._fullLayout.annotations) || [];
-    if (!area) { return; }
-    const box = area.getBoundingClientRect();
-    const kept = [];
-    gd.querySelectorAll(".annotation").forEach(function (label) {
-      label.classList.remove("label-unfit");
-      const spec = specs[Number(label.getAttribute("data-index"))];
-      if (!spec || spec.xref !== "x") { return; }
-      const r = (label.querySelector(".annotation-text-g") || label).getBoundingClientRect();
-      if (!r.width) { return; }
-      const outside = r.left < box.left - 1 || r.right > box.right + 1;
-      const overlaps = kept.some(function (k) {
-        return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
-      });
-      if (outside || overlaps) { label.classList.add("label-unfit"); } else { kept.push(r); }
-    });
-  }
-
+  /* Labels that do not fit are hidden (dashboard/static/labels.js, shared with the embed page). */
   new MutationObserver(function () {
     const gd = graph();
-    if (gd && typeof gd.on === "function" && !gd.frtFitLabels) {
-      gd.frtFitLabels = true;
-      gd.on("plotly_afterplot", function () { fitLabels(gd); });
-      fitLabels(gd);
-    }
+    if (gd && !gd.frtFitLabels && typeof gd.on === "function" && window.frtFitLabels) { window.frtFitLabels(gd); }
   }).observe(document.documentElement, {childList: true, subtree: true});
 
   window.frtTimeline = {zoom: zoom, reveal: reveal, reset: reset, range: function () { return currentRange(graph()); }};

@@ -105,7 +105,8 @@ def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None
             content,
             css=embedpage.Asset(url=f"{prefix}/embed/embed.css?v={_static('embed.css')[1]}"),
             plotly=embedpage.Asset(url=prefix + plotly_path()),
-            script=embedpage.Asset(url=f"{prefix}/embed/embed.js?v={_static('embed.js')[1]}"),
+            scripts=[embedpage.Asset(url=f"{prefix}/embed/{name}?v={_static(name)[1]}")
+                     for name in embedpage.SCRIPTS],
         ).encode("utf-8")
         return html, gzip.compress(html, compresslevel=6, mtime=0)
 
@@ -121,7 +122,8 @@ def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None
             body, gzipped = _plotly()
             return _respond(body, "text/javascript", cache="public, max-age=31536000, immutable",
                             gzipped=gzipped)
-        kinds = {"embed.js": "text/javascript", "resize.js": "text/javascript", "embed.css": "text/css"}
+        kinds = {**{name: "text/javascript" for name in embedpage.SCRIPTS}, "resize.js": "text/javascript",
+                 "embed.css": "text/css"}
         if name not in kinds:
             return Response("Not found", status=404, mimetype="text/plain")
         # resize.js has a fixed address (it is pasted into other sites), so it is cached for a day only.

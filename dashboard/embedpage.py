@@ -21,6 +21,9 @@ from .filters import apply
 from .text import is_http_url
 from .urlstate import DEFAULT_OPTIONS, EmbedOptions, View
 
+# The page's scripts in dashboard/static, after plotly.js: the chart's label fitting, then the page's own.
+SCRIPTS = ("labels.js", "embed.js")
+
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
@@ -156,7 +159,7 @@ def _footer(footer: Footer) -> str:
             "</footer>")
 
 
-def document(page: Page, *, css: Asset, plotly: Asset, script: Asset) -> str:
+def document(page: Page, *, css: Asset, plotly: Asset, scripts: Sequence[Asset]) -> str:
     """The whole HTML document for `page`."""
     # Every page has one level-one heading: shown when the title is, else for screen readers only.
     hidden_heading = f'<h1 class="frt-sr-only">{escape(page.title)}</h1>'
@@ -189,7 +192,7 @@ def document(page: Page, *, css: Asset, plotly: Asset, script: Asset) -> str:
 <script type="application/json" id="frt-config">{script_json(page.config)}</script>
 <script type="application/json" id="frt-events">{script_json(page.events)}</script>
 {_script(plotly)}
-{_script(script)}
+{"".join(_script(script) for script in scripts)}
 </body>
 </html>
 """

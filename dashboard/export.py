@@ -120,7 +120,8 @@ def html_document(events: pd.DataFrame, job: Export) -> str:
         page,
         css=embedpage.Asset(text=(STATIC / "embed.css").read_text(encoding="utf-8")),
         plotly=plotly,
-        script=embedpage.Asset(text=(STATIC / "embed.js").read_text(encoding="utf-8")),
+        scripts=[embedpage.Asset(text=(STATIC / name).read_text(encoding="utf-8"))
+                 for name in embedpage.SCRIPTS],
     )
 
 

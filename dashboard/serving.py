@@ -17,6 +17,7 @@ from flask_compress import Compress
 # `window.Plotly` when a page defines it, so the 4.8 MB full bundle (loaded on demand from
 # `window._dashPlotlyJSURL`) is never requested.
 PLOTLY_BUNDLE = "vendor/plotly-cartesian.min.js"
+LABELS_SCRIPT = "static/labels.js"
 STATIC_PREFIXES = ("/_dash-component-suites/",)
 STATIC_KEY = "static:"
 UNUSED_SCRIPTS = ("/dash_table/",)  # the page has no DataTable
@@ -72,6 +73,11 @@ def use_partial_plotly(app: Dash) -> None:
     app.scripts.append_script({"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"})
 
 
+def use_shared_scripts(app: Dash) -> None:
+    """Scripts the page shares with /embed and exported pages (dashboard/static): the chart's labels."""
+    app.scripts.append_script({"relative_package_path": LABELS_SCRIPT, "namespace": "dashboard"})
+
+
 def drop_unused_scripts(app: Dash) -> None:
     """Leave out the script tags of component libraries the page does not use (dash_table)."""
     interpolate = app.interpolate_index
@@ -89,4 +95,5 @@ def drop_unused_scripts(app: Dash) -> None:
 def optimise_delivery(app: Dash) -> None:
     enable_compression(app)
     use_partial_plotly(app)
+    use_shared_scripts(app)
     drop_unused_scripts(app)

@@ -34,13 +34,13 @@ def test_hostile_csv_text_stays_text_in_the_page(write_csv):
                                    "https://e.org\n"))
     view, _ = parse("q=</title><script>alert(2)</script>")
     page = view_page(events, view, band=None, root="http://h/")
-    html = document(page, css=Asset(url="/c.css"), plotly=Asset(url="/p.js"), script=Asset(url="/e.js"))
+    html = document(page, css=Asset(url="/c.css"), plotly=Asset(url="/p.js"), scripts=[Asset(url="/e.js")])
     assert html.count("<script") == 5  # three JSON blocks, plotly.js, the page script: nothing injected
     assert "<img" not in html and "alert(2)</script>" not in html
     blocks = dict(re.findall(r'<script type="application/json" id="([^"]+)">(.*?)</script>', html, re.S))
     assert json.loads(blocks["frt-events"]) == {}  # the search matches nothing
     page = view_page(events, View(), band=None, root="http://h/")
-    html = document(page, css=Asset(url="/c.css"), plotly=Asset(url="/p.js"), script=Asset(url="/e.js"))
+    html = document(page, css=Asset(url="/c.css"), plotly=Asset(url="/p.js"), scripts=[Asset(url="/e.js")])
     blocks = dict(re.findall(r'<script type="application/json" id="([^"]+)">(.*?)</script>', html, re.S))
     assert json.loads(blocks["frt-events"])["a"]["title"] == EVIL
     hover = json.loads(blocks["frt-figure"])["data"][0]["hovertext"][0]
@@ -54,7 +54,7 @@ def test_page_with_header_lists_filters_and_draws_no_second_title(valid_csv):
     assert page.filters == ["Companies: IBM", "Dates: from 1 January 2020"]
     assert not json.loads(page.figure_json)["layout"].get("title", {}).get("text")
     html = document(page, css=Asset(text="body{}"), plotly=Asset(text="var a='</script>';"),
-                    script=Asset(text=""))
+                    scripts=[Asset(text="")])
     assert "<h1>Big tech and facial recognition: IBM · from 1 January 2020</h1>" in html
     assert "var a='<\\/script>';" in html  # inlined code cannot end its element early
     footer = html.split('<footer class="frt-footer">')[1].split("</footer>")[0]

@@ -156,3 +156,27 @@ def click_row(dash_duo, event_id: str) -> None:
     until(lambda: dash_duo.driver.execute_script(
         "const r = document.querySelector(arguments[0]); return !!r && r.classList.contains('selected')", row),
         timeout=30)
+
+
+# The chart's labels on the data (key moments, the protest band): how many are shown, and how many of those
+# run outside the plot area, cover a lane name or cover a label drawn before them.
+LABELS = """
+const gd = document.querySelector(arguments[0]);
+const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+const lanes = [...gd.querySelectorAll('.yaxislayer-above .ytick text')].map(t => t.getBoundingClientRect());
+const shown = [...gd.querySelectorAll('.annotation')]
+  .filter(a => getComputedStyle(a).visibility !== 'hidden')
+  .filter(a => gd._fullLayout.annotations[Number(a.getAttribute('data-index'))].xref === 'x')
+  .map(a => (a.querySelector('.annotation-text-g') || a).getBoundingClientRect());
+const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+return {shown: shown.length,
+        outside: shown.filter(r => r.left < area.left - 1 || r.right > area.right + 1).length,
+        over_lanes: shown.filter(r => lanes.some(t => hit(r, t))).length,
+        over_labels: shown.filter((r, i) => shown.some((o, j) => j < i && hit(r, o))).length,
+        lanes: lanes.length};
+"""
+
+
+def chart_labels(dash_duo, chart: str) -> dict[str, int]:
+    """LABELS for the Plotly chart at the CSS selector `chart` (the app's graph or an embed's)."""
+    return dash_duo.driver.execute_script(LABELS, chart)

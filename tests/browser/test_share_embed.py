@@ -16,7 +16,7 @@ from dashboard.app import create_app
 from dashboard.data import load_events
 from dashboard.export import Export, write
 from dashboard.urlstate import parse
-from tests.browser.conftest import click_row
+from tests.browser.conftest import chart_labels, click_row, viewport
 from tests.conftest import xss_rows
 
 
@@ -218,4 +218,16 @@ def test_hostile_csv_text_in_an_embed_shows_as_text_and_never_runs(dash_duo, ser
         "a[href^=\"javascript:\" i],#frt-chart svg a').length")
     assert injected == 0
     assert driver.execute_script("return window.__pwned === undefined") and driver.title == title
+    assert dash_duo.get_logs() == []
+
+
+def test_an_embed_on_a_phone_keeps_its_labels_off_the_lane_names(dash_duo, serve, bundled_csv):
+    serve(create_app(bundled_csv))
+    viewport(dash_duo, 375)
+    dash_duo.driver.get(dash_duo.server_url + "/embed")
+    drawn = "return !!document.querySelector('.frt-ready .scatterlayer .point')"
+    until(lambda: dash_duo.driver.execute_script(drawn), timeout=20)
+    labels = chart_labels(dash_duo, "#frt-chart")
+    assert labels["lanes"] > 10 and labels["shown"] >= 1, labels
+    assert labels["outside"] == labels["over_lanes"] == labels["over_labels"] == 0, labels
     assert dash_duo.get_logs() == []

@@ -12,7 +12,15 @@ from dash.testing.wait import until
 from dashboard import ids
 from dashboard.app import create_app
 
-from .conftest import SCREENSHOTS, accept_language, cdp, emulate_media, full_page_screenshot, viewport
+from .conftest import (
+    SCREENSHOTS,
+    accept_language,
+    cdp,
+    chart_labels,
+    emulate_media,
+    full_page_screenshot,
+    viewport,
+)
 
 OVERFLOW = "return [document.documentElement.scrollWidth, window.innerWidth]"
 RANGE = "return window.frtTimeline && window.frtTimeline.range()"
@@ -40,25 +48,6 @@ def displayed(dash_duo, selector: str) -> bool:
         " && getComputedStyle(e).visibility !== 'hidden'", selector)
 
 
-# The chart's labels on the data (key moments, the protest band): how many are shown, and how many of those
-# run outside the plot area, cover a lane name or cover a label drawn before them.
-LABELS = """
-const gd = document.querySelector('#timeline .js-plotly-plot');
-const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
-const lanes = [...gd.querySelectorAll('.yaxislayer-above .ytick text')].map(t => t.getBoundingClientRect());
-const shown = [...gd.querySelectorAll('.annotation')]
-  .filter(a => getComputedStyle(a).visibility !== 'hidden')
-  .filter(a => gd._fullLayout.annotations[Number(a.getAttribute('data-index'))].xref === 'x')
-  .map(a => (a.querySelector('.annotation-text-g') || a).getBoundingClientRect());
-const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-return {shown: shown.length,
-        outside: shown.filter(r => r.left < area.left - 1 || r.right > area.right + 1).length,
-        over_lanes: shown.filter(r => lanes.some(t => hit(r, t))).length,
-        over_labels: shown.filter((r, i) => shown.some((o, j) => j < i && hit(r, o))).length,
-        lanes: lanes.length};
-"""
-
-
 @pytest.mark.parametrize("width", [375, 1280])
 def test_chart_labels_never_cover_lane_names_or_each_other(dash_duo, serve, bundled_csv, width):
     serve(create_app(bundled_csv))
@@ -66,10 +55,10 @@ def test_chart_labels_never_cover_lane_names_or_each_other(dash_duo, serve, bund
     dash_duo.driver.get(dash_duo.server_url + "/")
     dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .point", timeout=30)
     until(lambda: dash_duo.driver.execute_script(SETTLED), timeout=20)
-    labels = dash_duo.driver.execute_script(LABELS)
+    labels = chart_labels(dash_duo, f"#{ids.GRAPH} .js-plotly-plot")
     assert labels["lanes"] > 10 and labels["shown"] >= 2, labels  # the band and a key moment at least
     assert labels["outside"] == labels["over_lanes"] == labels["over_labels"] == 0, labels
-    if width < 480:  # Plotly's modebar would cover the top of a phone's chart; the toolbar above has its actions
+    if width < 480:  # Plotly's modebar would cover the top of a phone's chart; the toolbar has its actions
         assert not displayed(dash_duo, f"#{ids.GRAPH} .modebar-container")
 
 
