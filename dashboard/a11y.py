@@ -13,7 +13,7 @@ import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
 from . import ids, story, summary, urlstate
-from .filters import apply
+from .chart import Chart
 from .session import Dataset, resolve
 
 
@@ -32,7 +32,8 @@ def announcement(previous: dict[str, str] | None, current: dict[str, str], shown
     return None
 
 
-def register_a11y_callbacks(app: Dash, bundled: Dataset, tour: story.Story | None = None) -> None:
+def register_a11y_callbacks(app: Dash, bundled: Dataset, chart: Chart,
+                            tour: story.Story | None = None) -> None:
     """Wire the accessibility and presentation callbacks to this app instance and this data (the tab's
     upload when it has one, as for the other callbacks); `tour` goes with the bundled data."""
 
@@ -79,6 +80,6 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset, tour: story.Story | Non
                                      None if ds.uploaded else tour)
         previous = previous if isinstance(previous, dict) else None
         current = {"query": urlstate.data_query(view), "event": view.event or ""}
-        shown = apply(events, view.filters)
+        shown = chart.rows(ds, view.filters)
         text = announcement(previous, current, shown, len(events), view)
         return (no_update if text is None else text), current

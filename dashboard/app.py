@@ -124,7 +124,7 @@ def create_app(
     register_story_callbacks(app, bundled, tour)
     register_upload_callbacks(app, bundled, context=context)
     register_share_callbacks(app, events, tour)
-    register_a11y_callbacks(app, bundled, tour)
+    register_a11y_callbacks(app, bundled, chart, tour)
     register_api(app.server, events, source_name=path.name, tour=tour)
     register_downloads(app.server)
     register_embed(app.server, events, tour)

@@ -17,11 +17,12 @@ from . import cite, components, ids, lod, relations, schema, story, summary, url
 from .chart import Chart, register_zoom
 from .context import Series, series_from_dict
 from .figures import build_figure
-from .filters import Filters, apply
+from .filters import Filters
 from .layout import graph_config
 from .relative import anchor_of, default_anchor
 from .session import Dataset, resolve
 from .story_components import details_extras
+from .theme import theme_of
 
 
 def _text(value: object) -> str | None:
@@ -220,7 +221,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         view, messages = parse(search, ds)
         messages = store_notices + messages
         step = tour.get(view.step) if tour is not None and not ds.uploaded else None
-        theme_name = theme_name if theme_name in ("light", "dark") else "light"
+        theme_name = theme_of(theme_name)
         extras: dict[str, Any] = {
             "links": relations.links_touching(events, view.event),
             "highlight": step.highlight if step else (),
@@ -228,15 +229,14 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             "theme_name": theme_name,
         }
         query = urlstate.data_query(view)
+        shown = chart.rows(ds, view.filters)
         if ds.uploaded or user_context:  # the tab's own data: every event, as drawn for small files
-            shown = apply(events, view.filters)
             revision = ("own:" + ds.name if ds.uploaded else "") + (query or "all")
             built = build_figure(shown, companies=view.filters.companies, selected=view.event, band=ds.band,
                                  window=(view.filters.start, view.filters.end), uirevision=revision,
                                  eras=ds.eras, context=series, presets=False, **extras)
             figure: Any = built.to_plotly_json()
         else:  # the served file: level of detail and memoized figures, however large it is
-            shown = events[chart.index.mask(view.filters)]
             if extras["anchor"] is not None and not chart.can_count_days(view):
                 extras["anchor"] = None
                 messages.append(f"Days since an event are counted for up to {lod.DETAIL_LIMIT:,} events in view: "
@@ -292,7 +292,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         """The events table of the URL's view: sorted, a page of rows at a time."""
         ds, _ = resolve(bundled, user_data)
         view, _ = parse(search, ds)
-        shown = apply(ds.events, view.filters) if ds.uploaded else ds.events[chart.index.mask(view.filters)]
+        shown = chart.rows(ds, view.filters)
         limit = rows_for(rows, table_key(ds, view))
         more = components.more_rows_label(min(limit, len(shown)), len(shown))
         table = components.table(shown, view.event, sort_state if isinstance(sort_state, dict) else {}, limit)

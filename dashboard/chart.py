@@ -20,8 +20,11 @@ from .cache import FigureCache
 from .context import Series
 from .eventindex import EventIndex
 from .figures import Band
+from .filters import Filters, apply
 from .relations import Link
 from .relative import Anchor
+from .session import Dataset
+from .theme import theme_of
 
 
 def revision(view: urlstate.View) -> str:
@@ -40,6 +43,11 @@ class Chart:
     cache: FigureCache
     eras: Sequence[Band] = ()
     context: Series | None = None
+
+    def rows(self, ds: Dataset, filters: Filters) -> pd.DataFrame:
+        """A view's events in the tab's data: the served file through the index (the rows `filters.apply`
+        keeps, without a pass over the frame), a tab's upload with `apply`."""
+        return apply(ds.events, filters) if ds.uploaded else self.events[self.index.mask(filters)]
 
     @property
     def grouped(self) -> bool:
@@ -144,7 +152,6 @@ def register_zoom(app: Dash, chart: Chart, parse: Callable[[object], urlstate.Vi
             visible = lod.overview(chart.index, mask) if mask.any() else None
         else:
             visible = change
-        figure = chart.figure(view, visible, zooming=True,
-                              theme_name=theme_name if theme_name in ("light", "dark") else "light")
+        figure = chart.figure(view, visible, zooming=True, theme_name=theme_of(theme_name))
         stored = {"revision": revision(view), "range": [v // 1_000_000 for v in visible] if visible else None}
         return (no_update if figure is None else figure), stored

@@ -24,6 +24,12 @@ THEMES: dict[str, dict[str, str]] = {
              "highlight": "#F1B6DA", "relation": "#dddddd"},
 }
 
+
+def theme_of(value: object) -> str:
+    """A theme name from the browser's theme store (which may hold anything): one of THEMES, else light."""
+    return value if isinstance(value, str) and value in THEMES else "light"
+
+
 # Zoom presets shown as buttons on the chart: (label, first day, last day); None means the whole range.
 PRESETS: tuple[tuple[str, str | None, str | None], ...] = (
     ("All", None, None),
