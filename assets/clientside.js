@@ -1,4 +1,4 @@
-/* Clientside callbacks (registered in dashboard/a11y.py and dashboard/chart.py): the theme in effect, the filter
+/* Clientside callbacks (registered in dashboard/a11y.py and dashboard/web/chart.py): the theme in effect, the filter
    drawer, the print URL, the filters' URL, the chart's x-axis changes. */
 (function () {
   "use strict";
@@ -42,13 +42,13 @@
       printUrl: function (href) {
         return href || window.location.href;
       },
-      // The query the filters ask for (dashboard/callbacks.py, sync) -> the URL (a new history entry).
+      // The query the filters ask for (dashboard/web/callbacks.py, sync) -> the URL (a new history entry).
       requestUrl: function (search) {
         if (typeof search === "string" && search !== window.location.search) {
           window.dash_clientside.set_props("url", {search: search});
         }
       },
-      // The chart's relayoutData, x axis only; nothing when x did not move (see dashboard/chart.py).
+      // The chart's relayoutData, x axis only; nothing when x did not move (see dashboard/web/chart.py).
       xChange: function (relayout) {
         const keep = {};
         Object.keys(relayout || {}).forEach(function (key) {

@@ -180,7 +180,7 @@ def browser_load(url: str, runs: int) -> dict[str, Any]:
 
 
 def bundled_table(args: argparse.Namespace) -> Table:
-    from dashboard.data import bundled_path
+    from dashboard.data.load import bundled_path
 
     table = Table("bundled events.csv")
     if not args.no_browser:

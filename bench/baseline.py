@@ -8,8 +8,10 @@ import plotly.express as px
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard import ids, schema, urlstate
-from dashboard.filters import apply
+from dashboard.data import schema
+from dashboard.view import urlstate
+from dashboard.view.filters import apply
+from dashboard.web import ids
 
 
 def baseline_figure(events: pd.DataFrame) -> go.Figure:

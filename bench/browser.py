@@ -11,7 +11,7 @@ from typing import Any
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 
-from dashboard import ids
+from dashboard.web import ids
 
 # Records when the chart first shows data, from navigation start (ms): an SVG marker in the document, or
 # for WebGL traces (the baseline's px.scatter switches to scattergl above 1,000 points) the first frame

@@ -15,11 +15,11 @@ from plotly.io.json import to_json_plotly
 
 from bench import synth
 from bench.baseline import baseline_figure
-from dashboard import lod
-from dashboard.data import load_events
-from dashboard.eventindex import EventIndex
-from dashboard.figures import Band, protest_band
-from dashboard.filters import Filters, apply
+from dashboard.data.load import load_events
+from dashboard.figures import lod
+from dashboard.figures.timeline import Band, protest_band
+from dashboard.view.eventindex import EventIndex
+from dashboard.view.filters import Filters, apply
 
 ONE_COMPANY = "IBM"
 

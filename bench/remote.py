@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dashboard import ids
+from dashboard.web import ids
 
 ROOT = Path(__file__).resolve().parent.parent
 

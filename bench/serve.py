@@ -20,7 +20,7 @@ def main() -> None:
     synth.allow_extra_companies()
     if args.baseline:
         from bench.baseline import create_baseline_app
-        from dashboard.data import load_events
+        from dashboard.data.load import load_events
 
         app = create_baseline_app(load_events(args.events))
     else:

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard import schema
-from dashboard.data import bundled_path
+from dashboard.data import schema
+from dashboard.data.load import bundled_path
 
 SEED = 20200608
 EXTRA_COMPANIES = ("Synthetic Vision", "Example Biometrics", "Placeholder Labs", "Sample Systems")

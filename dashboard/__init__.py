@@ -4,17 +4,17 @@
     >>> fig = timeline_figure(load_events(), company=["IBM", "Amazon", "Microsoft"])
 """
 
-from .data import load_events
-from .errors import DataError, Problem
-from .figures import timeline_figure
-from .filters import Filters
-from .version import __version__
+from dashboard.data.errors import DataError, Problem
+from dashboard.data.load import load_events
+from dashboard.figures.timeline import timeline_figure
+from dashboard.version import __version__
+from dashboard.view.filters import Filters
 
 __all__ = ["DataError", "Filters", "Problem", "create_app", "load_events", "timeline_figure", "__version__"]
 
 
 def create_app(events_path=None, context_path=None, **options):  # type: ignore[no-untyped-def]
     """Build the Dash app (imported lazily so `import dashboard` does not import Dash)."""
-    from .app import create_app as _create_app
+    from dashboard.app import create_app as _create_app
 
     return _create_app(events_path, context_path, **options)

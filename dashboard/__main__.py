@@ -1,6 +1,6 @@
 """`python -m dashboard` starts the app on the bundled events.csv at http://127.0.0.1:8050."""
 
-from .cli import main
+from dashboard.cli import main
 
 if __name__ == "__main__":
     main(prog_name="frt-timeline")

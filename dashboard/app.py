@@ -13,27 +13,28 @@ from typing import Any
 from dash import Dash
 from flask import request
 
-from . import responsecache, security, urlstate
-from .a11y import register_a11y_callbacks
-from .api import register_api
-from .cache import FigureCache, fingerprint
-from .callbacks import register_callbacks
-from .chart import Chart
-from .context import ENV_VAR as CONTEXT_ENV_VAR
-from .context import load_context
-from .data import bundled_path, default_events_path, read_report
-from .downloads import register_downloads
-from .embed import register_embed
-from .errors import DataError
-from .eventindex import EventIndex
-from .layout import APP_TITLE, INDEX_STRING, page
-from .oembed import discovery_link, register_oembed
-from .serving import optimise_delivery
-from .session import Dataset
-from .share_callbacks import register_share_callbacks
-from .story import Story, load_story, resolve, story_file_for, view_title
-from .story_callbacks import register_story_callbacks
-from .upload_callbacks import register_upload_callbacks
+from dashboard.data.context import ENV_VAR as CONTEXT_ENV_VAR
+from dashboard.data.context import load_context
+from dashboard.data.errors import DataError
+from dashboard.data.load import bundled_path, default_events_path, read_report
+from dashboard.view import urlstate
+from dashboard.view.dataset import Dataset
+from dashboard.view.eventindex import EventIndex
+from dashboard.view.story import Story, load_story, resolve, story_file_for, view_title
+from dashboard.web import responsecache, security
+from dashboard.web.a11y import register_a11y_callbacks
+from dashboard.web.api import register_api
+from dashboard.web.cache import FigureCache, fingerprint
+from dashboard.web.callbacks import register_callbacks
+from dashboard.web.chart import Chart
+from dashboard.web.downloads import register_downloads
+from dashboard.web.embed.oembed import discovery_link, register_oembed
+from dashboard.web.embed.routes import register_embed
+from dashboard.web.layout import APP_TITLE, INDEX_STRING, page
+from dashboard.web.serving import optimise_delivery
+from dashboard.web.share.callbacks import register_share_callbacks
+from dashboard.web.tour.callbacks import register_story_callbacks
+from dashboard.web.upload.callbacks import register_upload_callbacks
 
 FRAME_ANCESTORS_VAR = "FRT_FRAME_ANCESTORS"
 

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import click
 
-from .data import default_events_path, read_report
-from .errors import DataError, Problem, grouped
-from .story import load_story
+from dashboard.data.errors import DataError, Problem, grouped
+from dashboard.data.load import default_events_path, read_report
+from dashboard.view.story import load_story
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
@@ -69,7 +69,7 @@ def serve(events_path: Path | None, context_path: Path | None, context_date: str
           frame_ancestors: str | None) -> None:
     """Start the app (development server; use gunicorn in production)."""
     skip_notebook_support()
-    from .app import create_app  # imported here so `validate` and `--help` stay fast
+    from dashboard.app import create_app  # imported here so `validate` and `--help` stay fast
 
     try:
         app = create_app(events_path, context_path, context_date=context_date, context_value=context_value,
@@ -145,7 +145,7 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
                 else:
                     click.echo(f"{story_path}: valid, {len(story)} steps.")
     if context_path is not None:
-        from .context import read_context
+        from dashboard.data.context import read_context
 
         context = read_context(context_path, date_column=context_date, value_column=context_value)
         report_problems(context.errors, context.warnings)
@@ -168,7 +168,7 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
 @click.option("--force", is_flag=True, help="Replace FILE when it exists.")
 def convert(source: Path, target: str, out: Path, force: bool) -> None:
     """Convert an events file between formats (the input is only read, never changed)."""
-    from .formats.writers import write
+    from dashboard.data.formats.writers import write
 
     report = read_report(source)
     if report.errors or report.events is None:
@@ -261,10 +261,11 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
       frt-timeline export --out days.png --company IBM --anchor george-floyd-killed-minneapolis
       frt-timeline export --out tour-6.html --step 6
     """
-    from . import export as exporting  # imported here so `validate` and `--help` stay fast
-    from . import share, story, urlstate
-    from .data import load_events
-    from .text import is_http_url
+    from dashboard import export as exporting  # imported here so `validate` and `--help` stay fast
+    from dashboard.data.load import load_events
+    from dashboard.data.safe import is_http_url
+    from dashboard.view import story, urlstate
+    from dashboard.web.share import links as share
 
     try:
         exporting.format_of(out)

@@ -17,12 +17,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs_version
 
-from . import describe, embedpage, share
-from .embed import STATIC, plotly_js
-from .figures import embed_height, protest_band, view_figure
-from .filters import apply
-from .rows import csv_text
-from .urlstate import EmbedOptions, View
+from dashboard.data.rows import csv_text
+from dashboard.figures.timeline import embed_height, protest_band, view_figure
+from dashboard.text import describe
+from dashboard.view.filters import apply
+from dashboard.view.urlstate import EmbedOptions, View
+from dashboard.web.embed import page as embedpage
+from dashboard.web.embed.routes import STATIC, plotly_js
+from dashboard.web.share import links as share
 
 FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".json": "json",
            ".csv": "csv"}

@@ -12,11 +12,12 @@ import random
 import time
 from datetime import date, timedelta
 
-from dashboard import session, upload
-from dashboard.context import check_context
-from dashboard.data import check_text
-from dashboard.figures import build_figure
-from dashboard.formats import writers
+from dashboard.data.context import check_context
+from dashboard.data.formats import writers
+from dashboard.data.load import check_text
+from dashboard.figures.timeline import build_figure
+from dashboard.view import dataset as session
+from dashboard.web.upload import files as upload
 
 
 def timed(label: str, fn, repeat: int = 3):  # type: ignore[no-untyped-def]

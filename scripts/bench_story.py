@@ -13,12 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's dashboard/, not another installed copy
 
 from dashboard import load_events  # noqa: E402
-from dashboard.cite import citations, event_work  # noqa: E402
-from dashboard.figures import build_figure, protest_band  # noqa: E402
-from dashboard.filters import apply  # noqa: E402
-from dashboard.relations import links_touching  # noqa: E402
-from dashboard.relative import anchor_of  # noqa: E402
-from dashboard.story import load_story  # noqa: E402
+from dashboard.data.relations import links_touching  # noqa: E402
+from dashboard.figures.timeline import build_figure, protest_band  # noqa: E402
+from dashboard.text.cite import citations, event_work  # noqa: E402
+from dashboard.view.filters import apply  # noqa: E402
+from dashboard.view.relative import anchor_of  # noqa: E402
+from dashboard.view.story import load_story  # noqa: E402
 
 
 def timed(fn, repeat: int = 20) -> tuple[float, object]:

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.remote import free_port, wait_for  # noqa: E402
-from dashboard import ids  # noqa: E402
+from dashboard.web import ids  # noqa: E402
 
 TARGET_P99_MS = 100
 VIEWS = [

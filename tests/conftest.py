@@ -50,7 +50,7 @@ def xss_rows() -> list[dict[str, str]]:
     """One event per payload, in every free-text column; sources mix one https URL with an unsafe one."""
     import datetime as dt
 
-    from dashboard import schema
+    from dashboard.data import schema
 
     companies = ["IBM", "Amazon", "Microsoft", ""]
     categories = list(schema.CATEGORIES)
@@ -85,7 +85,7 @@ def write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
     """Write event rows (dicts by column name; missing columns empty) as an events CSV."""
     import csv
 
-    from dashboard import schema
+    from dashboard.data import schema
 
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=schema.COLUMN_NAMES, restval="")
@@ -99,7 +99,7 @@ def large_csv_text(n: int, seed: int = 7) -> str:
     `ibm-exits-general-purpose-frt` among them: a data set big enough for the level-of-detail views."""
     import numpy as np
 
-    from dashboard import schema
+    from dashboard.data import schema
 
     rng = np.random.default_rng(seed)
     categories = list(schema.CATEGORIES)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import urlstate
-from dashboard.a11y import announcement
-from dashboard.data import load_events
-from dashboard.filters import apply
+from dashboard.data.load import load_events
+from dashboard.view import urlstate
+from dashboard.view.filters import apply
+from dashboard.web.a11y import announcement
 
 
 @pytest.fixture
@@ -47,8 +47,8 @@ def test_a_theme_change_says_nothing(events):
 
 def test_a_tour_step_is_announced_with_the_steps_own_count():
     """`?step=2` shows that step's view: the live region counts its events, not the whole file."""
-    from dashboard import ids
     from dashboard.app import create_app
+    from dashboard.web import ids
     from tests.dash_requests import body, callback_key
 
     from .conftest import DATA

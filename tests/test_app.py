@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from dashboard.errors import DataError
+from dashboard.data.errors import DataError
 
 
 def test_import_reads_no_file(monkeypatch, tmp_path):

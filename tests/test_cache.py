@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from dashboard.cache import FigureCache, cache_config, fingerprint
+from dashboard.web.cache import FigureCache, cache_config, fingerprint
 
 
 def test_defaults_are_in_process():

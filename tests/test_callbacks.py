@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from dashboard import ids
 from dashboard.app import create_app
+from dashboard.web import ids
 from tests.conftest import ROOT
 from tests.dash_requests import body, callback_key
 

@@ -7,8 +7,8 @@ import gzip
 
 import pytest
 
-from dashboard import ids
 from dashboard.app import create_app
+from dashboard.web import ids
 from tests.dash_requests import body, callback_key
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from dashboard import __version__
-from dashboard.cite import bibtex, bibtex_escape, citations, describe_view, event_work, view_work
-from dashboard.filters import Filters
-from dashboard.urlstate import View
+from dashboard.text.cite import bibtex, bibtex_escape, citations, describe_view, event_work, view_work
+from dashboard.view.filters import Filters
+from dashboard.view.urlstate import View
 
 ACCESSED = date(2026, 11, 27)
 PERMALINK = "https://frt.example.org/?event=ibm-exits-general-purpose-frt"

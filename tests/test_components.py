@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from dash import dcc, html
 
-from dashboard import components, ids
-from dashboard.data import load_events
-from dashboard.text import is_http_url
+from dashboard.data.load import load_events
+from dashboard.data.safe import is_http_url
+from dashboard.web import components, ids
 
 
 def walk(node: object):

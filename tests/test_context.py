@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.context import load_context, read_context, series_from_dict
-from dashboard.errors import DataError
+from dashboard.data.context import load_context, read_context, series_from_dict
+from dashboard.data.errors import DataError
 
 from .conftest import DATA
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.context import load_context
-from dashboard.contextchart import hover_labels
-from dashboard.data import load_events
-from dashboard.figures import build_figure, timeline_figure
+from dashboard.data.context import load_context
+from dashboard.data.load import load_events
+from dashboard.figures.context import hover_labels
+from dashboard.figures.timeline import build_figure, timeline_figure
 
 from .conftest import DATA
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.errors import DataError
-from dashboard.formats.csvtext import decode, read_table, sniff_delimiter
+from dashboard.data.errors import DataError
+from dashboard.data.formats.csvtext import decode, read_table, sniff_delimiter
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import schema
-from dashboard.data import check_text, load_events, parse_period, read_bytes, read_report, when_label
-from dashboard.errors import DataError
-from dashboard.text import is_http_url
+from dashboard.data import schema
+from dashboard.data.errors import DataError
+from dashboard.data.load import check_text, load_events, parse_period, read_bytes, read_report, when_label
+from dashboard.data.safe import is_http_url
 
 ROW = "ev-{n},2020-06-0{n},,Title {n},Description {n}.,decision,IBM,IBM,,https://example.org/{n}\n"
 

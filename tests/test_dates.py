@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.dates import read_date
+from dashboard.data.dates import read_date
 
 
 @pytest.mark.parametrize(

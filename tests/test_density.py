@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import density
+from dashboard.figures import density
 
 DAY = density.DAY
 

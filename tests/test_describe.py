@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard.data import load_events
-from dashboard.describe import APP_TITLE, data_date, filter_summary, slug, title
-from dashboard.filters import Filters
-from dashboard.urlstate import View
+from dashboard.data.load import load_events
+from dashboard.text.describe import APP_TITLE, data_date, filter_summary, slug, title
+from dashboard.view.filters import Filters
+from dashboard.view.urlstate import View
 
 JUNE = View(Filters(companies=("IBM", "Amazon"), categories=("decision",), start=date(2020, 5, 1),
                     end=date(2020, 7, 31), q="police"))

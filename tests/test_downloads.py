@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import schema
 from dashboard.app import create_app
-from dashboard.data import check_text
-from dashboard.formats.timelinejs import COLUMNS
+from dashboard.data import schema
+from dashboard.data.formats.timelinejs import COLUMNS
+from dashboard.data.load import check_text
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import embed
 from dashboard.app import create_app
-from dashboard.embed import plotly_path
+from dashboard.web.embed import routes as embed
+from dashboard.web.embed.routes import plotly_path
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from dashboard.data import load_events
-from dashboard.embedpage import Asset, document, event_details, safe_json_text, script_json, view_page
-from dashboard.figures import protest_band
-from dashboard.urlstate import EmbedOptions, View, parse
+from dashboard.data.load import load_events
+from dashboard.figures.timeline import protest_band
+from dashboard.view.urlstate import EmbedOptions, View, parse
+from dashboard.web.embed.page import Asset, document, event_details, safe_json_text, script_json, view_page
 
 EVIL = "</script><script>alert(1)</script>"
 

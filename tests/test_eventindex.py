@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.data import load_events
-from dashboard.eventindex import EventIndex, point_x
-from dashboard.figures import point_x as row_point_x
-from dashboard.filters import Filters, apply
+from dashboard.data.load import load_events
+from dashboard.figures.timeline import point_x as row_point_x
+from dashboard.view.eventindex import EventIndex, point_x
+from dashboard.view.filters import Filters, apply
 
 CASES = [
     Filters(),

@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
-from dashboard import schema
-from dashboard.data import load_events, read_report
-from dashboard.text import is_http_url
+from dashboard.data import schema
+from dashboard.data.load import load_events, read_report
+from dashboard.data.safe import is_http_url
 
 from .conftest import ROOT
 
@@ -80,7 +80,7 @@ def test_loading_does_not_modify_the_file(bundled_csv):
 
 
 def test_the_key_chains_are_linked(events):
-    from dashboard.relations import Link, links
+    from dashboard.data.relations import Link, links
 
     found = set(links(events))
     for link in [
@@ -99,7 +99,7 @@ def test_the_key_chains_are_linked(events):
 
 
 def test_links_point_back_in_time_and_the_count_is_documented(events):
-    from dashboard.relations import links
+    from dashboard.data.relations import links
 
     start = events.set_index("id")["start"]
     all_links = links(events)
@@ -120,7 +120,7 @@ def test_the_june_2020_decisions_claim_no_more_than_their_sources(events):
 
 
 def test_every_link_is_explained_in_the_verification_log(events):
-    from dashboard.relations import links
+    from dashboard.data.relations import links
 
     log = (ROOT / "docs" / "verification.md").read_text(encoding="utf-8")
     log = log.split("## Relations between events", 1)[1]

@@ -12,10 +12,10 @@ import plotly.io as pio
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.data import load_events
-from dashboard.embed import plotly_js
+from dashboard.data.load import load_events
 from dashboard.export import Export, ExportError, format_of, image_bytes, render, static_figure, write
-from dashboard.urlstate import EmbedOptions, parse
+from dashboard.view.urlstate import EmbedOptions, parse
+from dashboard.web.embed.routes import plotly_js
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.data import load_events
-from dashboard.figures import build_figure, embed_height, protest_band, timeline_figure, view_figure
-from dashboard.urlstate import EmbedOptions, parse
+from dashboard.data.load import load_events
+from dashboard.figures.timeline import build_figure, embed_height, protest_band, timeline_figure, view_figure
+from dashboard.view.urlstate import EmbedOptions, parse
 
 from .conftest import DATA
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dashboard.data import load_events
-from dashboard.filters import Filters, apply, companies_in
+from dashboard.data.load import load_events
+from dashboard.view.filters import Filters, apply, companies_in
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_companies_in(events):
 
 
 def test_a_category_filter_does_not_hide_events_without_a_category(valid_csv):
-    from dashboard.data import load_events as load
+    from dashboard.data.load import load_events as load
 
     events = load(valid_csv.parent / "timelinejs.csv")
     assert len(apply(events, Filters(categories=("decision",)))) == len(events)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.formats.htmltext import html_to_text, text_to_html
+from dashboard.data.formats.htmltext import html_to_text, text_to_html
 
 
 def test_tags_are_dropped_entities_decoded_and_blocks_become_lines():

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from dashboard.data import read_bytes
-from dashboard.errors import DataError
-from dashboard.limits import MAX_REQUEST_BYTES, MAX_ROWS, MAX_UPLOAD_BYTES, Limits, check_size
+from dashboard.data.errors import DataError
+from dashboard.data.limits import MAX_REQUEST_BYTES, MAX_ROWS, MAX_UPLOAD_BYTES, Limits, check_size
+from dashboard.data.load import read_bytes
 
 HEADER = "id,date,end_date,title,description,category,actor,companies,location,sources\n"
 
@@ -64,6 +64,6 @@ def test_slow_reading_stops_with_a_message_naming_where():
 
 
 def test_files_the_app_reads_itself_have_no_upload_limits(write_csv):
-    from dashboard.data import read_report
+    from dashboard.data.load import read_report
 
     assert read_report(write_csv(rows(12).decode().split("\n", 1)[1])).errors == []

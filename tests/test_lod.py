@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from plotly.io.json import to_json_plotly
 
-from dashboard import lod
-from dashboard.data import load_events
-from dashboard.eventindex import EventIndex
-from dashboard.figures import build_figure, placements, protest_band
-from dashboard.filters import Filters, apply
+from dashboard.data.load import load_events
+from dashboard.figures import lod
+from dashboard.figures.timeline import build_figure, placements, protest_band
+from dashboard.view.eventindex import EventIndex
+from dashboard.view.filters import Filters, apply
 
 
 def ns(day: str) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.overlays import ARCH, connector_traces, highlight_trace, positions
-from dashboard.relations import Link
+from dashboard.data.relations import Link
+from dashboard.figures.overlays import ARCH, connector_traces, highlight_trace, positions
 
 
 def placed(rows):

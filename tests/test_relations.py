@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.data import load_events
-from dashboard.relations import Link, links, links_touching, neighbours, parse_cell, target_problems
+from dashboard.data.load import load_events
+from dashboard.data.relations import Link, links, links_touching, neighbours, parse_cell, target_problems
 
 from .conftest import DATA
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.data import load_events
-from dashboard.figures import build_figure
-from dashboard.relative import anchor_of, day_label, days, default_anchor, row_day_label, to_days
+from dashboard.data.load import load_events
+from dashboard.figures.timeline import build_figure
+from dashboard.view.relative import anchor_of, day_label, days, default_anchor, row_day_label, to_days
 
 from .conftest import DATA, ROOT
 

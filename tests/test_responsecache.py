@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 
-from dashboard import responsecache
 from dashboard.app import create_app
+from dashboard.web import responsecache
 
 
 def test_a_repeated_request_is_replayed_with_the_same_bytes_and_headers(valid_csv):

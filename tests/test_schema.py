@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard import schema
+from dashboard.data import schema
 
 from .conftest import ROOT
 
@@ -22,7 +22,7 @@ def test_docs_list_every_category_and_company():
 
 
 def test_every_category_has_a_context_lane_and_a_style():
-    from dashboard.theme import CATEGORY_STYLE
+    from dashboard.figures.theme import CATEGORY_STYLE
 
     assert set(schema.CONTEXT_LANES) == set(schema.CATEGORIES) == set(CATEGORY_STYLE)
 
@@ -34,7 +34,7 @@ def test_docs_list_every_relation_with_its_meaning_and_inverse():
 
 
 def test_docs_describe_the_story_file_columns():
-    from dashboard import story
+    from dashboard.view import story
 
     doc = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
     for column in story.COLUMNS:

@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 import pytest
 from dash import Dash, html
 
-from dashboard import security
 from dashboard.app import create_app
-from dashboard.limits import MAX_REQUEST_BYTES
+from dashboard.data.limits import MAX_REQUEST_BYTES
+from dashboard.web import security
 from tests.dash_requests import body, callback_key, example_requests, prop_id, render_body
 
 ALWAYS = {
@@ -165,7 +165,7 @@ def test_a_failing_callback_returns_a_generic_error_without_a_traceback(app, cli
     def broken(*args, **kwargs):
         raise RuntimeError("secret-internal-detail")
 
-    monkeypatch.setattr("dashboard.components.details", broken)
+    monkeypatch.setattr("dashboard.web.components.details", broken)
     with caplog.at_level(logging.ERROR):  # a view not asked for before (answers are replayed from a cache)
         response = client.post(security.CALLBACK_PATH, json=render_body(app, "?q=failing-callback"))
     text = response.get_data(as_text=True)
@@ -177,7 +177,7 @@ def test_a_failing_callback_returns_a_generic_error_without_a_traceback(app, cli
 
 
 def test_a_failing_route_returns_a_generic_error_without_a_traceback(client, monkeypatch):
-    monkeypatch.setattr("dashboard.api.apply", lambda *a: 1 / 0)
+    monkeypatch.setattr("dashboard.web.api.apply", lambda *a: 1 / 0)
     response = client.get("/api/events.json?q=failing-route")  # not asked before: answers are replayed
     assert response.status_code == 500
     assert response.get_data(as_text=True) == security.GENERIC_ERROR
@@ -188,7 +188,7 @@ def test_debug_is_off_even_when_flask_debug_is_set(monkeypatch, valid_csv):
     monkeypatch.setenv("FLASK_DEBUG", "1")
     server = create_app(valid_csv).server
     assert server.debug is False
-    monkeypatch.setattr("dashboard.api.apply", lambda *a: 1 / 0)
+    monkeypatch.setattr("dashboard.web.api.apply", lambda *a: 1 / 0)
     response = server.test_client().get("/api/events.json")
     assert response.status_code == 500 and "ZeroDivisionError" not in response.get_data(as_text=True)
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import security
 from dashboard.app import create_app
+from dashboard.web import security
 from tests.dash_requests import prop_id
 
 # The only 5xx a route may answer on purpose: oEmbed's spec asks for a 501 when a client asks for a format the

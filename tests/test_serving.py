@@ -9,7 +9,7 @@ import re
 import pytest
 
 from dashboard.app import create_app
-from dashboard.serving import PLOTLY_BUNDLE, StaticOnlyCache, compress_cache_key
+from dashboard.web.serving import PLOTLY_BUNDLE, StaticOnlyCache, compress_cache_key
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
-from dashboard import schema
-from dashboard.data import read_report
-from dashboard.session import Dataset, from_payload, resolve, to_payload
+from dashboard.data import schema
+from dashboard.data.load import read_report
+from dashboard.view.dataset import Dataset, from_payload, resolve, to_payload
 
 from .conftest import DATA
 

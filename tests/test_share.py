@@ -9,9 +9,9 @@ from html import unescape
 
 import pytest
 
-from dashboard.filters import Filters
-from dashboard.share import embed_url, frame_height, iframe_snippet, kind_of, root_of, view_url
-from dashboard.urlstate import EmbedOptions, View, parse, parse_embed
+from dashboard.view.filters import Filters
+from dashboard.view.urlstate import EmbedOptions, View, parse, parse_embed
+from dashboard.web.share.links import embed_url, frame_height, iframe_snippet, kind_of, root_of, view_url
 
 VIEW = View(Filters(companies=("IBM",), start=date(2020, 5, 1)))
 

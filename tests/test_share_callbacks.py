@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.share_callbacks import embed_options
-from dashboard.urlstate import EmbedOptions
+from dashboard.view.urlstate import EmbedOptions
+from dashboard.web.share.callbacks import embed_options
 
 
 def test_default_controls_are_the_default_options():

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from dashboard.data import load_events
-from dashboard.errors import DataError
-from dashboard.filters import Filters, apply
-from dashboard.story import check_story_text, explore, load_story, resolve, select
-from dashboard.urlstate import View
+from dashboard.data.errors import DataError
+from dashboard.data.load import load_events
+from dashboard.view.filters import Filters, apply
+from dashboard.view.story import check_story_text, explore, load_story, resolve, select
+from dashboard.view.urlstate import View
 
 from .conftest import DATA, ROOT
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from dash import dcc, html
 
-from dashboard import ids
-from dashboard.data import load_events
-from dashboard.relations import neighbours
-from dashboard.relative import anchor_of
-from dashboard.story import load_story, resolve
-from dashboard.story_components import day_zero, details_extras, origin, related_events, tour_state
-from dashboard.urlstate import View
+from dashboard.data.load import load_events
+from dashboard.data.relations import neighbours
+from dashboard.view.relative import anchor_of
+from dashboard.view.story import load_story, resolve
+from dashboard.view.urlstate import View
+from dashboard.web import ids
+from dashboard.web.tour.components import day_zero, details_extras, origin, related_events, tour_state
 
 from .conftest import DATA
 

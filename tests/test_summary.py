@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.data import load_events
-from dashboard.filters import Filters, apply
-from dashboard.summary import count_text, in_date_order, selection_text, span_text, view_summary
+from dashboard.data.load import load_events
+from dashboard.text.summary import count_text, in_date_order, selection_text, span_text, view_summary
+from dashboard.view.filters import Filters, apply
 
 
 @pytest.fixture

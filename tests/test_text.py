@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.text import csv_cell, is_http_url, plotly_text
+from dashboard.data.safe import csv_cell, is_http_url, plotly_text
 
 
 def test_plotly_text_escapes_markup_with_entities_plotly_decodes():

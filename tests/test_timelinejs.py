@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.data import load_events, read_report
-from dashboard.figures import build_figure, era_bands
+from dashboard.data.load import load_events, read_report
+from dashboard.figures.timeline import build_figure, era_bands
 
 from .conftest import DATA
 

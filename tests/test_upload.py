@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 
-from dashboard import upload
-from dashboard.limits import Limits
+from dashboard.data.limits import Limits
+from dashboard.web.upload import files as upload
 
 from .conftest import DATA
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import schema
-from dashboard.filters import Filters
-from dashboard.urlstate import MAX_Q, EmbedOptions, View, parse, parse_embed, serialize, serialize_embed
+from dashboard.data import schema
+from dashboard.view.filters import Filters
+from dashboard.view.urlstate import MAX_Q, EmbedOptions, View, parse, parse_embed, serialize, serialize_embed
 
 
 def test_default_view_serializes_to_nothing():
@@ -213,7 +213,7 @@ def test_theme_round_trips_and_bad_values_are_ignored_with_a_notice():
 
 
 def test_data_query_leaves_out_the_selection_and_the_theme():
-    from dashboard.urlstate import data_query
+    from dashboard.view.urlstate import data_query
 
     view, _ = parse("?category=decision&theme=dark&event=x")
     assert data_query(view) == "?category=decision"

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from dashboard import schema
-from dashboard.data import check_text, read_report
-from dashboard.formats import writers
+from dashboard.data import schema
+from dashboard.data.formats import writers
+from dashboard.data.load import check_text, read_report
 
 from .conftest import DATA
 

@@ -10,8 +10,8 @@ import pytest
 from dash.testing.wait import until
 from selenium.webdriver.common.keys import Keys
 
-from dashboard import ids
 from dashboard.app import create_app
+from dashboard.web import ids
 
 from .conftest import active, axe_violations, emulate_media, press, tab_to, viewport, wait_for_focus
 

@@ -6,8 +6,8 @@ import pytest
 from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 
-from dashboard import ids
 from dashboard.app import create_app
+from dashboard.web import ids
 
 from ..conftest import DATA
 

@@ -10,8 +10,8 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from dashboard import ids
 from dashboard.app import create_app
+from dashboard.web import ids
 from tests.browser.conftest import click_row
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from dash.testing.wait import until
 
-from dashboard import ids
 from dashboard.app import create_app
+from dashboard.web import ids
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import pytest
 from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 
-from dashboard import ids
 from dashboard.app import create_app
-from dashboard.layout import APP_TITLE
+from dashboard.web import ids
+from dashboard.web.layout import APP_TITLE
 from tests.browser.conftest import click_row
 from tests.conftest import UNSAFE_SOURCES, xss_rows
 
@@ -286,8 +286,8 @@ def test_xss_payloads_on_the_embed_page_show_as_text_and_never_run(dash_duo, ser
 
 def test_xss_payloads_in_an_exported_html_file_show_as_text_and_never_run(dash_duo, xss_csv, tmp_path):
     from dashboard import export
-    from dashboard.data import load_events
-    from dashboard.urlstate import View
+    from dashboard.data.load import load_events
+    from dashboard.view.urlstate import View
 
     rows = {r["id"]: r for r in xss_rows()}
     out = tmp_path / "timeline.html"
@@ -354,7 +354,7 @@ def test_xss_payloads_in_a_timelinejs_upload_become_plain_text_and_never_run(das
                                                                              tmp_path):
     import csv
 
-    from dashboard.formats.htmltext import html_to_text
+    from dashboard.data.formats.htmltext import html_to_text
     from tests.conftest import xss_payloads
 
     payloads = xss_payloads()

@@ -11,11 +11,11 @@ from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from dashboard import ids
 from dashboard.app import create_app
-from dashboard.data import load_events
+from dashboard.data.load import load_events
 from dashboard.export import Export, write
-from dashboard.urlstate import parse
+from dashboard.view.urlstate import parse
+from dashboard.web import ids
 from tests.browser.conftest import chart_labels, click_row, viewport
 from tests.conftest import xss_rows
 

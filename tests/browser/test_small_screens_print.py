@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from dash.testing.wait import until
 
-from dashboard import ids
 from dashboard.app import create_app
+from dashboard.web import ids
 
 from .conftest import (
     SCREENSHOTS,

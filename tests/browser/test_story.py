@@ -11,11 +11,11 @@ from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from dashboard import ids
 from dashboard.app import create_app
-from dashboard.data import load_events
-from dashboard.filters import apply
-from dashboard.story import load_story
+from dashboard.data.load import load_events
+from dashboard.view.filters import apply
+from dashboard.view.story import load_story
+from dashboard.web import ids
 from tests.browser.conftest import click_row
 
 from ..conftest import DATA, ROOT

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from dash.testing.wait import until
 
-from dashboard import ids
 from dashboard.app import create_app
-from dashboard.data import check_text
+from dashboard.data.load import check_text
+from dashboard.web import ids
 from tests.browser.conftest import click_row
 
 from ..conftest import DATA

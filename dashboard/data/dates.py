@@ -1,0 +1,148 @@
+"""Dates at their precision, and how dates written by real files are read (never guessed).
+
+`read_date` accepts the schema's `YYYY`, `YYYY-MM`, `YYYY-MM-DD` plus what spreadsheets and scripts write
+(`2019.0`, `2020-6-8`, `2020/06/08`, a midnight time, `25/05/2020`), and refuses an ambiguous `03/04/2020`
+with both readings, so the user decides.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from dashboard.data import schema
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date at its precision: the first and last day it covers."""
+
+    first: date
+    last: date
+    precision: str  # "year" | "month" | "day"
+
+
+def parse_period(value: str) -> Period | None:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` -> Period, or None when malformed or not a calendar date."""
+    m = schema.DATE_RE.match(value)
+    if not m:
+        return None
+    year = int(m["year"])
+    try:
+        if m["day"]:
+            d = date(year, int(m["month"]), int(m["day"]))
+            return Period(d, d, "day")
+        if m["month"]:
+            month = int(m["month"])
+            last = calendar.monthrange(year, month)[1]
+            return Period(date(year, month, 1), date(year, month, last), "month")
+        return Period(date(year, 1, 1), date(year, 12, 31), "year")
+    except ValueError:
+        return None
+
+
+def period_label(period: Period) -> str:
+    """A date written at its precision: '8 June 2020', 'June 2020' or '2020', never a made-up day."""
+    d = period.first
+    if period.precision == "day":
+        return f"{d.day} {d:%B %Y}"
+    if period.precision == "month":
+        return f"{d:%B %Y}"
+    return f"{d:%Y}"
+
+
+def when_label(date_value: str, end_value: str = "") -> str:
+    """The label of a date or span, e.g. '10 June 2020 – May 2021'."""
+    start = parse_period(date_value)
+    if start is None:
+        return date_value
+    end = parse_period(end_value) if end_value else None
+    return period_label(start) if end is None else f"{period_label(start)} – {period_label(end)}"
+
+
+def day_label(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """What a written date means: `value` is `YYYY[-MM[-DD]]`, or None with the reason in `problem`.
+
+    `note` says what was changed to read it (reported as a warning, so nothing changes silently).
+    """
+
+    value: str | None
+    problem: str = ""
+    hint: str = ""
+    note: str = ""
+
+
+# ASCII digits only (like schema.DATE_RE): `\d` alone also matches other scripts' digits, e.g. '２０２０'.
+_YEAR_FLOAT = re.compile(r"^(\d{4})\.0+$", re.ASCII)
+_LOOSE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$", re.ASCII)
+_ISO_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", re.ASCII
+)
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.ASCII)
+_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_NAMED_DMY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?,?[ -](\d{4})$", re.ASCII)
+_NAMED_MDY = re.compile(r"^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$", re.ASCII)
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    text = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+    return text if parse_period(text) else None
+
+
+@lru_cache(maxsize=8192)  # event lists repeat their dates; the reading is pure
+def read_date(raw: str, *, named_months: bool = False) -> DateReading:
+    """Read a date as files write it; `named_months` also accepts '26 May 2020' and 'May 26, 2020'."""
+    value = raw.strip()
+    if not value or parse_period(value):
+        return DateReading(value)
+    if m := _YEAR_FLOAT.match(value):
+        return DateReading(m[1])
+    if m := _LOOSE_ISO.match(value):
+        iso = _iso(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
+        return DateReading(iso) if iso else DateReading(None)
+    if m := _ISO_TIME.match(value):
+        if not parse_period(m[1]):
+            return DateReading(None)
+        midnight = m[2] == "00" and m[3] == "00" and (m[4] or "00") == "00"
+        return DateReading(
+            m[1], note="" if midnight else f"the time in '{value}' is left out: the timeline shows days"
+        )
+    if m := _NUMERIC_DMY.match(value):
+        return _day_month_year(value, int(m[1]), int(m[2]), int(m[3]))
+    if named_months:
+        if m := _NAMED_DMY.match(value):
+            month = _MONTHS.get(m[2].casefold())
+            iso = _iso(int(m[3]), month, int(m[1])) if month else None
+            return DateReading(iso) if iso else DateReading(None)
+        if m := _NAMED_MDY.match(value):
+            month = _MONTHS.get(m[1].casefold())
+            iso = _iso(int(m[3]), month, int(m[2])) if month else None
+            return DateReading(iso) if iso else DateReading(None)
+    return DateReading(None)
+
+
+def _day_month_year(value: str, a: int, b: int, year: int) -> DateReading:
+    """`a/b/yyyy`: unambiguous only when the two numbers are equal or one cannot be a month."""
+    day_first = _iso(year, b, a)
+    month_first = _iso(year, a, b)
+    if day_first and month_first and a != b:
+        first, second = date.fromisoformat(day_first), date.fromisoformat(month_first)
+        return DateReading(
+            None,
+            problem=f"'{value}' is ambiguous: it could be {day_label(first)} or {day_label(second)}",
+            hint=f"write it as YYYY-MM-DD: {day_first} or {month_first}",
+        )
+    iso = day_first or month_first
+    if iso is None:
+        return DateReading(None)
+    return DateReading(iso, note=f"'{value}' was read as {iso}; write dates as YYYY-MM-DD")

@@ -1,0 +1,196 @@
+"""Checked events -> this project's events CSV, TimelineJS JSON or a TimelineJS sheet (CSV).
+
+Each writer returns the file's text and notes on what the target format has no place for, so a conversion
+never loses anything silently. TimelineJS JSON keeps every field: the schema's fields that TimelineJS has no
+place for go in an `frt` object on each event, which TimelineJS ignores and this app reads back.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.data import schema
+from dashboard.data.formats.htmltext import text_to_html
+from dashboard.data.formats.timelinejs import COLUMNS as TIMELINEJS_COLUMNS
+from dashboard.data.formats.timelinejs import EXTENSION, slugify
+from dashboard.data.safe import csv_cell, is_http_url
+from dashboard.data.validate import Era
+
+TARGETS = ("events", "timelinejs-json", "timelinejs-csv")
+
+
+@dataclass
+class Output:
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _date_parts(value: str) -> dict[str, str]:
+    parts = value.split("-")
+    return {k: str(int(v)) for k, v in zip(("year", "month", "day"), parts, strict=False)}
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
+def _lane(row: pd.Series) -> str:
+    """The Group TimelineJS gets: the event's lane here (empty for an event with no group, company or
+    category)."""
+    lane = schema.lanes(row["group"], row["company_list"], row["category"])[0]
+    return "" if lane == schema.UNGROUPED_LANE and not row["group"] else lane
+
+
+def events_csv(events: pd.DataFrame, *, title: str = "", eras: Sequence[Era] = ()) -> Output:
+    """This project's events CSV (with the optional `related` and `group` columns when any event uses them)."""
+    optional = {"related": (events["related"] != "").any(), "group": (events["group"] != "").any()}
+    columns = [c for c in (*schema.COLUMN_NAMES, "group") if optional.get(c, True)]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in events[columns].itertuples(index=False):
+        writer.writerow([csv_cell(v) for v in row])
+    out = Output(buf.getvalue())
+    if title:
+        out.notes.append(f"the timeline's title ('{title}') is left out: the events CSV has no place for it")
+    if eras:
+        out.notes.append(f"{_count(len(eras), 'era')} left out: the events CSV has no place for eras")
+    missing = {col: int((events[col] == "").sum()) for col in sorted(schema.REQUIRED) if col in events}
+    for col, n in missing.items():
+        if n:
+            out.notes.append(
+                f"{_count(n, 'event')} with no {col}: fill it in before this file validates as this "
+                "project's data"
+            )
+    return out
+
+
+def _html_headline(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def timelinejs_json(
+    events: pd.DataFrame, *, title: str = "", subtitle: str = "", eras: Sequence[Era] = ()
+) -> Output:
+    """A TimelineJS JSON file; the group is the event's lane in this app."""
+    doc: dict[str, object] = {}
+    if title or subtitle:
+        doc["title"] = {"text": {"headline": _html_headline(title), "text": text_to_html(subtitle)}}
+    items = []
+    for _, row in events.iterrows():
+        item: dict[str, object] = {"unique_id": row["id"], "start_date": _date_parts(row["date"])}
+        if row["end_date"]:
+            item["end_date"] = _date_parts(row["end_date"])
+        item["text"] = {
+            "headline": _html_headline(row["title"]),
+            "text": text_to_html(row["description"], row["source_list"]),
+        }
+        item["group"] = _lane(row)
+        item[EXTENSION] = {
+            "category": row["category"],
+            "actor": row["actor"],
+            "companies": list(row["company_list"]),
+            "location": row["location"],
+            "group": row["group"],
+            "sources": list(row["source_list"]),
+            "related": row["related"],
+        }
+        items.append(item)
+    doc["events"] = items
+    if eras:
+        doc["eras"] = [
+            {
+                "start_date": _date_parts(e.date),
+                "end_date": _date_parts(e.end_date),
+                "text": {"headline": _html_headline(e.label)},
+            }
+            for e in eras
+        ]
+    return Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+def timelinejs_csv(
+    events: pd.DataFrame, *, title: str = "", subtitle: str = "", eras: Sequence[Era] = ()
+) -> Output:
+    """A TimelineJS sheet saved as CSV (the template's columns): import it into the Google Sheet."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(TIMELINEJS_COLUMNS)
+
+    def write(values: dict[str, str]) -> None:
+        writer.writerow([csv_cell(values.get(c, "")) for c in TIMELINEJS_COLUMNS])
+
+    def dates(start: str, end: str) -> dict[str, str]:
+        out = {k.capitalize(): v for k, v in _date_parts(start).items()}
+        if end:
+            out.update({"End " + k.capitalize(): v for k, v in _date_parts(end).items()})
+        return out
+
+    if title or subtitle:
+        write({"Headline": _html_headline(title), "Text": text_to_html(subtitle), "Type": "title"})
+    for _, row in events.iterrows():
+        write(
+            {
+                **dates(row["date"], row["end_date"]),
+                "Headline": _html_headline(row["title"]),
+                "Text": text_to_html(row["description"], row["source_list"]),
+                "Group": _lane(row),
+            }
+        )
+    for era in eras:
+        write({**dates(era.date, era.end_date), "Headline": _html_headline(era.label), "Type": "era"})
+    out = Output(buf.getvalue())
+    extra = int(
+        (
+            (events["category"] != "")
+            | (events["actor"] != "")
+            | (events["companies"] != "")
+            | (events["location"] != "")
+        ).sum()
+    )
+    if extra:
+        out.notes.append(
+            f"the category, actor, companies and location of {_count(extra, 'event')} are left out: "
+            "a TimelineJS sheet has no columns for them (TimelineJS JSON keeps them)"
+        )
+    linked = int((events["related"] != "").sum())
+    if linked:
+        out.notes.append(
+            f"the related-event links of {_count(linked, 'event')} are left out: a TimelineJS sheet has no "
+            "column for them (TimelineJS JSON keeps them)"
+        )
+    several = int(events["company_list"].map(lambda cs: len(cs) > 1).sum())
+    if several:
+        out.notes.append(
+            f"{_count(several, 'event')} about several companies: each is in one Group (lane) only"
+        )
+    unsafe = sum(1 for sources in events["source_list"] for u in sources if not is_http_url(u))
+    if unsafe:
+        out.notes.append(f"{_count(unsafe, 'source')} that are not http(s) links are left out of Text")
+    ids = int((events["id"] != events["title"].map(slugify)).sum())
+    if ids:
+        out.notes.append(
+            f"{_count(ids, 'event')}: the id is made from the headline when read back (a sheet "
+            "has no id column), so permalinks change"
+        )
+    return out
+
+
+def write(
+    target: str, events: pd.DataFrame, *, title: str = "", subtitle: str = "", eras: Sequence[Era] = ()
+) -> Output:
+    """Convert to `target`, one of TARGETS."""
+    if target == "events":
+        return events_csv(events, title=title, eras=eras)
+    if target == "timelinejs-json":
+        return timelinejs_json(events, title=title, subtitle=subtitle, eras=eras)
+    if target == "timelinejs-csv":
+        return timelinejs_csv(events, title=title, subtitle=subtitle, eras=eras)
+    raise ValueError(f"unknown target {target!r}; use one of {', '.join(TARGETS)}")

@@ -1,0 +1,1 @@
+"""Pure figure builders: what is shown -> plotly Figure. Never imports Dash."""

@@ -1,0 +1,132 @@
+"""Density lanes: counts of events per calendar bin (day, week, month, quarter, year) in each lane.
+
+Pure numpy and plotly, no Dash. A large view draws one marker per non-empty (lane, bin) cell instead of
+one per event, so what is sent to the browser is bounded by lanes x bins, not by the size of the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.data import schema
+from dashboard.data.safe import plotly_text
+
+DAY = 86_400 * 10**9
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A calendar bin: pandas frequency, typical length in days, and how a bin is named."""
+
+    freq: str
+    days: float
+    noun: str
+    label: str  # strftime pattern of the bin's first day; "{q}" is the quarter
+
+
+UNITS: tuple[Unit, ...] = (
+    Unit("D", 1, "day", "%-d %b %Y"),
+    Unit("W-MON", 7, "week", "week of %-d %b %Y"),
+    Unit("MS", 30.44, "month", "%B %Y"),
+    Unit("QS", 91.31, "quarter", "Q{q} %Y"),
+    Unit("YS", 365.25, "year", "%Y"),
+    Unit("5YS", 5 * 365.25, "5 years", "%Y–"),
+    Unit("10YS", 10 * 365.25, "decade", "%Ys"),
+)
+
+
+def choose_unit(width_ns: int, max_bins: int) -> Unit:
+    """The finest unit that puts at most `max_bins` bins across `width_ns`."""
+    for unit in UNITS:
+        if width_ns / (unit.days * DAY) <= max_bins:
+            return unit
+    return UNITS[-1]
+
+
+def _floor(ts: pd.Timestamp, unit: Unit) -> pd.Timestamp:
+    ts = ts.normalize()
+    if unit.freq == "D":
+        return ts
+    if unit.freq == "W-MON":
+        return ts - pd.Timedelta(days=ts.day_of_week)
+    if unit.freq == "MS":
+        return ts.replace(day=1)
+    if unit.freq == "QS":
+        return ts.replace(month=3 * ((ts.month - 1) // 3) + 1, day=1)
+    step = {"YS": 1, "5YS": 5, "10YS": 10}[unit.freq]
+    return pd.Timestamp(year=ts.year - ts.year % step, month=1, day=1)
+
+
+def bin_edges(lo_ns: int, hi_ns: int, unit: Unit) -> np.ndarray:
+    """Calendar-aligned bin edges (int64 ns) covering [lo, hi]: the first <= lo, the last > hi."""
+    first = _floor(pd.Timestamp(lo_ns), unit)
+    freq = unit.freq.replace("W-MON", "7D")
+    edges = pd.date_range(first, pd.Timestamp(hi_ns) + pd.tseries.frequencies.to_offset(freq), freq=freq)
+    ns = edges.as_unit("ns").asi8.astype("int64")
+    return ns[: int(np.searchsorted(ns, hi_ns, side="right")) + 1]
+
+
+def bin_label(first_ns: int, unit: Unit) -> str:
+    ts = pd.Timestamp(first_ns)
+    return ts.strftime(unit.label.replace("{q}", str((ts.month - 1) // 3 + 1)))
+
+
+def density_trace(
+    lane: np.ndarray,
+    x: np.ndarray,
+    cat_code: np.ndarray,
+    lanes: Sequence[str],
+    edges: np.ndarray,
+    unit: Unit,
+) -> go.Heatmap:
+    """A heatmap of lanes x calendar bins: empty cells are transparent, darker cells hold more events;
+    hover gives the count per category. `lane` are lane positions, `x` int64 ns, `cat_code` positions in
+    schema.CATEGORIES, all aligned. Drawn as one image, so its cost does not grow with the cells."""
+    cats = list(schema.CATEGORIES)
+    nb, nc, nl = len(edges) - 1, len(cats), len(lanes)
+    inside = (x >= edges[0]) & (x < edges[-1])
+    b = np.searchsorted(edges, x[inside], side="right") - 1
+    code = np.maximum(cat_code[inside].astype(np.int64), 0)  # validated data has no other category
+    cells = (lane[inside].astype(np.int64) * nb + b) * nc + code
+    per_cat = np.bincount(cells, minlength=nl * nb * nc).reshape(nl * nb, nc)
+    total = per_cat.sum(axis=1)
+    top = max(int(total.max()) if len(total) else 1, 1)
+    shade = np.full(nl * nb, np.nan, dtype="float32")
+    filled = np.flatnonzero(total)
+    shade[filled] = np.log10(total[filled]).astype("float32")
+    labels = [bin_label(int(e), unit) for e in edges[:-1]]
+    names = [plotly_text(name) for name in lanes]
+    text = [""] * (nl * nb)
+    for cell in filled.tolist():
+        i, j = divmod(cell, nb)
+        counts = " · ".join(f"{c} {n:,}" for c, n in zip(cats, per_cat[cell].tolist(), strict=True) if n)
+        text[cell] = f"<b>{names[i]} · {labels[j]}</b><br>{int(total[cell]):,} events: {counts}"
+    return go.Heatmap(
+        x=(edges // 1_000_000).astype("float64"),  # bin edges: a brick per calendar bin
+        y=np.arange(nl, dtype="int16"),
+        z=shade.reshape(nl, nb),
+        customdata=total.reshape(nl, nb).astype("int32"),
+        text=[text[i * nb : (i + 1) * nb] for i in range(nl)],
+        name=f"events per {unit.noun}",
+        colorscale="Cividis",
+        reversescale=True,
+        zmin=0,
+        zmax=max(float(np.log10(top)), 1.0),
+        ygap=4,
+        hoverongaps=False,
+        colorbar={
+            "title": {"text": f"events per {unit.noun}", "side": "right"},
+            "thickness": 10,
+            "len": 0.6,
+            "tickvals": [0, 1, 2, 3, 4, 5],
+            "ticktext": ["1", "10", "100", "1k", "10k", "100k"],
+        },
+        hovertemplate="%{text}<br><i>Zoom in (scroll, drag the slider) to see single events</i>"
+        "<extra></extra>",
+        _validate=False,  # arrays built here with the right types; validating thousands of labels is slow
+    )

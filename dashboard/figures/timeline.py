@@ -1,0 +1,553 @@
+"""Pure figure builders: events DataFrame + options in, a new plotly Figure out. Never imports Dash.
+
+Lanes: one per company (an event about several companies is drawn in each of their lanes), then one
+context lane per category for events that concern no company. Points closer than a few weeks in one lane
+are stacked on sub-rows so a busy week (8-11 June 2020) stays readable.
+"""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from dashboard.data import relations, schema
+from dashboard.data.context import Series
+from dashboard.data.dates import parse_period
+from dashboard.data.safe import plotly_text
+from dashboard.figures import theme
+from dashboard.figures.context import add_context
+from dashboard.figures.overlays import connector_traces, highlight_trace
+from dashboard.text import describe
+from dashboard.view import eventindex
+from dashboard.view.filters import Filters, apply
+from dashboard.view.relative import Anchor, anchor_of, days_note, row_day_label, to_days
+from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions, View
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded period across all lanes (the main protest period)."""
+
+    start: pd.Timestamp
+    stop: pd.Timestamp
+    label: str
+
+
+def protest_band(events: pd.DataFrame, preferred: str = theme.BAND_EVENT) -> Band | None:
+    """The main protest period: the `preferred` event if present, else the longest protest span, else None."""
+    spans = events[(events["category"] == "protest") & (events["end_date"] != "")]
+    if spans.empty:
+        return None
+    chosen = spans[spans["id"] == preferred]
+    row = chosen.iloc[0] if not chosen.empty else spans.loc[(spans["stop"] - spans["start"]).idxmax()]
+    label = f"Protests: {row['start'].day} {row['start']:%b} – {row['stop'].day} {row['stop']:%b %Y}"
+    return Band(row["start"], row["stop"], label)
+
+
+def era_bands(eras: Iterable[tuple[str, str, str]]) -> list[Band]:
+    """(date, end_date, label) eras, e.g. `events.attrs["eras"]` from a TimelineJS file -> shaded Bands."""
+    bands = []
+    for first, last, label in eras:
+        start, stop = parse_period(first), parse_period(last)
+        if start is not None and stop is not None:
+            bands.append(Band(pd.Timestamp(start.first), pd.Timestamp(stop.last), label))
+    return bands
+
+
+def lanes_of(row: pd.Series, companies: Sequence[str] | None) -> list[str]:
+    """The lanes an event is drawn in: its group; else its companies (those selected); else its category's
+    context lane."""
+    if row.get("group"):
+        return [row["group"]]
+    if row["company_list"]:
+        return [c for c in row["company_list"] if companies is None or c in companies]
+    return [schema.CONTEXT_LANES.get(row["category"], schema.UNGROUPED_LANE)]
+
+
+def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
+    """Company lanes alphabetically, then groups in order of appearance, then context lanes in the schema's
+    order (events with no group, company or category last)."""
+    present = set(lanes)
+    context = [lane for lane in [*schema.CONTEXT_LANES.values(), schema.UNGROUPED_LANE]
+               if lane in present and lane not in groups]
+    grouped = [g for g in dict.fromkeys(groups) if g in present]
+    named = set(context) | set(grouped)
+    companies = sorted((lane for lane in present if lane not in named), key=str.casefold)
+    return companies + grouped + context
+
+
+def hover_texts(events: pd.DataFrame, *, compact: bool = False, anchor: Anchor | None = None) -> dict[object, str]:
+    """Index label -> hover label for every event; `compact` keeps the title and date only (large views:
+    the details panel shows the rest on click)."""
+    if compact:
+        return {i: f"<b>{plotly_text(t)}</b><br>{plotly_text(w)}"
+                for i, t, w in zip(events.index, events["title"], events["when"], strict=True)}
+    cols = ["title", "when", "company_list", "actor", "category", "start", "stop"]
+    cols += ["group"] if "group" in events.columns else []
+    return {i: hover_text(dict(zip(cols, values, strict=True)), anchor)
+            for i, *values in zip(events.index, *(events[c] for c in cols), strict=True)}
+
+
+def hover_text(row: pd.Series | dict[str, object], anchor: Anchor | None = None) -> str:
+    """Escaped hover label: title, date at its precision (and its day when counting days), companies and
+    actor, category."""
+    raw = str(row["title"])
+    lines = [raw] if len(raw) <= 60 else textwrap.wrap(raw, 60)  # wrap is slow; most titles are short
+    title = "<br>".join(plotly_text(line) for line in lines) or "(untitled)"
+    when = row["when"] if anchor is None else f"{row['when']} ({row_day_label(row, anchor)})"
+    lines = [f"<b>{title}</b>", plotly_text(when)]
+    if row["company_list"]:
+        lines.append("Companies: " + plotly_text(", ".join(row["company_list"])))
+    if row["actor"]:
+        lines.append("Actor: " + plotly_text(row["actor"]))
+    if row["category"]:
+        lines.append("Category: " + plotly_text(row["category"]))
+    if row.get("group"):
+        lines.append("Group: " + plotly_text(row["group"]))
+    return "<br>".join(lines)
+
+
+def point_x(row: pd.Series) -> pd.Timestamp:
+    """Where a point sits: its day, or the middle of its month or year (never a made-up day in the label)."""
+    if row["precision"] == "day" or row["end_date"]:
+        return row["start"]
+    first = row["start"]
+    last = first + (pd.offsets.MonthEnd(0) if row["precision"] == "month" else pd.offsets.YearEnd(0))
+    return first + (last - first) / 2
+
+
+def placements(
+    events: pd.DataFrame, companies: Sequence[str] | None = None, lanes: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """One row per (event, lane) with x, x_end and a y that stacks close events on sub-rows.
+
+    `lanes` fixes the lane list (a level-of-detail view keeps every lane of the data, in or out of view)."""
+    wanted = None if companies is None else set(companies)
+    idx: list[object] = []
+    lane_list: list[str] = []
+    groups = events["group"] if "group" in events.columns else pd.Series("", index=events.index)
+    for i, cs, category, group in zip(events.index, events["company_list"], events["category"], groups,
+                                      strict=True):
+        if group:  # an event's group is its one lane
+            idx.append(i)
+            lane_list.append(group)
+        elif cs:
+            for c in cs:
+                if wanted is None or c in wanted:
+                    idx.append(i)
+                    lane_list.append(c)
+        else:
+            idx.append(i)
+            lane_list.append(eventindex.context_lane(category))
+    xs = eventindex.point_x(events) if len(events) else events["start"]
+    ends = events["stop"].where(events["end_date"] != "")
+    placed = pd.DataFrame({"idx": idx, "lane": lane_list})
+    placed["x"] = xs.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
+    placed["x_end"] = ends.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
+    order = list(lanes) if lanes is not None else lane_order(placed["lane"], [g for g in groups if g])
+    if placed.empty:
+        placed["y"] = np.array([], dtype=float)
+        placed.attrs["lanes"] = order
+        return placed
+    lane_index = {lane: i for i, lane in enumerate(order)}
+    codes = placed["lane"].map(lane_index).to_numpy()
+    x_ns = placed["x"].to_numpy(dtype="datetime64[ns]").view("int64")
+    end_ns = placed["x_end"].to_numpy(dtype="datetime64[ns]").view("int64")
+    has_end = placed["x_end"].notna().to_numpy()
+    # Markers closer than about one marker width at the full view share a sub-row otherwise.
+    day = 86_400 * 10**9
+    span_days = int((x_ns.max() - x_ns.min()) // day)
+    gap = int(max(theme.STACK_GAP_DAYS, span_days / theme.STACK_SLOTS_PER_VIEW) * day)
+    ys = np.empty(len(placed), dtype=float)
+    slots: dict[int, list[int | None]] = {}
+    for pos in np.lexsort((x_ns, codes)):  # by lane, then date; ties keep the input order
+        lane, x = int(codes[pos]), int(x_ns[pos])
+        free_at = slots.setdefault(lane, [None] * len(theme.STACK_OFFSETS))
+        slot = next((i for i, t in enumerate(free_at) if t is None or x - t >= gap), None)
+        if slot is None:
+            slot = min(range(len(free_at)), key=lambda i: free_at[i])  # type: ignore[arg-type, return-value]
+        free_at[slot] = int(end_ns[pos]) if has_end[pos] else x
+        ys[pos] = lane + theme.STACK_OFFSETS[slot]
+    placed["y"] = ys
+    placed.attrs["lanes"] = order
+    return placed
+
+
+def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] = (None, None),
+                  *, clip: bool = True) -> list[str]:
+    """The initial x range: the date filter when set, else all events but a lone early outlier or two
+    (the "All" button shows everything). `clip=False` keeps every event in range (static exports)."""
+    lo = events["start"].quantile(0.01) if clip and len(events) >= 50 else events["start"].min()
+    hi = events["stop"].max()
+    pad = max((hi - lo) * 0.03, pd.Timedelta(days=15))
+    lo, hi = lo - pad, hi + pad
+    if window[0] is not None:
+        lo = pd.Timestamp(window[0])
+    if window[1] is not None:
+        hi = pd.Timestamp(window[1]) + pd.Timedelta(days=1)
+    return [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]
+
+
+TICK_ROOM = 40  # px the date ticks take under the plot area (two lines: day, then year)
+LEGEND_ROOM = 28  # px a one-row legend takes
+FOOTER_ROOM = 22  # px a footer line takes
+TITLE_ROOM = 32
+SUBTITLE_ROOM = 22
+EMPTY_HEIGHT = 260
+
+
+def natural_height(lanes: int, *, rangeslider: bool = True) -> int:
+    """The height in pixels that gives every lane room (what `build_figure` uses unless told)."""
+    return max(320, 130 + theme.LANE_HEIGHT * lanes + (60 if rangeslider else 0))
+
+
+@functools.cache
+def layout_template(name: str) -> go.layout.Template:
+    """A theme's template without its per-trace-type defaults (every trace here is styled explicitly):
+    copying it into each figure costs a fraction, and the figure sent to the browser is smaller."""
+    return go.layout.Template(layout=pio.templates[name].layout)
+
+
+def empty_figure(message: str, *, theme_name: str = "light") -> go.Figure:
+    """A valid figure with no data and a centred explanation instead of an empty axis."""
+    colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
+    fig = go.Figure()
+    fig.update_layout(
+        template=layout_template(colors["template"]),
+        paper_bgcolor=colors["paper"],
+        plot_bgcolor=colors["paper"],
+        height=EMPTY_HEIGHT,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        margin={"l": 20, "r": 20, "t": 20, "b": 20},
+        annotations=[{"text": plotly_text(message), "showarrow": False, "xref": "paper", "yref": "paper",
+                      "x": 0.5, "y": 0.5, "font": {"size": 16, "color": colors["muted"]}}],
+    )
+    return fig
+
+
+def build_figure(
+    events: pd.DataFrame,
+    *,
+    companies: Sequence[str] | None = None,
+    selected: str | None = None,
+    band: Band | None = None,
+    theme_name: str = "light",
+    title: str | None = None,
+    annotate: bool = True,
+    rangeslider: bool = True,
+    presets: bool = True,
+    window: tuple[date | None, date | None] = (None, None),
+    uirevision: str = "timeline",
+    legend: bool = True,
+    height: int | None = None,
+    full_range: bool = False,
+    subtitle: str | None = None,
+    footer: str | None = None,
+    eras: Sequence[Band] = (),
+    context: Series | None = None,
+    lanes: Sequence[str] | None = None,
+    x_range: Sequence[str] | None = None,
+    overview: Sequence[str] | None = None,
+    compact: bool = False,
+    links: Sequence[relations.Link] = (),
+    highlight: Sequence[str] = (),
+    anchor: Anchor | None = None,
+) -> go.Figure:
+    """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
+
+    `window` is the view's date filter; when set, the x-axis opens on exactly that range. `height` fixes
+    the height in pixels (default: what the lanes need); `full_range` opens on every event instead of
+    leaving out lone early outliers; `subtitle` and `footer` are plain text (escaped here) drawn under
+    the title and below the chart, for figures that leave the app. `eras` are shaded spans (TimelineJS
+    eras); `context` is a series drawn as an area under the lanes on a matching x-axis. `links` are drawn
+    as labelled connectors between events in view, `highlight` rings a tour step's events, and `anchor`
+    turns the x-axis into days since that event. For a part of a large data set (see `lod.py`): `lanes`
+    fixes the lanes, `x_range` the opening range, `overview` the range of the whole selection (range slider
+    and "All" button), and `compact` sends dates as numbers and short hover labels.
+    """
+    colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
+    rangeslider = rangeslider and not footer  # a footer is for figures that leave the app: no slider there
+    if events.empty and lanes is None:
+        fig = empty_figure("No events match these filters. Clear a filter or widen the dates.",
+                           theme_name=theme_name)
+        if height is not None:
+            fig.update_layout(height=height)
+        return fig
+    placed = placements(events, companies, lanes)
+    lanes = placed.attrs.pop("lanes")  # pandas copies attrs on every operation: drop them while building
+    rows = events.loc[placed["idx"]]
+    hover = hover_texts(events, compact=compact, anchor=anchor)
+    if compact:  # milliseconds since 1970 travel as typed arrays; a date axis reads them as dates
+        for col in ("x", "x_end"):
+            placed[col] = placed[col].to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
+            placed.loc[placed[col] < -9e15, col] = np.nan  # NaT
+    fig = go.Figure()
+
+    for category in [*schema.CATEGORIES, *sorted(set(events["category"]) - set(schema.CATEGORIES))]:
+        mask = (rows["category"] == category).to_numpy()
+        if not mask.any():
+            continue
+        style = theme.CATEGORY_STYLE.get(category, theme.FALLBACK_STYLE)
+        cat_placed = placed[mask]
+        spans = cat_placed[cat_placed["x_end"].notna()]
+        if not spans.empty:
+            xs: list[object] = []
+            ys: list[object] = []
+            for x, x_end, y in zip(spans["x"], spans["x_end"], spans["y"], strict=True):
+                xs += [x, x_end, None]
+                ys += [y, y, None]
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", name=plotly_text(f"{category} span"), legendgroup=category,
+                showlegend=False,
+                line={"color": style["color"], "width": 6}, opacity=0.55, hoverinfo="skip",
+            ))
+        fig.add_trace(go.Scatter(
+            x=_values(cat_placed["x"]), y=_values(cat_placed["y"]), mode="markers",
+            name=plotly_text(category or "no category"),
+            legendgroup=category,
+            marker={"color": style["color"], "symbol": style["symbol"], "size": theme.MARKER_SIZE,
+                    "line": {"color": colors["outline"], "width": 1}},
+            customdata=rows.loc[mask, "id"].to_numpy(),
+            hovertext=[hover[i] for i in cat_placed["idx"]],
+            hovertemplate="%{hovertext}<extra></extra>",
+            _validate=not compact,  # compact: thousands of points built here, not typed by hand
+        ))
+
+    placed_ids = list(rows["id"])
+    ring = highlight_trace(placed, placed_ids, highlight, colors["highlight"]) if highlight else None
+    if ring is not None:
+        fig.add_trace(ring)
+    if links:
+        titles = dict(zip(events["id"], events["title"], strict=True))
+        fig.add_traces(connector_traces(placed, placed_ids, links, titles, selected, colors["relation"]))
+
+    if selected is not None and (events["id"] == selected).any():
+        sel = placed[rows["id"].to_numpy() == selected]
+        fig.add_trace(go.Scatter(
+            x=sel["x"], y=sel["y"], mode="markers", name="selected", showlegend=False, hoverinfo="skip",
+            marker={"symbol": "circle-open", "size": 24, "color": colors["selected"], "line": {"width": 3}},
+        ))
+
+    shapes = []
+    annotations = []
+    if band is not None:
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": band.start, "x1": band.stop,
+                       "y0": 0, "y1": 1, "fillcolor": colors["band"], "line": {"width": 0}, "layer": "below"})
+        annotations.append({"x": band.start + (band.stop - band.start) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                            "xanchor": "center", "showarrow": False, "text": plotly_text(band.label),
+                            "font": {"size": 11, "color": colors["muted"]}})
+    for era in eras:
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": era.start, "x1": era.stop, "y0": 0,
+                       "y1": 1, "fillcolor": colors["era"], "line": {"width": 0}, "layer": "below"})
+        annotations.append({"x": era.start, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "top",
+                            "xanchor": "left", "showarrow": False, "text": plotly_text(era.label),
+                            "font": {"size": 11, "color": colors["muted"]}})
+    for i in range(len(lanes)):
+        if i % 2 == 0:
+            shapes.append({"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": i - 0.5,
+                           "y1": i + 0.5, "fillcolor": colors["lane"], "line": {"width": 0}, "layer": "below"})
+    if annotate:
+        for event_id, label in theme.KEY_MOMENTS.items():
+            hit = placed[rows["id"].to_numpy() == event_id]
+            if not hit.empty:
+                annotations.append({
+                    "x": hit["x"].iloc[0], "y": hit["y"].iloc[0], "xref": "x", "yref": "y",
+                    "text": plotly_text(label), "showarrow": True, "arrowhead": 2, "ax": 0, "ay": -24,
+                    "font": {"size": 11, "color": colors["ink"]}, "bgcolor": colors["paper"], "opacity": 0.9,
+                })
+
+    if height is None:
+        height = natural_height(len(lanes), rangeslider=rangeslider)
+    if anchor is not None and title:  # a titled figure says what its days count from under the title
+        subtitle = " · ".join(part for part in (subtitle, days_note(anchor, short=bool(subtitle))) if part)
+    chrome = _chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
+                     rangeslider=rangeslider, presets=presets)
+    annotations += chrome.pop("annotations")
+    xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True,
+                                "range": list(x_range) if x_range else default_range(events, window,
+                                                                                      clip=not full_range)}
+    if rangeslider:
+        xaxis["rangeslider"] = {"visible": True, "thickness": 0.06}
+        if overview:
+            xaxis["rangeslider"] |= {"range": list(overview), "autorange": False}
+    fig.update_layout(
+        template=layout_template(colors["template"]),
+        paper_bgcolor=colors["paper"],
+        plot_bgcolor=colors["paper"],
+        height=height,
+        font={"family": theme.FONT_FAMILY, "color": colors["ink"]},
+        showlegend=legend,
+        xaxis=xaxis,
+        yaxis={"tickmode": "array", "tickvals": list(range(len(lanes))),
+               "ticktext": [plotly_text(lane) for lane in lanes], "range": [len(lanes) - 0.5, -0.5],
+               "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True},
+        **chrome,
+        hovermode="closest",
+        clickmode="event",
+        shapes=shapes,
+        annotations=annotations,
+        dragmode="pan",
+        uirevision=uirevision,  # zoom survives a new selection, resets when the filters change
+    )
+    if presets:
+        fig.update_layout(updatemenus=[_preset_menu(events, colors, overview)])
+    if context is not None:
+        add_context(fig, context, theme_name=theme_name)
+    if anchor is not None:
+        to_days(fig, anchor, ink=colors["ink"], describe=not title)
+    return fig
+
+
+def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle: str | None,
+            footer: str | None, legend: bool, rangeslider: bool, presets: bool) -> dict[str, Any]:
+    """Margins, title, legend and footer around the plot area, in pixels that do not overlap.
+
+    Top: the zoom buttons (when shown), then the title and subtitle above them. Bottom: the date ticks, the
+    legend, then the footer line. With a range slider (the app) the legend sits under the slider.
+    """
+    top = (50 if presets else 30) + (TITLE_ROOM if title else 0)
+    top += SUBTITLE_ROOM if title and subtitle else 0
+    title_layout: dict[str, object] | None = None
+    if title:
+        title_layout = {"text": plotly_text(title), "x": 0.01, "xanchor": "left", "yref": "container", "y": 1,
+                        "yanchor": "top", "pad": {"t": 10}}
+        if subtitle:
+            title_layout["subtitle"] = {"text": plotly_text(subtitle),
+                                        "font": {"color": colors["muted"], "size": 12}}
+    legend_layout: dict[str, object] = {"orientation": "h", "x": 0, "title": {"text": "Category"}}
+    annotations = []
+    if rangeslider:
+        # Below the date ticks and the slider at any width (ticks turn and grow on a phone): anchored to the
+        # figure's bottom edge, not to the plot area.
+        legend_layout.update(yref="container", y=0, yanchor="bottom")
+        bottom = 10
+    else:
+        bottom = TICK_ROOM + (LEGEND_ROOM if legend else 0) + (FOOTER_ROOM if footer else 0) + 6
+        # Paper units are fractions of the plot area's height: place the legend just under the date ticks.
+        legend_layout.update(y=-TICK_ROOM / max(height - top - bottom, 1), yanchor="top")
+    if footer:
+        annotations.append({"text": plotly_text(footer), "showarrow": False, "xref": "paper", "yref": "paper",
+                            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "align": "left",
+                            "yshift": -(TICK_ROOM + (LEGEND_ROOM if legend else 0)),
+                            "font": {"size": 11, "color": colors["muted"]}})
+    return {"margin": {"l": 10, "r": 10, "t": top, "b": bottom}, "title": title_layout,
+            "legend": legend_layout, "annotations": annotations}
+
+
+def _values(series: pd.Series) -> object:
+    """A numeric column as a numpy array (sent as a typed array), anything else as it is."""
+    return series.to_numpy() if series.dtype.kind in "fiu" else series
+
+
+def _preset_menu(events: pd.DataFrame, colors: dict[str, str], overview: Sequence[str] | None = None
+                 ) -> dict[str, object]:
+    """Zoom buttons drawn by plotly itself, so they work in the app, in embeds and in exported HTML."""
+    lo, hi = (pd.Timestamp(overview[0]), pd.Timestamp(overview[1])) if overview else (
+        events["start"].min(), events["stop"].max())
+    buttons = []
+    for label, first, last in theme.PRESETS:
+        if overview and (first is None or last is None):  # the figure holds a part: "All" is the overview
+            buttons.append({"label": label, "method": "relayout",
+                            "args": [{"xaxis.range": list(overview), "xaxis.autorange": False}]})
+        elif first is None or last is None:
+            buttons.append({"label": label, "method": "relayout", "args": [{"xaxis.autorange": True}]})
+        elif pd.Timestamp(first) <= hi and pd.Timestamp(last) >= lo:
+            buttons.append({"label": label, "method": "relayout",
+                            "args": [{"xaxis.range": [first, last], "xaxis.autorange": False}]})
+    return {"type": "buttons", "direction": "right", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
+            "pad": {"b": 18}, "showactive": False, "buttons": buttons, "font": {"size": 11},
+            "bgcolor": colors["paper"]}
+
+
+def embed_height(events: pd.DataFrame, view: View, options: EmbedOptions = DEFAULT_OPTIONS) -> int:
+    """The chart height of `view_figure` without building it: the options' height or what the lanes need."""
+    if options.height is not None:
+        return options.height
+    shown = apply(events, view.filters)
+    if shown.empty:
+        return EMPTY_HEIGHT
+    lanes = {lane for _, row in shown.iterrows() for lane in lanes_of(row, view.filters.companies)}
+    return natural_height(len(lanes), rangeslider=False)
+
+
+def view_figure(
+    events: pd.DataFrame,
+    view: View,
+    options: EmbedOptions = DEFAULT_OPTIONS,
+    *,
+    band: Band | None,
+    static: bool = False,
+    subtitle: str | None = None,
+    footer: str | None = None,
+    highlight: Sequence[str] = (),
+    title: str | None = None,
+) -> go.Figure:
+    """The chart of a view as it leaves the app (`/embed`, exports): no range slider, the options' theme,
+    legend, title and height. `static` (images) drops the zoom buttons and opens on every filtered event.
+    Like the app, it counts days from the view's `anchor`, joins the selected event to its related events
+    and rings `highlight` (a tour step's events); `title` replaces the view's own (a tour step's title)."""
+    f = view.filters
+    return build_figure(
+        apply(events, f), companies=f.companies, selected=view.event, band=band, theme_name=options.theme,
+        title=(title or describe.title(view)) if options.title else None, rangeslider=False,
+        presets=not static, window=(f.start, f.end), legend=options.legend, height=options.height,
+        full_range=static, subtitle=subtitle, footer=footer, uirevision="embed",
+        links=relations.links_touching(events, view.event), highlight=highlight,
+        anchor=anchor_of(events, view.anchor),
+    )
+
+
+def timeline_figure(
+    events: pd.DataFrame,
+    *,
+    company: Sequence[str] | None = None,
+    category: Sequence[str] | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    q: str = "",
+    context: bool = True,
+    event: str | None = None,
+    anchor: str | None = None,
+    highlight: Sequence[str] = (),
+    connect: bool = True,
+    theme_name: str = "light",
+    title: str | None = None,
+    series: Series | None = None,
+) -> go.Figure:
+    """A plain Plotly figure of the events a view selects: renders in Jupyter, composes into any Dash app.
+
+    Args:
+        events: the table from `load_events()` (a TimelineJS file's eras are drawn).
+        company, category, start, end, q, context: the same view options as the URL parameters.
+        event: the id of an event to ring as selected; with `connect`, its related events are joined to it.
+        anchor: an event id; the x-axis then counts days since that event (the URL's `anchor`).
+        highlight: ids of events to ring, as a tour step does.
+        series: a context series (`dashboard.context.load_context(path)`) drawn under the lanes.
+
+    Example:
+        >>> from dashboard import load_events, timeline_figure
+        >>> fig = timeline_figure(load_events(), company=["IBM", "Amazon"], start="2020-05-01")
+    """
+    filters = Filters(
+        companies=tuple(company) if company is not None else None,
+        categories=tuple(category) if category is not None else None,
+        start=date.fromisoformat(start) if isinstance(start, str) else start,
+        end=date.fromisoformat(end) if isinstance(end, str) else end,
+        q=q,
+        context=context,
+    )
+    return build_figure(apply(events, filters), companies=filters.companies, selected=event,
+                        band=protest_band(events), theme_name=theme_name, title=title,
+                        window=(filters.start, filters.end), eras=era_bands(events.attrs.get("eras", ())),
+                        context=series, links=relations.links_touching(events, event) if connect else (),
+                        highlight=highlight, anchor=anchor_of(events, anchor))

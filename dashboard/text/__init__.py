@@ -1,0 +1,1 @@
+"""Words for a view: its title, summary, description and citation."""

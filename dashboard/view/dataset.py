@@ -1,0 +1,145 @@
+"""The data one browser session sees: the bundled events, or the events it uploaded.
+
+An upload is never stored on the server: its checked rows travel in the browser's session store, and every
+callback rebuilds the table from them through the same validation (cached per process), so the app stays a
+stateless WSGI app and a tampered store can only fall back to the bundled data. Pure: no Dash import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from dashboard.data import schema
+from dashboard.data.validate import Checker, Era, Report, Row, check_rows
+from dashboard.figures.timeline import Band, era_bands, protest_band
+from dashboard.view.filters import companies_in
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Events and everything derived from them that the page needs."""
+
+    events: pd.DataFrame
+    name: str
+    format: str = "events CSV"
+    title: str = ""
+    subtitle: str = ""
+    eras: tuple[Band, ...] = ()
+    band: Band | None = None
+    companies: tuple[str, ...] = ()
+    event_ids: frozenset[str] = frozenset()
+    by_id: pd.DataFrame = field(default_factory=pd.DataFrame)
+    uploaded: bool = False
+    era_rows: tuple[Era, ...] = ()
+
+    @classmethod
+    def build(
+        cls,
+        events: pd.DataFrame,
+        name: str,
+        *,
+        format: str = "events CSV",
+        title: str = "",
+        subtitle: str = "",
+        eras: tuple[Era, ...] | list[Era] = (),
+        uploaded: bool = False,
+    ) -> Dataset:
+        return cls(
+            events=events,
+            name=name,
+            format=format,
+            title=title,
+            subtitle=subtitle,
+            eras=tuple(era_bands((e.date, e.end_date, e.label) for e in eras)),
+            band=protest_band(events),
+            companies=tuple(companies_in(events)),
+            event_ids=frozenset(events["id"]),
+            by_id=events.set_index("id", drop=False),
+            uploaded=uploaded,
+            era_rows=tuple(eras),
+        )
+
+
+def _text(value: Any, limit: int) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def to_payload(report: Report, name: str) -> dict[str, Any]:
+    """A checked report -> what the browser keeps in its session store (plain JSON)."""
+    assert report.events is not None
+    columns = list(schema.ALL_COLUMN_NAMES)
+    return {
+        "version": VERSION,
+        "name": name,
+        "format": report.format,
+        "title": report.title,
+        "subtitle": report.subtitle,
+        "columns": columns,
+        "rows": report.events[columns].astype(str).values.tolist(),
+        "eras": [[e.date, e.end_date, e.label] for e in report.eras],
+    }
+
+
+def from_payload(payload: Any) -> Dataset | None:
+    """The Dataset of a session store, checked again; None when the store does not hold valid events."""
+    if not isinstance(payload, dict) or payload.get("version") != VERSION:
+        return None
+    try:
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=True)
+    except (TypeError, ValueError):
+        return None
+    return _from_json(hashlib.sha256(text.encode()).hexdigest(), text)
+
+
+@lru_cache(maxsize=16)
+def _from_json(_digest: str, text: str) -> Dataset | None:
+    payload = json.loads(text)
+    columns, rows = payload.get("columns"), payload.get("rows")
+    if columns != list(schema.ALL_COLUMN_NAMES) or not isinstance(rows, list) or not rows:
+        return None
+    name = _text(payload.get("name"), 200) or "your file"
+    report = Report(events=None)
+    checker = Checker(name, report, required=schema.TIMELINE_REQUIRED)
+    parsed = []
+    for i, row in enumerate(rows, start=1):
+        if not isinstance(row, list) or len(row) != len(columns) or not all(isinstance(v, str) for v in row):
+            return None
+        parsed.append(Row(i, dict(zip(columns, row, strict=True)), {}))
+    check_rows(parsed, checker)
+    if report.errors or report.events is None:
+        return None
+    eras = []
+    stored_eras = payload.get("eras")
+    for era in stored_eras if isinstance(stored_eras, list) else []:
+        if isinstance(era, list) and len(era) == 3 and all(isinstance(v, str) for v in era):
+            eras.append(Era(*era))
+    return Dataset.build(
+        report.events,
+        name,
+        format=_text(payload.get("format"), 60),
+        title=_text(payload.get("title"), 200),
+        subtitle=_text(payload.get("subtitle"), 500),
+        eras=eras,
+        uploaded=True,
+    )
+
+
+def resolve(bundled: Dataset, payload: Any) -> tuple[Dataset, list[str]]:
+    """The session's dataset: its upload when it holds one, else the bundled data (with a notice when the
+    store could not be read)."""
+    if not payload:
+        return bundled, []
+    own = from_payload(payload)
+    if own is None:
+        return bundled, [
+            "Your uploaded data could not be read again; showing the bundled data. Load the file again."
+        ]
+    return own, []

@@ -1,0 +1,269 @@
+"""The URL is the view: parse a query string into a View (tolerantly) and serialize one back.
+
+Only non-default values are written. Unknown parameters are ignored silently (old or foreign links keep
+working); unknown values of known parameters are ignored with a notice the page shows. `/embed` takes the
+same parameters plus the drawing options of `EmbedOptions` (height, theme, legend, title).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from urllib.parse import parse_qs, urlencode
+
+from dashboard.data import schema
+from dashboard.view.filters import Filters
+
+MAX_Q = 200
+THEMES = ("light", "dark")  # the page: `theme` absent follows the reader's system (prefers-color-scheme)
+MIN_HEIGHT = 200
+MAX_HEIGHT = 2000
+
+Query = str | Mapping[str, Sequence[str]] | None
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a URL describes: the filters, the selected event, the day-0 event of the relative time
+    axis (`anchor`; None = calendar dates), the guided-tour step (`step`, numbered from 1) and the colour
+    theme (None: the system's)."""
+
+    filters: Filters = field(default_factory=Filters)
+    event: str | None = None
+    anchor: str | None = None
+    step: int | None = None
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class EmbedOptions:
+    """How a view is drawn outside the app (the `/embed` page and exports), on top of the View.
+
+    `height` is the chart's height in pixels (None: as tall as its lanes need); `theme` is light or dark;
+    `legend` and `title` show the category legend and the view's title above the chart.
+    """
+
+    height: int | None = None
+    theme: str = "light"
+    legend: bool = True
+    title: bool = True
+
+
+DEFAULT_OPTIONS = EmbedOptions()
+
+
+def _parse_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _choices(
+    values: Sequence[str], allowed: Collection[str], name: str, notices: list[str]
+) -> tuple[str, ...] | None:
+    """Repeatable parameter -> tuple of allowed values; None (no filter) when absent or all unknown."""
+    if not values:
+        return None
+    given = [v.strip() for v in values]
+    if all(v == "" for v in given):
+        return ()  # `company=` selects none
+    unknown = [v for v in given if v and v not in allowed]
+    if unknown:
+        notices.append(f"Ignored unknown {name} {', '.join(repr(u) for u in unknown)}.")
+    ok = tuple(dict.fromkeys(v for v in given if v in allowed))
+    return ok or None
+
+
+def _mapping(query: Query) -> Mapping[str, Sequence[str]]:
+    if query is None:
+        return {}
+    if isinstance(query, str):
+        return parse_qs(query.lstrip("?"), keep_blank_values=True)
+    return query
+
+
+def _last(params: Mapping[str, Sequence[str]], name: str) -> str:
+    values = params.get(name) or [""]
+    return values[-1].strip()
+
+
+def _flag(raw: str, name: str, default: bool, notices: list[str]) -> bool:
+    """'0'/'1' (and false/true, no/yes, off/on) -> bool; anything else keeps the default with a notice."""
+    if raw in ("0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw:
+        notices.append(f"Ignored {name}={raw!r}: use 0 or 1.")
+    return default
+
+
+def parse(
+    query: Query,
+    *,
+    companies: Collection[str] = schema.COMPANIES,
+    categories: Collection[str] = tuple(schema.CATEGORIES),
+    event_ids: Collection[str] | None = None,
+    step_count: int | None = None,
+) -> tuple[View, list[str]]:
+    """Query string (with or without '?') or a parsed mapping -> (View, notices). Never raises."""
+    params = _mapping(query)
+    notices: list[str] = []
+
+    def first(name: str) -> str:
+        return _last(params, name)
+
+    start = end = None
+    for name in ("start", "end"):
+        raw = first(name)
+        if raw:
+            parsed = _parse_date(raw)
+            if parsed is None:
+                notices.append(f"Ignored {name}={raw!r}: dates are written YYYY-MM-DD.")
+            elif name == "start":
+                start = parsed
+            else:
+                end = parsed
+    if start and end and start > end:
+        notices.append("The start date was after the end date; they have been swapped.")
+        start, end = end, start
+
+    context = _flag(first("context"), "context", True, notices)
+
+    q = first("q")
+    if len(q) > MAX_Q:
+        notices.append(f"The search text was cut to {MAX_Q} characters.")
+        q = q[:MAX_Q].strip()  # a cut can end on a space; the URL never keeps one at the end
+
+    event = first("event") or None
+    if event is not None and event_ids is not None and event not in event_ids:
+        notices.append(f"There is no event with id {event!r} in this data.")
+        event = None
+
+    anchor = first("anchor") or None
+    if anchor is not None and event_ids is not None and anchor not in event_ids:
+        notices.append(f"There is no event with id {anchor!r} to count days from; showing calendar dates.")
+        anchor = None
+
+    step = _parse_step(first("step"), step_count, notices)
+
+    theme = first("theme").lower() or None
+    if theme is not None and theme not in THEMES:
+        notices.append(f"Ignored theme={theme!r}: use light or dark.")
+        theme = None
+
+    filters = Filters(
+        companies=_choices(list(params.get("company", [])), companies, "company", notices),
+        categories=_choices(list(params.get("category", [])), categories, "category", notices),
+        start=start,
+        end=end,
+        q=q,
+        context=context,
+    )
+    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme), notices
+
+
+def _parse_step(raw: str, step_count: int | None, notices: list[str]) -> int | None:
+    """`step=N` -> N (from 1); a malformed or out-of-range step is ignored with a notice."""
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        notices.append(f"Ignored step={raw!r}: tour steps are numbered from 1.")
+        return None
+    if step_count is not None and int(raw) > step_count:
+        notices.append(f"There is no step {int(raw)}: the tour has {step_count} steps." if step_count
+                       else "There is no guided tour for this data.")
+        return None
+    return int(raw)
+
+
+def to_params(view: View) -> list[tuple[str, str]]:
+    """View -> ordered (name, value) pairs, non-default values only."""
+    f = view.filters
+    pairs: list[tuple[str, str]] = []
+    if f.companies is not None:
+        pairs += [("company", c) for c in f.companies] or [("company", "")]
+    if f.categories is not None:
+        pairs += [("category", c) for c in f.categories] or [("category", "")]
+    if f.start:
+        pairs.append(("start", f.start.isoformat()))
+    if f.end:
+        pairs.append(("end", f.end.isoformat()))
+    if f.q:
+        pairs.append(("q", f.q))
+    if not f.context:
+        pairs.append(("context", "0"))
+    if view.theme:
+        pairs.append(("theme", view.theme))
+    if view.event:
+        pairs.append(("event", view.event))
+    if view.anchor:
+        pairs.append(("anchor", view.anchor))
+    if view.step is not None:
+        pairs.append(("step", str(view.step)))
+    return pairs
+
+
+def serialize(view: View) -> str:
+    """View -> '?a=b&...' or '' for the default view."""
+    pairs = to_params(view)
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def with_event(view: View, event: str | None) -> View:
+    return replace(view, event=event)
+
+
+def parse_embed(query: Query) -> tuple[EmbedOptions, list[str]]:
+    """The drawing options of an `/embed` URL -> (EmbedOptions, notices). Never raises."""
+    params = _mapping(query)
+    notices: list[str] = []
+    height = None
+    raw = _last(params, "height").removesuffix("px")
+    if raw:
+        try:
+            height = int(raw)
+        except ValueError:
+            notices.append(f"Ignored height={raw!r}: give a number of pixels.")
+        else:
+            if not MIN_HEIGHT <= height <= MAX_HEIGHT:
+                notices.append(f"height={height} is outside {MIN_HEIGHT}-{MAX_HEIGHT}; it was clamped.")
+                height = min(max(height, MIN_HEIGHT), MAX_HEIGHT)
+    theme = _last(params, "theme").lower() or "light"
+    if theme not in THEMES:
+        notices.append(f"Ignored theme={theme!r}: use light or dark.")
+        theme = "light"
+    return EmbedOptions(
+        height=height,
+        theme=theme,
+        legend=_flag(_last(params, "legend"), "legend", True, notices),
+        title=_flag(_last(params, "title"), "title", True, notices),
+    ), notices
+
+
+def embed_params(options: EmbedOptions) -> list[tuple[str, str]]:
+    """EmbedOptions -> (name, value) pairs, non-default values only."""
+    pairs: list[tuple[str, str]] = []
+    if options.height is not None:
+        pairs.append(("height", str(options.height)))
+    if options.theme != "light":
+        pairs.append(("theme", options.theme))
+    if not options.legend:
+        pairs.append(("legend", "0"))
+    if not options.title:
+        pairs.append(("title", "0"))
+    return pairs
+
+
+def serialize_embed(view: View, options: EmbedOptions) -> str:
+    """View and drawing options -> the query string of an `/embed` URL ('' for the defaults)."""
+    pairs = to_params(replace(view, theme=None)) + embed_params(options)  # the embed's own `theme` decides
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def data_query(view: View) -> str:
+    """The query of the view's rows alone (no selection, tour step or theme; the days anchor stays, as it
+    changes the axis): for the data links and the zoom memory."""
+    return serialize(replace(view, event=None, step=None, theme=None))

@@ -1,0 +1,1 @@
+"""Dash and Flask: the page, its callbacks, routes, security and caching."""

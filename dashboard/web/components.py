@@ -1,0 +1,247 @@
+"""Small builders of page parts: the filter panel, the share panel, the details panel, the events table.
+
+Strings from the CSV are passed to Dash components as plain strings: React renders them as text, never
+as markup. Links are rendered only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.data import schema
+from dashboard.data.load import parse_period, period_label
+from dashboard.data.safe import is_http_url
+from dashboard.figures import theme
+from dashboard.web import ids
+from dashboard.web.share import links as share
+
+TABLE_LIMIT = 500  # rows at most, however often "Show more" is pressed
+TABLE_PAGE = 50  # rows at first and per "Show more": every row is a few components the page keeps live
+SORTABLE = {"date": "Date", "title": "Event", "actor": "Actor", "category": "Category"}
+
+
+def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Div:
+    """The filter controls, with the button that opens them as a drawer on small screens.
+
+    Their values are set from the URL by a callback. (Dash 4 draws its checklists as listboxes of options
+    around native checkboxes; assets/options-lists.js drops those roles, leaving plain labelled checkboxes.)
+    """
+    form = html.Form(
+        [
+            html.H2("Filters", className="panel-title"),
+            html.Fieldset([
+                html.Legend("Companies"),
+                html.Div([
+                    html.Button("All", id=ids.COMPANIES_ALL, type="button", className="small-button"),
+                    html.Button("None", id=ids.COMPANIES_NONE, type="button", className="small-button"),
+                ], className="button-row"),
+                dcc.Checklist(id=ids.COMPANIES, options=[{"label": c, "value": c} for c in companies],
+                              value=list(companies), className="checklist", inputClassName="check-input"),
+            ]),
+            html.Fieldset([
+                html.Legend("Categories"),
+                dcc.Checklist(
+                    id=ids.CATEGORIES,
+                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}", **{"aria-hidden": "true"}),
+                                                  c.capitalize()]), "value": c} for c in categories],
+                    value=list(categories), className="checklist", inputClassName="check-input"),
+            ]),
+            html.Fieldset([
+                html.Legend("Dates"),
+                html.Label(["From", dcc.Input(id=ids.START, type="date", debounce=True, className="date-input")]),
+                html.Label(["To", dcc.Input(id=ids.END, type="date", debounce=True, className="date-input")]),
+            ]),
+            html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="title, text, actor",
+                                            className="text-input", maxLength=200)], className="block-label"),
+            dcc.Checklist(id=ids.CONTEXT, options=[{"label": "Show context lanes", "value": "on"}],
+                          value=["on"], className="checklist"),
+            html.Button("Reset all filters", id=ids.RESET, type="button", className="reset-button"),
+        ],
+        id=ids.FILTERS_PANEL,
+        className="filters",
+        role="search",
+        **{"aria-label": "Filters"},
+    )
+    toggle = html.Button("Filters", id=ids.FILTERS_TOGGLE, type="button", className="filters-toggle",
+                         **{"aria-expanded": "false", "aria-controls": ids.FILTERS_PANEL})
+    return html.Div([toggle, form], className="filters-drawer")
+
+
+def share_panel() -> html.Details:
+    """"Share, embed & cite": the link to this view, embed options, the iframe code and the citation of
+    the view (filled by callbacks)."""
+    return html.Details(**{"data-app": "panel"}, children=
+        [
+            html.Summary("Share, embed & cite", className="share-summary"),
+            html.Div([
+                html.Label(["Link to this view",
+                            dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True,
+                                      className="text-input share-field")],
+                           className="block-label"),
+                html.Div(html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button", className="small-button"),
+                         className="button-row"),
+                html.Fieldset([
+                    html.Legend("Embed this chart in a web page"),
+                    html.Fieldset([
+                        html.Legend("Width", className="share-option-label"),
+                        dcc.RadioItems(id=ids.SHARE_WIDTH, inline=True, value="fit", className="radio-row",
+                                       options=[{"label": "Fit the page", "value": "fit"}]
+                                       + [{"label": f"{w} px", "value": str(w)} for w in share.WIDTHS]),
+                    ], className="share-option"),
+                    html.Label(["Chart height in pixels (empty: fit the lanes)",
+                                dcc.Input(id=ids.SHARE_HEIGHT, type="number", min=200, max=2000, step=10,
+                                          placeholder="auto", debounce=True,
+                                          className="text-input share-height")],
+                               className="block-label"),
+                    html.Fieldset([
+                        html.Legend("Theme", className="share-option-label"),
+                        dcc.RadioItems(id=ids.SHARE_THEME, inline=True, value="light", className="radio-row",
+                                       options=[{"label": "Light", "value": "light"},
+                                                {"label": "Dark", "value": "dark"}]),
+                    ], className="share-option"),
+                    dcc.Checklist(id=ids.SHARE_OPTIONS, inline=True, value=["legend", "title"],
+                                  className="radio-row",
+                                  options=[{"label": "Legend", "value": "legend"},
+                                           {"label": "Title", "value": "title"}]),
+                    html.Label(["Embed code",
+                                dcc.Textarea(id=ids.SHARE_SNIPPET, readOnly=True, rows=4,
+                                             className="share-code")],
+                               className="block-label"),
+                    html.Div([
+                        html.Button("Copy embed code", id=ids.SHARE_COPY_SNIPPET, type="button",
+                                    className="small-button"),
+                        html.A("Preview the embed", id=ids.SHARE_PREVIEW, href="/embed", target="_blank",
+                               rel="noopener"),
+                    ], className="button-row"),
+                    html.P("The script line resizes the frame to fit; without it the frame keeps its height. "
+                           "Sites that read oEmbed (WordPress and others) embed the chart from the link "
+                           "alone.",
+                           className="share-hint"),
+                ]),
+                html.P(id=ids.SHARE_STATUS, className="share-status", role="status"),
+                html.Div(id=ids.CITE_VIEW, className="cite-view"),  # filled by story_callbacks
+            ], className="share-body"),
+        ],
+        id=ids.SHARE,
+        className="share-panel",
+    )
+
+
+def more_rows_label(shown: int, total: int) -> str:
+    """The "Show more" button's text, or "" when every row (or the most the table holds) is shown."""
+    left = min(total, TABLE_LIMIT) - shown
+    return f"Show {min(TABLE_PAGE, left)} more events" if left > 0 else ""
+
+
+def notices(messages: Sequence[str]) -> list[html.P]:
+    return [html.P(m, className="notice") for m in messages]
+
+
+def _field(label: str, value: str) -> list[html.Dt | html.Dd]:
+    return [html.Dt(label), html.Dd(value or "—")]
+
+
+def source_item(url: str) -> html.Li:
+    """A source as a link when it is http(s), otherwise as plain text with a note."""
+    if is_http_url(url):
+        return html.Li(html.A(url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
+    return html.Li([html.Span(url, className="unsafe-source"), " (not an http(s) link; shown as text)"])
+
+
+def safe_base(path: object) -> str:
+    """The page's own path for permalinks; a path that could point elsewhere (`//host`, `/\\host`) is `/`."""
+    if not isinstance(path, str) or not path.startswith("/") or path.startswith(("//", "/\\")):
+        return "/"
+    if any(ch.isspace() or ch == "\\" or ord(ch) < 32 for ch in path):
+        return "/"
+    return path
+
+
+def date_time(value: str) -> html.Time | str:
+    """A date at its precision as <time datetime=...>: English here; assets/dates.js re-words it in the
+    reader's locale when the browser gives one (the datetime and data-precision attributes say what to write)."""
+    period = parse_period(value)
+    if period is None:
+        return value
+    return html.Time(period_label(period), dateTime=value, **{"data-precision": period.precision})
+
+
+def when(row: pd.Series) -> list[object]:
+    """The date or span of an event: one or two <time> elements."""
+    if not row["end_date"]:
+        return [date_time(row["date"])]
+    return [date_time(row["date"]), " – ", date_time(row["end_date"])]
+
+
+def details(row: pd.Series | None, base: str = "/") -> list[object]:
+    """The details panel body for one event, or a hint when nothing is selected."""
+    if row is None:
+        return [html.P("Click an event on the chart or in the table to read it and its sources. From the "
+                       "keyboard: focus the chart and use the arrow keys, or press Enter on an event in the table.",
+                       className="details-hint")]
+    permalink = safe_base(base) + "?" + urlencode({"event": row["id"]})
+    return [
+        html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **{"data-event": row["id"]}),
+        html.P(when(row), className="details-when"),
+        html.Dl(
+            _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
+            + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}"
+                     if row["category"] else "")
+            + _field("Location", row["location"]),
+            className="details-fields",
+        ),
+        html.P(row["description"], className="details-description"),
+        html.H3("Sources"),
+        html.Ul([source_item(u) for u in row["source_list"]], className="details-sources"),
+        html.P(html.A("Permalink to this event", href=permalink, id="details-permalink")),
+    ]
+
+
+def table(
+    view: pd.DataFrame, selected: str | None, sort: dict[str, object], limit: int = TABLE_LIMIT
+) -> list[object]:
+    """The events table: sortable headers (buttons with aria-sort), a button per row to select it; the
+    first `limit` rows (at most TABLE_LIMIT)."""
+    limit = max(1, min(limit, TABLE_LIMIT))
+    column = sort.get("column", "date")
+    column = column if isinstance(column, str) and column in SORTABLE else "date"
+    ascending = bool(sort.get("ascending", True))
+    key = "start" if column == "date" else column
+    if key in view.columns:
+        view = view.sort_values([key, "start"], ascending=[ascending, True], kind="stable",
+                                key=lambda s: s.str.casefold() if s.dtype == object else s)
+    header = []
+    for col, label in SORTABLE.items():
+        state = ("ascending" if ascending else "descending") if col == column else "none"
+        arrow = {"ascending": " ▲", "descending": " ▼", "none": ""}[state]
+        header.append(html.Th(
+            html.Button(label + arrow, id={"type": ids.SORT_BUTTON, "column": col}, type="button",
+                        className="sort-button", title=f"Sort by {label.lower()}"),
+            scope="col", **{"aria-sort": state},
+        ))
+    header.insert(3, html.Th("Companies", scope="col"))
+    rows = []
+    for _, row in view.head(limit).iterrows():
+        is_selected = row["id"] == selected
+        style = theme.CATEGORY_STYLE.get(row["category"], theme.FALLBACK_STYLE)
+        rows.append(html.Tr(
+            [
+                html.Td(when(row), className="nowrap"),
+                html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]}, type="button",
+                                    className="row-button", **{"aria-pressed": "true" if is_selected else "false"})),
+                html.Td(row["actor"]),
+                html.Td(", ".join(row["company_list"])),
+                html.Td([html.Span(className=f"swatch swatch-{row['category']}", style={"color": style["color"]},
+                                   **{"aria-hidden": "true"}), row["category"]]),
+            ],
+            className="selected" if is_selected else None,
+            **{"data-event": row["id"]},
+        ))
+    caption = f"{len(view)} events" + (f" (first {limit} shown; download the CSV for all)"
+                                       if len(view) > limit else "")
+    return [html.Table([html.Caption(caption), html.Thead(html.Tr(header)), html.Tbody(rows)],
+                       className="events-table")]

@@ -1,0 +1,1 @@
+"""`/embed` and `/oembed`: any view as a chart for other sites."""

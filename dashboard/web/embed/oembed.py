@@ -1,0 +1,87 @@
+"""oEmbed 1.0 (https://oembed.com): `/oembed?url=<a view URL of this app>` -> a `rich` response whose html
+is the iframe of that view, so a CMS turns a pasted link into the chart. Pages announce it in their head.
+
+Status codes follow the spec: 501 for a format other than json, 404 for a URL that is not a view of this
+app, 400 when `url` is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+from flask import Flask, Response, jsonify, request
+
+from dashboard.figures.timeline import embed_height
+from dashboard.view import story, urlstate
+from dashboard.web.share import links as share
+
+PROVIDER_NAME = "frt-timeline"
+DEFAULT_WIDTH = 800
+CACHE_AGE = 3600
+
+
+def endpoint(root: str, url: str) -> str:
+    return root + "oembed?" + urlencode({"url": url, "format": "json"})
+
+
+def discovery_link(page_url: str, root: str, title: str) -> str:
+    """The `<link>` that tells oEmbed consumers where to ask about `page_url`."""
+    return (f'<link rel="alternate" type="application/json+oembed" href="{escape(endpoint(root, page_url))}" '
+            f'title="{escape(title)}">\n')
+
+
+def _size(value: str | None) -> int | None:
+    """A positive pixel count, or None (absent or not a number: the consumer set no limit we can read)."""
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if number > 0 else None
+
+
+def _text(message: str, status: int) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | None = None) -> None:
+    event_ids = frozenset(events["id"])
+
+    @server.get("/oembed")
+    def oembed() -> Response:
+        fmt = request.args.get("format", "json").strip().lower() or "json"
+        if fmt != "json":
+            return _text(f"format={fmt} is not supported; use format=json.", 501)
+        url = request.args.get("url", "").strip()
+        if not url:
+            return _text("Give the view to embed as url=<a link to this app>.", 400)
+        root = request.url_root
+        if share.kind_of(url, root) is None:
+            return _text(f"{url} is not a view of this app ({root}).", 404)
+        query = urlsplit(url).query
+        view, shown, _ = story.read_view(query, event_ids, tour)  # a tour step's URL embeds that step's view
+        options, _ = urlstate.parse_embed(query)
+        max_width, max_height = _size(request.args.get("maxwidth")), _size(request.args.get("maxheight"))
+        width = min(DEFAULT_WIDTH, max_width) if max_width else DEFAULT_WIDTH
+        chart = embed_height(events, shown, options)
+        height = share.frame_height(chart)
+        if max_height is not None and height > max_height:
+            chart = max(urlstate.MIN_HEIGHT, max_height - share.FOOTER_HEIGHT)
+            options = replace(options, height=chart)
+            height = min(max_height, share.frame_height(chart))
+        title = story.view_title(shown, tour)
+        response = jsonify({
+            "version": "1.0",
+            "type": "rich",
+            "title": title,
+            "provider_name": PROVIDER_NAME,
+            "provider_url": root,
+            "cache_age": CACHE_AGE,
+            "html": share.iframe_snippet(root, view, options, title=title, height=height, width=width),
+            "width": width,
+            "height": height,
+        })
+        response.headers["Access-Control-Allow-Origin"] = "*"  # public data; lets browser-side consumers ask
+        return response

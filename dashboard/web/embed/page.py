@@ -1,0 +1,199 @@
+"""The chart-only HTML page: the `/embed` route serves it and `export` writes it to a file. No I/O.
+
+One document, two ways of bringing in its scripts and stylesheet: by URL (served by the app) or inline (a
+self-contained file that opens offline). The figure and the events' details travel as JSON in
+`<script type="application/json">` blocks, escaped so no CSV text can close the block or become markup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from html import escape
+from typing import Any
+
+import pandas as pd
+
+from dashboard.data.safe import is_http_url
+from dashboard.figures.timeline import Band, view_figure
+from dashboard.text import describe
+from dashboard.view.filters import apply
+from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions, View
+from dashboard.web.share import links as share
+
+# The page's scripts in dashboard/static, after plotly.js: the chart's label fitting, then the page's own.
+SCRIPTS = ("labels.js", "embed.js")
+
+GRAPH_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,  # in a host page the wheel scrolls the page, not the chart
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A script or stylesheet: a URL to load, or its text to inline."""
+
+    url: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Footer:
+    """The line under the chart: the view's title, where it comes from, and how current the data is."""
+
+    title: str
+    source_url: str | None
+    data_date: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the document shows, as plain text and JSON-ready values."""
+
+    title: str
+    figure_json: str  # plotly's own JSON of the figure (it encodes dates and arrays)
+    config: dict[str, Any]
+    events: dict[str, dict[str, Any]]
+    footer: Footer
+    theme: str = "light"
+    selected: str | None = None
+    filters: Sequence[str] | None = None  # shown as a header (exports); None: no header (embeds)
+    heading: bool = True  # the header starts with the title
+    notices: Sequence[str] = field(default_factory=tuple)
+    head: str = ""  # extra, already-safe HTML for <head> (the oEmbed discovery link)
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survive unescaped."""
+    return safe_json_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def safe_json_text(text: str) -> str:
+    """Escape already-encoded JSON for a <script> element (the escapes are still valid JSON)."""
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return text
+
+
+def event_details(events: pd.DataFrame, link_base: str | None) -> dict[str, dict[str, Any]]:
+    """What the details panel needs per event id; sources that are not http(s) are kept as plain text."""
+    out = {}
+    for row in events.itertuples(index=False):
+        out[row.id] = {
+            "title": row.title,
+            "when": row.when,
+            "actor": row.actor,
+            "companies": ", ".join(row.company_list),
+            "category": row.category,
+            "location": row.location,
+            "description": row.description,
+            "sources": list(row.source_list),
+            "link": f"{link_base}?event={row.id}" if link_base and is_http_url(link_base) else None,
+        }
+    return out
+
+
+def view_page(
+    events: pd.DataFrame,
+    view: View,
+    options: EmbedOptions = DEFAULT_OPTIONS,
+    *,
+    band: Band | None,
+    root: str | None,
+    notices: Sequence[str] = (),
+    header: bool = False,
+    head: str = "",
+    title: str | None = None,
+    highlight: Sequence[str] = (),
+    url_view: View | None = None,
+) -> Page:
+    """The page of one view: its figure, the details of its events, and a footer linking to the full app
+    at `root` (no link when None, e.g. an export made without an app address).
+
+    For a tour step, `view` is the step's view, `title` the step's name, `highlight` its events and
+    `url_view` the address to link to (`?step=N`)."""
+    title = title or describe.title(view)
+    # A page with a header already shows the title above the chart.
+    figure = view_figure(events, view, replace(options, title=False) if header else options, band=band,
+                         highlight=highlight, title=title)
+    config = {**GRAPH_CONFIG, "toImageButtonOptions": {"filename": describe.slug(view), "format": "png",
+                                                        "scale": 2}}
+    return Page(
+        title=title,
+        figure_json=figure.to_json(),
+        config=config,
+        events=event_details(apply(events, view.filters), root),
+        footer=Footer(title, share.view_url(root, url_view or view) if root else None,
+                      describe.data_date(events)),
+        theme=options.theme,
+        selected=view.event,
+        filters=describe.filter_summary(view) if header else None,
+        heading=options.title,
+        notices=tuple(notices),
+        head=head,
+    )
+
+
+def _script(asset: Asset) -> str:
+    if asset.url is not None:
+        return f'<script src="{escape(asset.url)}" charset="utf-8"></script>'
+    return "<script>" + (asset.text or "").replace("</script", "<\\/script") + "</script>"
+
+
+def _style(asset: Asset) -> str:
+    if asset.url is not None:
+        return f'<link rel="stylesheet" href="{escape(asset.url)}">'
+    return "<style>" + (asset.text or "").replace("</style", "<\\/style") + "</style>"
+
+
+def _footer(footer: Footer) -> str:
+    source = (f'<a href="{escape(footer.source_url)}" target="_blank" rel="noopener">Source: frt-timeline</a>'
+              if footer.source_url and is_http_url(footer.source_url) else "Source: frt-timeline")
+    sep = '<span class="frt-sep" aria-hidden="true">·</span>'
+    return (f'<footer class="frt-footer"><span class="frt-footer-title">{escape(footer.title)}</span>{sep}'
+            f'{source}{sep}<span class="frt-data-date">Data: latest event {escape(footer.data_date)}</span>'
+            "</footer>")
+
+
+def document(page: Page, *, css: Asset, plotly: Asset, scripts: Sequence[Asset]) -> str:
+    """The whole HTML document for `page`."""
+    # Every page has one level-one heading: shown when the title is, else for screen readers only.
+    hidden_heading = f'<h1 class="frt-sr-only">{escape(page.title)}</h1>'
+    header = ""
+    main_heading = hidden_heading  # inside <main>: all content sits in a landmark
+    if page.filters is not None:
+        main_heading = ""
+        items = "".join(f"<li>{escape(line)}</li>" for line in page.filters)
+        heading = f"<h1>{escape(page.title)}</h1>" if page.heading else hidden_heading
+        header = (f'<header class="frt-header">{heading}'
+                  f'<ul class="frt-filters" aria-label="Active filters">{items}</ul></header>')
+    notices = "".join(f'<p class="frt-notice">{escape(n)}</p>' for n in page.notices)
+    selected = f' data-selected="{escape(page.selected)}"' if page.selected in page.events else ""
+    label = escape(f"{page.title}: timeline of {len(page.events)} events")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(page.title)}</title>
+{page.head}{_style(css)}
+</head>
+<body class="frt-page theme-{escape(page.theme)}">
+{header}<main class="frt-chart-wrap">{main_heading}
+<div id="frt-chart" class="frt-chart" role="figure" aria-label="{label}"{selected}></div>
+<section id="frt-details" class="frt-details" aria-label="Event details" aria-live="polite" hidden></section>
+</main>
+{notices}{_footer(page.footer)}
+<script type="application/json" id="frt-figure">{safe_json_text(page.figure_json)}</script>
+<script type="application/json" id="frt-config">{script_json(page.config)}</script>
+<script type="application/json" id="frt-events">{script_json(page.events)}</script>
+{_script(plotly)}
+{"".join(_script(script) for script in scripts)}
+</body>
+</html>
+"""

@@ -1,0 +1,134 @@
+"""The `/embed` route: any view as a chart-only page for iframes, the files it loads, and its framing policy.
+
+`/embed` takes the page's parameters plus `height`, `theme`, `legend` and `title` (see urlstate). It is a
+plain HTML page with plotly.js and a small script (no Dash renderer, no callbacks), so it loads much less
+than the full app. Unlike the rest of the app, which only the app itself may frame, other sites may frame it
+(security.py sets that policy, `--frame-ancestors` narrows it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pandas as pd
+from flask import Blueprint, Flask, Response, request
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+from dashboard.figures.timeline import protest_band
+from dashboard.view import story, urlstate
+from dashboard.web.embed import page as embedpage
+from dashboard.web.embed.oembed import discovery_link
+
+BLUEPRINT = "embed"
+PAGE_CACHE = 64  # rendered /embed pages kept per process (at most about 230 KB each)
+STATIC = Path(__file__).resolve().parents[2] / "static"  # dashboard/static
+BASIC = STATIC / "plotly-basic.min.js"  # npm plotly.js-basic-dist-min (scripts/vendor_plotly_basic.sh)
+
+
+@cache
+def _basic_bundle() -> Path | None:
+    """The vendored partial plotly.js (scatter, bar, pie: all the chart uses, a quarter of the size), when
+    it is the version plotly.py's figures are written for; else None and the full bundle is used."""
+    try:
+        with open(BASIC, "rb") as fh:
+            head = fh.read(200)
+    except OSError:
+        return None
+    match = re.search(rb"plotly\.js \(basic - minified\) v(\d+\.\d+\.\d+)", head)
+    return BASIC if match and match[1].decode() == get_plotlyjs_version() else None
+
+
+def plotly_js() -> str:
+    """plotly.js for pages outside the app: the basic bundle when it matches, else plotly.py's full one."""
+    basic = _basic_bundle()
+    return basic.read_text(encoding="utf-8") if basic else get_plotlyjs()
+
+
+def plotly_path() -> str:
+    """The versioned path of plotly.js for embeds, so browsers may cache it for good."""
+    return f"/embed/plotly-{get_plotlyjs_version()}{'-basic' if _basic_bundle() else ''}.min.js"
+
+
+@cache
+def _static(name: str) -> tuple[bytes, str]:
+    body = (STATIC / name).read_bytes()
+    return body, hashlib.sha256(body).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def _plotly() -> tuple[bytes, bytes]:
+    """plotly.js, and gzipped once per process (basic bundle: 1.2 MB -> 0.4 MB; full: 4.8 MB -> 1.4 MB)."""
+    body = plotly_js().encode("utf-8")
+    return body, gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def _respond(body: bytes, mimetype: str, *, cache: str, gzipped: bytes | None = None) -> Response:
+    """A response that is gzipped when the client accepts it; conditional (ETag) and cacheable."""
+    use_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    if use_gzip and gzipped is None and len(body) > 1024:
+        gzipped = gzip.compress(body, compresslevel=6, mtime=0)
+    response = Response(gzipped if use_gzip and gzipped is not None else body, mimetype=mimetype)
+    if use_gzip and gzipped is not None:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Cache-Control"] = cache
+    response.add_etag()
+    response.make_conditional(request)  # 304 when the ETag matches
+    return response
+
+
+def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None = None) -> None:
+    """Add `/embed` and its files to `server` (security.install makes them frameable by other sites).
+    `/embed?step=N` shows step N of the guided tour `tour`, with its title and highlighted events."""
+    bp = Blueprint(BLUEPRINT, __name__)
+    event_ids = frozenset(events["id"])
+    band = protest_band(events)
+
+    @lru_cache(maxsize=PAGE_CACHE)
+    def render(root: str, prefix: str, url: str, query: str) -> tuple[bytes, bytes]:
+        """The page (and its gzip) for one address; cached, since the data never changes while serving."""
+        args = parse_qs(query, keep_blank_values=True)
+        view, shown, notices = story.read_view(args, event_ids, tour)
+        options, more = urlstate.parse_embed(args)
+        step = tour.get(shown.step) if tour else None
+        title = story.view_title(shown, tour)
+        head = discovery_link(url, root, title)
+        content = embedpage.view_page(events, story.explore(shown), options, band=band, root=root,
+                                      notices=notices + more, head=head, title=title,
+                                      highlight=step.highlight if step else (),
+                                      url_view=story.select(view, view.event) if step else None)
+        html = embedpage.document(
+            content,
+            css=embedpage.Asset(url=f"{prefix}/embed/embed.css?v={_static('embed.css')[1]}"),
+            plotly=embedpage.Asset(url=prefix + plotly_path()),
+            scripts=[embedpage.Asset(url=f"{prefix}/embed/{name}?v={_static(name)[1]}")
+                     for name in embedpage.SCRIPTS],
+        ).encode("utf-8")
+        return html, gzip.compress(html, compresslevel=6, mtime=0)
+
+    @bp.get("/embed")
+    def page() -> Response:
+        query = request.query_string.decode("utf-8", "replace")
+        html, gzipped = render(request.url_root, request.script_root, request.url, query)
+        return _respond(html, "text/html", cache="public, max-age=300", gzipped=gzipped)
+
+    @bp.get("/embed/<name>")
+    def files(name: str) -> Response:
+        if name == plotly_path().rsplit("/", 1)[1]:
+            body, gzipped = _plotly()
+            return _respond(body, "text/javascript", cache="public, max-age=31536000, immutable",
+                            gzipped=gzipped)
+        kinds = {**{name: "text/javascript" for name in embedpage.SCRIPTS}, "resize.js": "text/javascript",
+                 "embed.css": "text/css"}
+        if name not in kinds:
+            return Response("Not found", status=404, mimetype="text/plain")
+        # resize.js has a fixed address (it is pasted into other sites), so it is cached for a day only.
+        max_age = 86400 if name == "resize.js" else 31536000
+        return _respond(_static(name)[0], kinds[name], cache=f"public, max-age={max_age}")
+
+    server.register_blueprint(bp)

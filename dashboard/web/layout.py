@@ -1,0 +1,225 @@
+"""Assembles the page from components. No callbacks, no I/O."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.data import schema
+from dashboard.figures import theme
+from dashboard.text.describe import APP_TITLE, slug
+from dashboard.view.filters import companies_in
+from dashboard.view.story import Story
+from dashboard.view.urlstate import View
+from dashboard.web import ids
+from dashboard.web.components import details, filter_panel, share_panel
+from dashboard.web.tour.components import time_toggle, tour_bar, tour_start
+from dashboard.web.upload.panel import panel as upload_panel
+
+__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "graph_config", "page"]
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        <a class="skip-link" href="#timeline-section">Skip to the timeline</a>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": True,
+    "toImageButtonOptions": {"filename": "frt-timeline", "format": "png", "scale": 2},
+    "showSendToCloud": False,
+    # "Share chart..." would upload the chart to a server: not for an offline app.
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
+}
+
+
+def graph_config(view: View) -> dict[str, Any]:
+    """GRAPH_CONFIG with the modebar camera's image named after the view.
+
+    A new config makes Plotly redraw the chart from the figure, dropping the reader's pan and zoom: so the
+    config is only ever sent together with the figure it belongs to (callbacks.render), never on its own.
+    """
+    options = GRAPH_CONFIG["toImageButtonOptions"]
+    return {**GRAPH_CONFIG, "toImageButtonOptions": {**options, "filename": slug(view)}}
+
+
+KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home and End "
+             "go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")
+
+
+def chart_toolbar() -> html.Div:
+    """Zoom buttons as real HTML buttons (Plotly's own are mouse-only); assets/timeline.js runs them."""
+    buttons = []
+    for label, first, last in theme.PRESETS:
+        data = {"data-zoom": "all"} if first is None else {"data-range": f"{first} {last}"}
+        buttons.append(html.Button(label, type="button", className="small-button", **data))
+    buttons += [
+        html.Button("+", type="button", className="small-button", title="Zoom in",
+                    **{"data-zoom": "in", "aria-label": "Zoom in"}),
+        html.Button("−", type="button", className="small-button", title="Zoom out",
+                    **{"data-zoom": "out", "aria-label": "Zoom out"}),
+    ]
+    return html.Div(buttons, id=ids.CHART_TOOLBAR, className="chart-toolbar", role="group",
+                    **{"aria-label": "Zoom the chart", "data-day0": ""})
+
+
+def chart() -> html.Div:
+    """The chart inside a focusable wrapper: its accessible name, its text summary, its keyboard mode."""
+    return html.Div(
+        dcc.Loading(
+            dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, className="timeline-graph",
+                      figure={"data": [], "layout": {"height": 420}}),
+            type="default", delay_show=150,
+        ),
+        id=ids.CHART_KEYS,
+        className="chart-keys",
+        tabIndex="0",
+        role="application",
+        **{"aria-label": "Timeline chart", "aria-describedby": f"{ids.CHART_SUMMARY} chart-keys-help",
+           "data-order": "", "data-selected": ""},
+    )
+
+
+def data_summary(events: pd.DataFrame, source_name: str) -> str:
+    if events.empty:
+        return f"{source_name}: no events"
+    return (f"{len(events)} events from {events['start'].min():%Y} to {events['stop'].max():%Y} "
+            f"({source_name}; latest event {events['start'].max().day} {events['start'].max():%B %Y})")
+
+
+def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> html.Div:
+    """The full explorer: header, filters, tour, chart, details, table."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.TABLE_SORT, data={"column": "date", "ascending": True}),
+            # An upload lives in this tab's sessionStorage only: never on the server, never in another tab.
+            dcc.Store(id=ids.USER_DATA, storage_type="session"),
+            dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
+            dcc.Store(id=ids.URL_REQUEST),
+            dcc.Store(id=ids.VIEW_RANGE),
+            dcc.Store(id=ids.X_CHANGE),
+            dcc.Store(id=ids.TABLE_ROWS),  # {"view": ..., "rows": n} once "Show more" is pressed
+            dcc.Store(id=ids.TABLE_VIEW),
+            dcc.Store(id=ids.TOUR_MEMORY, storage_type="session"),
+            dcc.Store(id=ids.THEME),
+            dcc.Store(id=ids.KEY_SELECT),
+            dcc.Store(id=ids.LAST_QUERY),
+            html.Header(
+                [
+                    html.Div([
+                        html.H1(APP_TITLE),
+                        html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button", className="theme-toggle",
+                                    **{"aria-pressed": "false"}),
+                    ], className="title-row"),
+                    html.P("What the big tech companies decided about facial recognition, and when, next to the "
+                           "protests, research, laws and cases around those decisions. Filter, click an event "
+                           "for its sources, and share the link: the address always describes what you see.",
+                           className="lede"),
+                    html.Div([
+                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY, className="data-summary"),
+                        html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
+                                    className="small-button", hidden=True),
+                    ], className="summary-row"),
+                    tour_start(story),
+                    html.P(["This view: ", html.Span(id=ids.PRINT_URL)], className="print-only print-url"),
+                ],
+                className="page-header",
+            ),
+            html.Div(
+                [
+                    filter_panel(companies_in(events) or list(schema.COMPANIES), list(schema.CATEGORIES)),
+                    html.Main(
+                        [
+                            upload_panel(),
+                            html.Section(
+                                [
+                                    html.H2("Timeline", id="timeline-heading", className="visually-hidden"),
+                                    html.H2(id=ids.OWN_TITLE, className="own-title", hidden=True),
+                                    tour_bar(),
+                                    html.Div([
+                                        html.P(id=ids.COUNT, className="count"),
+                                        html.Div([
+                                            html.Span("Download:", className="downloads-label"),
+                                            html.Button("PNG", id=ids.DOWNLOAD_PNG, type="button",
+                                                        className="download link-button",
+                                                        title="The chart as you see it, as a PNG image"),
+                                            html.Button("SVG", id=ids.DOWNLOAD_SVG, type="button",
+                                                        className="download link-button",
+                                                        title="The chart as you see it, as an SVG drawing"),
+                                            # The bundled data's rows; hidden while an upload is shown.
+                                            html.Span(id=ids.DOWNLOADS, className="downloads-rows", children=[
+                                                html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
+                                                       className="download", download="frt-timeline-events.csv",
+                                                       title="The rows of this view"),
+                                                html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
+                                                       className="download", title="The rows of this view"),
+                                            ]),
+                                            html.Span(id=ids.DOWNLOAD_STATUS, className="visually-hidden",
+                                                      role="status"),
+                                        ], className="downloads"),
+                                    ], className="count-row"),
+                                    html.Div(time_toggle(), className="view-tools"),
+                                    share_panel(),
+                                    html.Div(id=ids.LIVE, className="visually-hidden", role="status",
+                                             **{"aria-live": "polite", "aria-atomic": "true"}),
+                                    html.Div(id=ids.NOTICES, className="notices", role="alert"),
+                                    chart_toolbar(),
+                                    chart(),
+                                    html.P(id=ids.CHART_SUMMARY, className="chart-summary"),
+                                    html.P(KEYS_HELP, id="chart-keys-help", className="keys-help"),
+                                ],
+                                id="timeline-section",
+                                tabIndex="-1",
+                                className="timeline-section",
+                                **{"aria-labelledby": "timeline-heading"},
+                            ),
+                            html.Section(
+                                [
+                                    html.Button("Close", id=ids.DETAILS_CLOSE, type="button",
+                                                className="close-button", **{"aria-label": "Close details"}),
+                                    html.Div(details(None), id=ids.DETAILS),
+                                ],
+                                className="details-panel",
+                                id=ids.DETAILS_PANEL,
+                                **{"aria-label": "Event details"},
+                            ),
+                            html.Section(
+                                [html.H2("Events in this view", id="table-heading"), html.Div(id=ids.TABLE),
+                                 html.Button("Show more events", id=ids.TABLE_MORE, type="button", hidden=True,
+                                             className="small-button more-button")],
+                                className="table-section",
+                                **{"aria-labelledby": "table-heading"},
+                            ),
+                        ],
+                        className="content",
+                    ),
+                ],
+                className="layout",
+            ),
+            html.Footer(
+                html.P(["frt-timeline: an open dataset and app. Every event cites its sources; ",
+                        html.A("download the data of this view", href="/api/events.csv"),
+                        "."]),
+                className="page-footer",
+            ),
+        ],
+        className="app",
+    )

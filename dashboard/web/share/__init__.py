@@ -1,0 +1,1 @@
+"""The share panel: links, embed code and citations of the view."""

@@ -1,0 +1,1 @@
+"""The guided tour's bar, steps and callbacks."""

@@ -1,0 +1,1 @@
+"""Bring your own file: the upload panel, its checks and callbacks."""
