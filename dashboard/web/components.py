@@ -52,8 +52,8 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
             ]),
             html.Fieldset([
                 html.Legend("Dates"),
-                html.Label(["From", dcc.Input(id=ids.START, type="date", debounce=True, className="date-input")]),
-                html.Label(["To", dcc.Input(id=ids.END, type="date", debounce=True, className="date-input")]),
+                html.Label(["From", date_field(ids.START)]),
+                html.Label(["To", date_field(ids.END)]),
             ]),
             html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="title, text, actor",
                                             className="text-input", maxLength=200)], className="block-label"),
@@ -69,6 +69,17 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
     toggle = html.Button("Filters", id=ids.FILTERS_TOGGLE, type="button", className="filters-toggle",
                          **{"aria-expanded": "false", "aria-controls": ids.FILTERS_PANEL})
     return html.Div([toggle, form], className="filters-drawer")
+
+
+def date_field(component_id: str) -> dcc.Input:
+    """A native date field (the browser's own picker and its locale's order of day, month and year).
+
+    Without `debounce`: dcc.Input's debounce calls setSelectionRange, which date fields refuse. Instead
+    assets/date-fields.js hands dcc.Input the date on Enter, Tab, leaving the field or a pick, never the
+    0002, 0020, 0202 years typed on the way to 2020.
+    """
+    # dcc.Input's type list leaves out "date" (Dash points to its date pickers), yet renders any type
+    return dcc.Input(id=component_id, type="date", className="date-input")  # type: ignore[arg-type]
 
 
 def share_panel() -> html.Details:
