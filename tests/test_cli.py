@@ -229,7 +229,8 @@ def test_validate_without_a_path_checks_the_served_file_and_says_which(monkeypat
     monkeypatch.delenv("FRT_STORY", raising=False)
     bundled = CliRunner().invoke(main, ["validate"])
     assert bundled.exit_code == 0, bundled.output
-    assert f"checking the events file the app serves, {bundled_path()} (the bundled events file)" in bundled.stderr
+    checked = f"checking the events file the app serves, {bundled_path()} (the bundled events file)"
+    assert checked in bundled.stderr
     assert f"{bundled_path()}: valid, " in bundled.stdout
     assert "story.csv: valid, " in bundled.stdout  # and the tour served with it
 

@@ -7,10 +7,12 @@ as markup. Links are rendered only for http(s) URLs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.data import schema
 from dashboard.data.load import parse_period, period_label
@@ -22,6 +24,12 @@ from dashboard.web.share import links as share
 TABLE_LIMIT = 500  # rows at most, however often "Show more" is pressed
 TABLE_PAGE = 50  # rows at first and per "Show more": every row is a few components the page keeps live
 SORTABLE = {"date": "Date", "title": "Event", "actor": "Actor", "category": "Category"}
+
+
+def attrs(**values: Any) -> dict[str, Any]:
+    """HTML attributes whose names have hyphens, written as keywords for a Dash component:
+    `html.Div(**attrs(aria_label="Filters", data_event=id))` gives aria-label and data-event."""
+    return {name.replace("_", "-"): value for name, value in values.items()}
 
 
 def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Div:
@@ -46,7 +54,7 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
                 html.Legend("Categories"),
                 dcc.Checklist(
                     id=ids.CATEGORIES,
-                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}", **{"aria-hidden": "true"}),
+                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}", **attrs(aria_hidden="true")),
                                                   c.capitalize()]), "value": c} for c in categories],
                     value=list(categories), className="checklist", inputClassName="check-input"),
             ]),
@@ -64,10 +72,10 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
         id=ids.FILTERS_PANEL,
         className="filters",
         role="search",
-        **{"aria-label": "Filters"},
+        **attrs(aria_label="Filters"),
     )
     toggle = html.Button("Filters", id=ids.FILTERS_TOGGLE, type="button", className="filters-toggle",
-                         **{"aria-expanded": "false", "aria-controls": ids.FILTERS_PANEL})
+                         **attrs(aria_expanded="false", aria_controls=ids.FILTERS_PANEL))
     return html.Div([toggle, form], className="filters-drawer")
 
 
@@ -85,7 +93,7 @@ def date_field(component_id: str) -> dcc.Input:
 def share_panel() -> html.Details:
     """"Share, embed & cite": the link to this view, embed options, the iframe code and the citation of
     the view (filled by callbacks)."""
-    return html.Details(**{"data-app": "panel"}, children=
+    return html.Details(**attrs(data_app="panel"), children=
         [
             html.Summary("Share, embed & cite", className="share-summary"),
             html.Div([
@@ -178,17 +186,17 @@ def date_time(value: str) -> html.Time | str:
     period = parse_period(value)
     if period is None:
         return value
-    return html.Time(period_label(period), dateTime=value, **{"data-precision": period.precision})
+    return html.Time(period_label(period), dateTime=value, **attrs(data_precision=period.precision))
 
 
-def when(row: pd.Series) -> list[object]:
+def when(row: pd.Series) -> list[Component | str]:
     """The date or span of an event: one or two <time> elements."""
     if not row["end_date"]:
         return [date_time(row["date"])]
     return [date_time(row["date"]), " – ", date_time(row["end_date"])]
 
 
-def details(row: pd.Series | None, base: str = "/") -> list[object]:
+def details(row: pd.Series | None, base: str = "/") -> list[Component]:
     """The details panel body for one event, or a hint when nothing is selected."""
     if row is None:
         return [html.P("Click an event on the chart or in the table to read it and its sources. From the "
@@ -196,7 +204,7 @@ def details(row: pd.Series | None, base: str = "/") -> list[object]:
                        className="details-hint")]
     permalink = safe_base(base) + "?" + urlencode({"event": row["id"]})
     return [
-        html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **{"data-event": row["id"]}),
+        html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **attrs(data_event=row["id"])),
         html.P(when(row), className="details-when"),
         html.Dl(
             _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
@@ -232,7 +240,7 @@ def table(
         header.append(html.Th(
             html.Button(label + arrow, id={"type": ids.SORT_BUTTON, "column": col}, type="button",
                         className="sort-button", title=f"Sort by {label.lower()}"),
-            scope="col", **{"aria-sort": state},
+            scope="col", **attrs(aria_sort=state),
         ))
     header.insert(3, html.Th("Companies", scope="col"))
     rows = []
@@ -243,14 +251,14 @@ def table(
             [
                 html.Td(when(row), className="nowrap"),
                 html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]}, type="button",
-                                    className="row-button", **{"aria-pressed": "true" if is_selected else "false"})),
+                                    className="row-button", **attrs(aria_pressed="true" if is_selected else "false"))),
                 html.Td(row["actor"]),
                 html.Td(", ".join(row["company_list"])),
                 html.Td([html.Span(className=f"swatch swatch-{row['category']}", style={"color": style["color"]},
-                                   **{"aria-hidden": "true"}), row["category"]]),
+                                   **attrs(aria_hidden="true")), row["category"]]),
             ],
             className="selected" if is_selected else None,
-            **{"data-event": row["id"]},
+            **attrs(data_event=row["id"]),
         ))
     caption = f"{len(view)} events" + (f" (first {limit} shown; download the CSV for all)"
                                        if len(view) > limit else "")
