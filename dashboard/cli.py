@@ -162,7 +162,8 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
                     story = load_story(story_path, report.events)
                 except DataError as exc:
                     report_problems(exc.problems, [])
-                    click.echo(f"{story_path}: {len(exc.problems)} problem(s); the tour is not valid.", err=True)
+                    click.echo(f"{story_path}: {len(exc.problems)} problem(s); the tour is not valid.",
+                               err=True)
                     valid = False
                 else:
                     click.echo(f"{story_path}: valid, {len(story)} steps.")

@@ -105,7 +105,8 @@ def test_theme_is_a_display_choice_not_a_filter(client):
 
 def test_page_has_one_contentinfo_and_a_skip_link_to_the_timeline(client):
     html = client.get("/").get_data(as_text=True)
-    assert html.count("<footer") == 0  # Dash's scripts sit in a plain div; the app's own footer is the only one
+    # Dash's scripts sit in a plain div; the app's own footer is the only one
+    assert html.count("<footer") == 0
     assert '<a class="skip-link" href="#timeline-section">Skip to the timeline</a>' in html
 
 

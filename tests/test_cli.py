@@ -27,9 +27,11 @@ def test_validate_lists_one_line_per_problem(write_csv):
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("events.csv:2:2: date '2020-13' is not a valid YYYY, YYYY-MM or YYYY-MM-DD date (")
+    assert lines[0].startswith(
+        "events.csv:2:2: date '2020-13' is not a valid YYYY, YYYY-MM or YYYY-MM-DD date (")
     assert lines[1].startswith("events.csv:3:6: unknown category 'nope' (use one of: decision, protest,")
-    assert lines[2].startswith("events.csv:3:8: unknown company 'Initech' (use names from the documented list:")
+    assert lines[2].startswith(
+        "events.csv:3:8: unknown company 'Initech' (use names from the documented list:")
     assert len(lines) == 3
     assert "3 problem(s)" in result.stderr
 

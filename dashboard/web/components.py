@@ -54,7 +54,8 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
                 html.Legend("Categories"),
                 dcc.Checklist(
                     id=ids.CATEGORIES,
-                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}", **attrs(aria_hidden="true")),
+                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}",
+                                                            **attrs(aria_hidden="true")),
                                                   c.capitalize()]), "value": c} for c in categories],
                     value=list(categories), className="checklist", inputClassName="check-input"),
             ]),
@@ -63,8 +64,9 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
                 html.Label(["From", date_field(ids.START)]),
                 html.Label(["To", date_field(ids.END)]),
             ]),
-            html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="title, text, actor",
-                                            className="text-input", maxLength=200)], className="block-label"),
+            html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True,
+                                            placeholder="title, text, actor", className="text-input",
+                                            maxLength=200)], className="block-label"),
             dcc.Checklist(id=ids.CONTEXT, options=[{"label": "Show context lanes", "value": "on"}],
                           value=["on"], className="checklist"),
             html.Button("Reset all filters", id=ids.RESET, type="button", className="reset-button"),
@@ -101,7 +103,8 @@ def share_panel() -> html.Details:
                             dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True,
                                       className="text-input share-field")],
                            className="block-label"),
-                html.Div(html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button", className="small-button"),
+                html.Div(html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button",
+                                     className="small-button"),
                          className="button-row"),
                 html.Fieldset([
                     html.Legend("Embed this chart in a web page"),
@@ -167,7 +170,8 @@ def _field(label: str, value: str) -> list[html.Dt | html.Dd]:
 def source_item(url: str) -> html.Li:
     """A source as a link when it is http(s), otherwise as plain text with a note."""
     if is_http_url(url):
-        return html.Li(html.A(url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
+        return html.Li(html.A(url, href=url, target="_blank", rel="noopener noreferrer",
+                              className="source-link"))
     return html.Li([html.Span(url, className="unsafe-source"), " (not an http(s) link; shown as text)"])
 
 
@@ -182,7 +186,8 @@ def safe_base(path: object) -> str:
 
 def date_time(value: str) -> html.Time | str:
     """A date at its precision as <time datetime=...>: English here; assets/dates.js re-words it in the
-    reader's locale when the browser gives one (the datetime and data-precision attributes say what to write)."""
+    reader's locale when the browser gives one (the datetime and data-precision attributes say what to
+    write)."""
     period = parse_period(value)
     if period is None:
         return value
@@ -200,8 +205,8 @@ def details(row: pd.Series | None, base: str = "/") -> list[Component]:
     """The details panel body for one event, or a hint when nothing is selected."""
     if row is None:
         return [html.P("Click an event on the chart or in the table to read it and its sources. From the "
-                       "keyboard: focus the chart and use the arrow keys, or press Enter on an event in the table.",
-                       className="details-hint")]
+                       "keyboard: focus the chart and use the arrow keys, or press Enter on an event in the "
+                       "table.", className="details-hint")]
     permalink = safe_base(base) + "?" + urlencode({"event": row["id"]})
     return [
         html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **attrs(data_event=row["id"])),
@@ -250,12 +255,14 @@ def table(
         rows.append(html.Tr(
             [
                 html.Td(when(row), className="nowrap"),
-                html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]}, type="button",
-                                    className="row-button", **attrs(aria_pressed="true" if is_selected else "false"))),
+                html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]},
+                                    type="button", className="row-button",
+                                    **attrs(aria_pressed="true" if is_selected else "false"))),
                 html.Td(row["actor"]),
                 html.Td(", ".join(row["company_list"])),
-                html.Td([html.Span(className=f"swatch swatch-{row['category']}", style={"color": style["color"]},
-                                   **attrs(aria_hidden="true")), row["category"]]),
+                html.Td([html.Span(className=f"swatch swatch-{row['category']}",
+                                   style={"color": style["color"]}, **attrs(aria_hidden="true")),
+                         row["category"]]),
             ],
             className="selected" if is_selected else None,
             **attrs(data_event=row["id"]),

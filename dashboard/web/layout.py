@@ -60,8 +60,8 @@ def graph_config(view: View) -> dict[str, Any]:
     return {**GRAPH_CONFIG, "toImageButtonOptions": {**options, "filename": slug(view)}}
 
 
-KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home and End "
-             "go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")
+KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home "
+             "and End go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")
 
 
 def chart_toolbar() -> html.Div:
@@ -126,15 +126,17 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                 [
                     html.Div([
                         html.H1(APP_TITLE),
-                        html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button", className="theme-toggle",
-                                    **attrs(aria_pressed="false")),
+                        html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button",
+                                    className="theme-toggle", **attrs(aria_pressed="false")),
                     ], className="title-row"),
-                    html.P("What the big tech companies decided about facial recognition, and when, next to the "
-                           "protests, research, laws and cases around those decisions. Filter, click an event "
-                           "for its sources, and share the link: the address always describes what you see.",
+                    html.P("What the big tech companies decided about facial recognition, and when, next to "
+                           "the protests, research, laws and cases around those decisions. Filter, click an "
+                           "event for its sources, and share the link: the address always describes what you "
+                           "see.",
                            className="lede"),
                     html.Div([
-                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY, className="data-summary"),
+                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY,
+                               className="data-summary"),
                         html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
                                     className="small-button", hidden=True),
                     ], className="summary-row"),
@@ -167,7 +169,8 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                                             # The bundled data's rows; hidden while an upload is shown.
                                             html.Span(id=ids.DOWNLOADS, className="downloads-rows", children=[
                                                 html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
-                                                       className="download", download="frt-timeline-events.csv",
+                                                       className="download",
+                                                       download="frt-timeline-events.csv",
                                                        title="The rows of this view"),
                                                 html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
                                                        className="download", title="The rows of this view"),
@@ -194,7 +197,8 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                             html.Section(
                                 [
                                     html.Button("Close", id=ids.DETAILS_CLOSE, type="button",
-                                                className="close-button", **attrs(aria_label="Close details")),
+                                                className="close-button",
+                                                **attrs(aria_label="Close details")),
                                     html.Div(details(None), id=ids.DETAILS),
                                 ],
                                 className="details-panel",
@@ -203,8 +207,8 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                             ),
                             html.Section(
                                 [html.H2("Events in this view", id="table-heading"), html.Div(id=ids.TABLE),
-                                 html.Button("Show more events", id=ids.TABLE_MORE, type="button", hidden=True,
-                                             className="small-button more-button")],
+                                 html.Button("Show more events", id=ids.TABLE_MORE, type="button",
+                                             hidden=True, className="small-button more-button")],
                                 className="table-section",
                                 **attrs(aria_labelledby="table-heading"),
                             ),
