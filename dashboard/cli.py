@@ -7,6 +7,7 @@ browser for images), with one line saying what to do.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,11 +33,24 @@ context_value_option = click.option("--context-value", default=None, metavar="CO
                                     help="The context file's value column, when it cannot be detected.")
 
 
-@click.group(invoke_without_command=True)
+class ServeByDefault(click.Group):
+    """A group whose command is `serve` when none is named: `frt-timeline --port 8051` serves on 8051."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        own = {name for param in self.get_params(ctx) for name in (*param.opts, *param.secondary_opts)}
+        if args and args[0].startswith("-") and args[0].split("=", 1)[0] not in own:
+            args = ["serve", *args]  # options before any command are serve's
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=ServeByDefault, invoke_without_command=True)
 @click.version_option(package_name="frt-timeline")
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """frt-timeline: an interactive timeline of big tech's facial-recognition decisions."""
+    """frt-timeline: an interactive timeline of big tech's facial-recognition decisions.
+
+    With no command, or with options only (`frt-timeline --port 8051`), it runs `serve`.
+    """
     if ctx.invoked_subcommand is None:
         ctx.invoke(serve)
 
@@ -118,9 +132,17 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
     problem when not.
 
     PATH may be this project's events CSV, a TimelineJS sheet saved as CSV or a TimelineJS JSON file.
+    Without PATH (and without --context) it checks what `serve` shows: $FRT_EVENTS or the bundled events.csv,
+    with its guided tour.
     """
     if path is None and context_path is None:
-        raise click.UsageError("give an events file, a --context file, or both")
+        from dashboard.data.load import ENV_VAR
+        from dashboard.view.story import story_file_for
+
+        path = default_events_path()
+        story_path = story_file_for(path, story_path)
+        source = f"${ENV_VAR}" if os.environ.get(ENV_VAR) else "the bundled events file"
+        click.echo(f"No PATH given: checking the events file the app serves, {path} ({source}).", err=True)
     valid = True
     if path is not None:
         report = read_report(path)
@@ -140,7 +162,8 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
                     story = load_story(story_path, report.events)
                 except DataError as exc:
                     report_problems(exc.problems, [])
-                    click.echo(f"{story_path}: {len(exc.problems)} problem(s); the tour is not valid.", err=True)
+                    click.echo(f"{story_path}: {len(exc.problems)} problem(s); the tour is not valid.",
+                               err=True)
                     valid = False
                 else:
                     click.echo(f"{story_path}: valid, {len(story)} steps.")
@@ -247,11 +270,12 @@ def _fail(message: str) -> None:
               help="For .html: load plotly.js from its CDN (a small file, but it needs the network).")
 @click.option("--base-url", default=None,
               help="Address of the app for the source link (default: from --url).")
+@click.option("--force", is_flag=True, help="Replace FILE when it exists.")
 def export(out: Path, events_path: Path | None, url: str | None, company: tuple[str, ...],
            category: tuple[str, ...], start: str | None, end: str | None, q: str | None, context: bool | None,
            event: str | None, anchor: str | None, step: int | None, story_path: Path | None,
            theme: str | None, legend: bool | None, title: bool | None, width: int | None,
-           height: int | None, scale: float, cdn: bool, base_url: str | None) -> None:
+           height: int | None, scale: float, cdn: bool, base_url: str | None, force: bool) -> None:
     """Write a view of the timeline to a file: interactive .html, .png/.svg/.pdf images, .json or .csv.
 
     \b
@@ -284,6 +308,8 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     path = events_path or default_events_path()
     if out.resolve() == Path(path).resolve():
         _fail(f"{out} is the events file; refusing to overwrite it")
+    if out.exists() and not force:
+        _fail(f"{out} exists; pass --force to replace it. Nothing was written.")
     try:
         events = load_events(path)
         tour_file = story.story_file_for(Path(path), story_path)

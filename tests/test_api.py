@@ -105,5 +105,16 @@ def test_theme_is_a_display_choice_not_a_filter(client):
 
 def test_page_has_one_contentinfo_and_a_skip_link_to_the_timeline(client):
     html = client.get("/").get_data(as_text=True)
-    assert html.count("<footer") == 0  # Dash's scripts sit in a plain div; the app's own footer is the only one
+    # Dash's scripts sit in a plain div; the app's own footer is the only one
+    assert html.count("<footer") == 0
     assert '<a class="skip-link" href="#timeline-section">Skip to the timeline</a>' in html
+
+
+def test_json_twin_downloads_as_a_file_named_after_the_view_like_the_csv(client):
+    query = "?company=IBM&start=2020-01-01"
+    response = client.get("/api/events.json" + query)
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="frt-timeline-ibm-2020-01-01-to-end.json"')
+    csv_name = client.get("/api/events.csv" + query).headers["Content-Disposition"].split("filename=")[1]
+    assert csv_name == '"frt-timeline-ibm-2020-01-01-to-end.csv"'
+    assert "ibm-exit" in [e["id"] for e in response.get_json()["events"]]  # still the JSON of the view

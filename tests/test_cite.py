@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dashboard import __version__
@@ -95,7 +96,21 @@ def test_view_citation_describes_the_view():
     apa = citations(work)["APA"]
     assert apa.startswith("frt-timeline contributors. (2026). Timeline view (companies: IBM, Amazon;")
     assert "[Timeline view]" in apa and apa.endswith("from https://e.org/?company=IBM")
-    assert citations(work)["BibTeX"].startswith("@misc{frt-timeline:view-20261127,")
+    assert citations(work)["BibTeX"].startswith(f"@misc{{{work.key},")
+
+
+def test_two_views_cited_on_one_day_get_two_keys_and_one_view_keeps_its_key():
+    ibm_view = view_work("Timeline view (companies: IBM)", "https://e.org/?company=IBM", ACCESSED)
+    amazon_view = view_work("Timeline view (companies: Amazon)", "https://e.org/?company=Amazon", ACCESSED)
+    assert ibm_view.key != amazon_view.key
+    later = view_work("Timeline view (companies: IBM)", "https://e.org/?company=IBM", date(2027, 1, 5))
+    assert later.key == ibm_view.key
+    uploaded = view_work("Timeline view (companies: IBM)", "https://e.org/?company=IBM", ACCESSED,
+                         dataset="mine.csv, shown with " + ibm_view.dataset)
+    assert uploaded.key != ibm_view.key  # the same address showing a reader's own file is another work
+    for work in (ibm_view, amazon_view):
+        assert re.fullmatch(r"frt-timeline:view-[0-9a-f]{10}", work.key)
+        assert citations(work)["BibTeX"].startswith(f"@misc{{{work.key},\n")
 
 
 def test_describe_default_view_and_tour_step():

@@ -27,9 +27,11 @@ def test_validate_lists_one_line_per_problem(write_csv):
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("events.csv:2:2: date '2020-13' is not a valid YYYY, YYYY-MM or YYYY-MM-DD date (")
+    assert lines[0].startswith(
+        "events.csv:2:2: date '2020-13' is not a valid YYYY, YYYY-MM or YYYY-MM-DD date (")
     assert lines[1].startswith("events.csv:3:6: unknown category 'nope' (use one of: decision, protest,")
-    assert lines[2].startswith("events.csv:3:8: unknown company 'Initech' (use names from the documented list:")
+    assert lines[2].startswith(
+        "events.csv:3:8: unknown company 'Initech' (use names from the documented list:")
     assert len(lines) == 3
     assert "3 problem(s)" in result.stderr
 
@@ -165,6 +167,18 @@ def test_export_never_overwrites_the_events_file(write_csv):
     assert path.read_bytes() == before
 
 
+def test_export_refuses_to_replace_a_file_without_force(valid_csv, tmp_path):
+    out = tmp_path / "view.csv"
+    out.write_text("mine", encoding="utf-8")
+    refused = export("--out", str(out), "--events", str(valid_csv))
+    assert refused.exit_code == 2
+    assert f"{out} exists; pass --force to replace it. Nothing was written." in refused.stderr
+    assert out.read_text(encoding="utf-8") == "mine"
+    forced = export("--out", str(out), "--events", str(valid_csv), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert out.read_text(encoding="utf-8").startswith("id,")
+
+
 def test_export_unknown_extension_exits_2(valid_csv, tmp_path):
     result = export("--out", str(tmp_path / "v.docx"), "--events", str(valid_csv))
     assert result.exit_code == 2 and "cannot tell the format" in result.stderr
@@ -210,8 +224,49 @@ def test_validate_a_context_series(valid_csv):
     assert chosen.exit_code == 0 and "'n_protests' per day" in chosen.stdout
 
 
-def test_validate_needs_something_to_check():
-    assert CliRunner().invoke(main, ["validate"]).exit_code == 2
+def test_validate_without_a_path_checks_the_served_file_and_says_which(monkeypatch, valid_csv, write_csv):
+    from dashboard.data.load import bundled_path
+
+    monkeypatch.delenv("FRT_EVENTS", raising=False)
+    monkeypatch.delenv("FRT_STORY", raising=False)
+    bundled = CliRunner().invoke(main, ["validate"])
+    assert bundled.exit_code == 0, bundled.output
+    checked = f"checking the events file the app serves, {bundled_path()} (the bundled events file)"
+    assert checked in bundled.stderr
+    assert f"{bundled_path()}: valid, " in bundled.stdout
+    assert "story.csv: valid, " in bundled.stdout  # and the tour served with it
+
+    monkeypatch.setenv("FRT_EVENTS", str(valid_csv))
+    chosen = CliRunner().invoke(main, ["validate"])
+    assert chosen.exit_code == 0
+    assert f"the app serves, {valid_csv} ($FRT_EVENTS)" in chosen.stderr
+    assert chosen.stdout.strip().endswith("valid.csv: valid, 7 events.")
+
+    monkeypatch.setenv("FRT_EVENTS", str(write_csv("x,2020,,T,D,nope,IBM,,,https://e.org\n")))
+    invalid = CliRunner().invoke(main, ["validate"])
+    assert invalid.exit_code == 1 and "events.csv:2:6: unknown category 'nope'" in invalid.stdout
+
+
+def test_options_without_a_command_go_to_serve(monkeypatch, valid_csv):
+    from dash import Dash
+
+    runs: list[dict] = []
+    monkeypatch.setattr(Dash, "run", lambda self, **kwargs: runs.append(kwargs))
+    for args in (["--port", "8051", "--events", str(valid_csv)], ["--port=8052", "--events", str(valid_csv)],
+                 ["serve", "--port", "8053", "--events", str(valid_csv)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    assert [r["port"] for r in runs] == [8051, 8052, 8053]
+    assert ", version " in CliRunner().invoke(main, ["--version"]).output
+    assert "Commands:" in CliRunner().invoke(main, ["--help"]).output
+    assert "No such command 'serv'" in CliRunner().invoke(main, ["serv"]).output
+
+
+def test_python_m_dashboard_takes_serve_options():
+    out = subprocess.run([sys.executable, "-m", "dashboard", "--port", "8051", "--help"], capture_output=True,
+                         text=True, timeout=120, cwd=Path(__file__).resolve().parents[1])
+    assert out.returncode == 0, out.stderr
+    assert "Usage: frt-timeline serve [OPTIONS]" in out.stdout and "--frame-ancestors" in out.stdout
 
 
 def test_convert_round_trip_through_timelinejs_json(valid_csv, tmp_path):

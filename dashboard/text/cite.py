@@ -4,6 +4,7 @@ the dataset version. Plain strings (the page shows them as text, never as markup
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -48,13 +49,20 @@ def event_work(
     )
 
 
+def view_key(permalink: str, dataset: str = DATASET) -> str:
+    """The BibTeX key of a view: a short hash of its permalink (the whole view) and dataset, so two views
+    get two keys and the same view always the same one, whatever the day."""
+    digest = hashlib.sha256(f"{dataset}\n{permalink}".encode()).hexdigest()[:10]
+    return f"frt-timeline:view-{digest}"
+
+
 def view_work(title: str, permalink: str, accessed: date, *, dataset: str = DATASET) -> Work:
     return Work(
         title=title,
         kind="Timeline view",
         permalink=permalink,
         accessed=accessed,
-        key=f"frt-timeline:view-{accessed:%Y%m%d}",
+        key=view_key(permalink, dataset),
         dataset=dataset,
     )
 

@@ -30,7 +30,7 @@ def register_api(
         applied: dict[str, list[str]] = {}
         for name, value in urlstate.to_params(replace(view, theme=None)):
             applied.setdefault(name, []).append(value)
-        return jsonify({
+        response = jsonify({
             "meta": {
                 "source": source_name,
                 "total": len(events),
@@ -40,6 +40,9 @@ def register_api(
             },
             "events": records(shown, names),
         })
+        name = describe.slug(view) + ".json"  # a download named after the view, like the CSV
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
     @server.get("/api/events.csv")
     def events_csv() -> Response:

@@ -7,10 +7,12 @@ as markup. Links are rendered only for http(s) URLs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.data import schema
 from dashboard.data.load import parse_period, period_label
@@ -22,6 +24,12 @@ from dashboard.web.share import links as share
 TABLE_LIMIT = 500  # rows at most, however often "Show more" is pressed
 TABLE_PAGE = 50  # rows at first and per "Show more": every row is a few components the page keeps live
 SORTABLE = {"date": "Date", "title": "Event", "actor": "Actor", "category": "Category"}
+
+
+def attrs(**values: Any) -> dict[str, Any]:
+    """HTML attributes whose names have hyphens, written as keywords for a Dash component:
+    `html.Div(**attrs(aria_label="Filters", data_event=id))` gives aria-label and data-event."""
+    return {name.replace("_", "-"): value for name, value in values.items()}
 
 
 def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Div:
@@ -46,17 +54,19 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
                 html.Legend("Categories"),
                 dcc.Checklist(
                     id=ids.CATEGORIES,
-                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}", **{"aria-hidden": "true"}),
+                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}",
+                                                            **attrs(aria_hidden="true")),
                                                   c.capitalize()]), "value": c} for c in categories],
                     value=list(categories), className="checklist", inputClassName="check-input"),
             ]),
             html.Fieldset([
                 html.Legend("Dates"),
-                html.Label(["From", dcc.Input(id=ids.START, type="date", debounce=True, className="date-input")]),
-                html.Label(["To", dcc.Input(id=ids.END, type="date", debounce=True, className="date-input")]),
+                html.Label(["From", date_field(ids.START)]),
+                html.Label(["To", date_field(ids.END)]),
             ]),
-            html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="title, text, actor",
-                                            className="text-input", maxLength=200)], className="block-label"),
+            html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True,
+                                            placeholder="title, text, actor", className="text-input",
+                                            maxLength=200)], className="block-label"),
             dcc.Checklist(id=ids.CONTEXT, options=[{"label": "Show context lanes", "value": "on"}],
                           value=["on"], className="checklist"),
             html.Button("Reset all filters", id=ids.RESET, type="button", className="reset-button"),
@@ -64,17 +74,28 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
         id=ids.FILTERS_PANEL,
         className="filters",
         role="search",
-        **{"aria-label": "Filters"},
+        **attrs(aria_label="Filters"),
     )
     toggle = html.Button("Filters", id=ids.FILTERS_TOGGLE, type="button", className="filters-toggle",
-                         **{"aria-expanded": "false", "aria-controls": ids.FILTERS_PANEL})
+                         **attrs(aria_expanded="false", aria_controls=ids.FILTERS_PANEL))
     return html.Div([toggle, form], className="filters-drawer")
+
+
+def date_field(component_id: str) -> dcc.Input:
+    """A native date field (the browser's own picker and its locale's order of day, month and year).
+
+    Without `debounce`: dcc.Input's debounce calls setSelectionRange, which date fields refuse. Instead
+    assets/date-fields.js hands dcc.Input the date on Enter, Tab, leaving the field or a pick, never the
+    0002, 0020, 0202 years typed on the way to 2020.
+    """
+    # dcc.Input's type list leaves out "date" (Dash points to its date pickers), yet renders any type
+    return dcc.Input(id=component_id, type="date", className="date-input")  # type: ignore[arg-type]
 
 
 def share_panel() -> html.Details:
     """"Share, embed & cite": the link to this view, embed options, the iframe code and the citation of
     the view (filled by callbacks)."""
-    return html.Details(**{"data-app": "panel"}, children=
+    return html.Details(**attrs(data_app="panel"), children=
         [
             html.Summary("Share, embed & cite", className="share-summary"),
             html.Div([
@@ -82,7 +103,8 @@ def share_panel() -> html.Details:
                             dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True,
                                       className="text-input share-field")],
                            className="block-label"),
-                html.Div(html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button", className="small-button"),
+                html.Div(html.Button("Copy link", id=ids.SHARE_COPY_LINK, type="button",
+                                     className="small-button"),
                          className="button-row"),
                 html.Fieldset([
                     html.Legend("Embed this chart in a web page"),
@@ -148,7 +170,8 @@ def _field(label: str, value: str) -> list[html.Dt | html.Dd]:
 def source_item(url: str) -> html.Li:
     """A source as a link when it is http(s), otherwise as plain text with a note."""
     if is_http_url(url):
-        return html.Li(html.A(url, href=url, target="_blank", rel="noopener noreferrer", className="source-link"))
+        return html.Li(html.A(url, href=url, target="_blank", rel="noopener noreferrer",
+                              className="source-link"))
     return html.Li([html.Span(url, className="unsafe-source"), " (not an http(s) link; shown as text)"])
 
 
@@ -163,29 +186,30 @@ def safe_base(path: object) -> str:
 
 def date_time(value: str) -> html.Time | str:
     """A date at its precision as <time datetime=...>: English here; assets/dates.js re-words it in the
-    reader's locale when the browser gives one (the datetime and data-precision attributes say what to write)."""
+    reader's locale when the browser gives one (the datetime and data-precision attributes say what to
+    write)."""
     period = parse_period(value)
     if period is None:
         return value
-    return html.Time(period_label(period), dateTime=value, **{"data-precision": period.precision})
+    return html.Time(period_label(period), dateTime=value, **attrs(data_precision=period.precision))
 
 
-def when(row: pd.Series) -> list[object]:
+def when(row: pd.Series) -> list[Component | str]:
     """The date or span of an event: one or two <time> elements."""
     if not row["end_date"]:
         return [date_time(row["date"])]
     return [date_time(row["date"]), " – ", date_time(row["end_date"])]
 
 
-def details(row: pd.Series | None, base: str = "/") -> list[object]:
+def details(row: pd.Series | None, base: str = "/") -> list[Component]:
     """The details panel body for one event, or a hint when nothing is selected."""
     if row is None:
         return [html.P("Click an event on the chart or in the table to read it and its sources. From the "
-                       "keyboard: focus the chart and use the arrow keys, or press Enter on an event in the table.",
-                       className="details-hint")]
+                       "keyboard: focus the chart and use the arrow keys, or press Enter on an event in the "
+                       "table.", className="details-hint")]
     permalink = safe_base(base) + "?" + urlencode({"event": row["id"]})
     return [
-        html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **{"data-event": row["id"]}),
+        html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **attrs(data_event=row["id"])),
         html.P(when(row), className="details-when"),
         html.Dl(
             _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
@@ -221,7 +245,7 @@ def table(
         header.append(html.Th(
             html.Button(label + arrow, id={"type": ids.SORT_BUTTON, "column": col}, type="button",
                         className="sort-button", title=f"Sort by {label.lower()}"),
-            scope="col", **{"aria-sort": state},
+            scope="col", **attrs(aria_sort=state),
         ))
     header.insert(3, html.Th("Companies", scope="col"))
     rows = []
@@ -231,15 +255,17 @@ def table(
         rows.append(html.Tr(
             [
                 html.Td(when(row), className="nowrap"),
-                html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]}, type="button",
-                                    className="row-button", **{"aria-pressed": "true" if is_selected else "false"})),
+                html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]},
+                                    type="button", className="row-button",
+                                    **attrs(aria_pressed="true" if is_selected else "false"))),
                 html.Td(row["actor"]),
                 html.Td(", ".join(row["company_list"])),
-                html.Td([html.Span(className=f"swatch swatch-{row['category']}", style={"color": style["color"]},
-                                   **{"aria-hidden": "true"}), row["category"]]),
+                html.Td([html.Span(className=f"swatch swatch-{row['category']}",
+                                   style={"color": style["color"]}, **attrs(aria_hidden="true")),
+                         row["category"]]),
             ],
             className="selected" if is_selected else None,
-            **{"data-event": row["id"]},
+            **attrs(data_event=row["id"]),
         ))
     caption = f"{len(view)} events" + (f" (first {limit} shown; download the CSV for all)"
                                        if len(view) > limit else "")

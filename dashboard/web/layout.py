@@ -14,7 +14,7 @@ from dashboard.view.filters import companies_in
 from dashboard.view.story import Story
 from dashboard.view.urlstate import View
 from dashboard.web import ids
-from dashboard.web.components import details, filter_panel, share_panel
+from dashboard.web.components import attrs, details, filter_panel, share_panel
 from dashboard.web.tour.components import time_toggle, tour_bar, tour_start
 from dashboard.web.upload.panel import panel as upload_panel
 
@@ -39,7 +39,7 @@ INDEX_STRING = """<!DOCTYPE html>
     </body>
 </html>"""
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": True,
@@ -60,24 +60,24 @@ def graph_config(view: View) -> dict[str, Any]:
     return {**GRAPH_CONFIG, "toImageButtonOptions": {**options, "filename": slug(view)}}
 
 
-KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home and End "
-             "go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")
+KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home "
+             "and End go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")
 
 
 def chart_toolbar() -> html.Div:
     """Zoom buttons as real HTML buttons (Plotly's own are mouse-only); assets/timeline.js runs them."""
     buttons = []
     for label, first, last in theme.PRESETS:
-        data = {"data-zoom": "all"} if first is None else {"data-range": f"{first} {last}"}
+        data = attrs(data_zoom="all") if first is None else attrs(data_range=f"{first} {last}")
         buttons.append(html.Button(label, type="button", className="small-button", **data))
     buttons += [
         html.Button("+", type="button", className="small-button", title="Zoom in",
-                    **{"data-zoom": "in", "aria-label": "Zoom in"}),
+                    **attrs(data_zoom="in", aria_label="Zoom in")),
         html.Button("−", type="button", className="small-button", title="Zoom out",
-                    **{"data-zoom": "out", "aria-label": "Zoom out"}),
+                    **attrs(data_zoom="out", aria_label="Zoom out")),
     ]
     return html.Div(buttons, id=ids.CHART_TOOLBAR, className="chart-toolbar", role="group",
-                    **{"aria-label": "Zoom the chart", "data-day0": ""})
+                    **attrs(aria_label="Zoom the chart", data_day0=""))
 
 
 def chart() -> html.Div:
@@ -92,8 +92,8 @@ def chart() -> html.Div:
         className="chart-keys",
         tabIndex="0",
         role="application",
-        **{"aria-label": "Timeline chart", "aria-describedby": f"{ids.CHART_SUMMARY} chart-keys-help",
-           "data-order": "", "data-selected": ""},
+        **attrs(aria_label="Timeline chart", aria_describedby=f"{ids.CHART_SUMMARY} chart-keys-help",
+                data_order="", data_selected=""),
     )
 
 
@@ -126,15 +126,17 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                 [
                     html.Div([
                         html.H1(APP_TITLE),
-                        html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button", className="theme-toggle",
-                                    **{"aria-pressed": "false"}),
+                        html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button",
+                                    className="theme-toggle", **attrs(aria_pressed="false")),
                     ], className="title-row"),
-                    html.P("What the big tech companies decided about facial recognition, and when, next to the "
-                           "protests, research, laws and cases around those decisions. Filter, click an event "
-                           "for its sources, and share the link: the address always describes what you see.",
+                    html.P("What the big tech companies decided about facial recognition, and when, next to "
+                           "the protests, research, laws and cases around those decisions. Filter, click an "
+                           "event for its sources, and share the link: the address always describes what you "
+                           "see.",
                            className="lede"),
                     html.Div([
-                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY, className="data-summary"),
+                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY,
+                               className="data-summary"),
                         html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
                                     className="small-button", hidden=True),
                     ], className="summary-row"),
@@ -167,7 +169,8 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                                             # The bundled data's rows; hidden while an upload is shown.
                                             html.Span(id=ids.DOWNLOADS, className="downloads-rows", children=[
                                                 html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
-                                                       className="download", download="frt-timeline-events.csv",
+                                                       className="download",
+                                                       download="frt-timeline-events.csv",
                                                        title="The rows of this view"),
                                                 html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
                                                        className="download", title="The rows of this view"),
@@ -179,7 +182,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                                     html.Div(time_toggle(), className="view-tools"),
                                     share_panel(),
                                     html.Div(id=ids.LIVE, className="visually-hidden", role="status",
-                                             **{"aria-live": "polite", "aria-atomic": "true"}),
+                                             **attrs(aria_live="polite", aria_atomic="true")),
                                     html.Div(id=ids.NOTICES, className="notices", role="alert"),
                                     chart_toolbar(),
                                     chart(),
@@ -189,24 +192,25 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                                 id="timeline-section",
                                 tabIndex="-1",
                                 className="timeline-section",
-                                **{"aria-labelledby": "timeline-heading"},
+                                **attrs(aria_labelledby="timeline-heading"),
                             ),
                             html.Section(
                                 [
                                     html.Button("Close", id=ids.DETAILS_CLOSE, type="button",
-                                                className="close-button", **{"aria-label": "Close details"}),
+                                                className="close-button",
+                                                **attrs(aria_label="Close details")),
                                     html.Div(details(None), id=ids.DETAILS),
                                 ],
                                 className="details-panel",
                                 id=ids.DETAILS_PANEL,
-                                **{"aria-label": "Event details"},
+                                **attrs(aria_label="Event details"),
                             ),
                             html.Section(
                                 [html.H2("Events in this view", id="table-heading"), html.Div(id=ids.TABLE),
-                                 html.Button("Show more events", id=ids.TABLE_MORE, type="button", hidden=True,
-                                             className="small-button more-button")],
+                                 html.Button("Show more events", id=ids.TABLE_MORE, type="button",
+                                             hidden=True, className="small-button more-button")],
                                 className="table-section",
-                                **{"aria-labelledby": "table-heading"},
+                                **attrs(aria_labelledby="table-heading"),
                             ),
                         ],
                         className="content",

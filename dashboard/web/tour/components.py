@@ -19,7 +19,7 @@ from dashboard.view import urlstate
 from dashboard.view.relative import Anchor, anchor_of, row_day_label
 from dashboard.view.story import Step, Story, explore, select
 from dashboard.web import ids
-from dashboard.web.components import safe_base
+from dashboard.web.components import attrs, safe_base
 
 NEXT_CLASS = "tour-link tour-next"
 TOUR_START_CLASS = "tour-start"
@@ -55,7 +55,7 @@ def tour_bar() -> html.Section:
                             html.P(id=ids.TOUR_TEXT, className="tour-text"),
                         ],
                         role="status",
-                        **{"aria-live": "polite", "aria-atomic": "true"},
+                        **attrs(aria_live="polite", aria_atomic="true"),
                     ),
                     html.Div(id=ids.TOUR_EVENTS, className="tour-events"),
                     html.Nav(
@@ -71,7 +71,7 @@ def tour_bar() -> html.Section:
                             ),
                         ],
                         className="tour-nav",
-                        **{"aria-label": "Tour steps"},
+                        **attrs(aria_label="Tour steps"),
                     ),
                     html.P("Tip: the ← and → keys move between steps.", className="tour-keys"),
                 ],
@@ -87,7 +87,7 @@ def tour_bar() -> html.Section:
         ],
         id=ids.TOUR_BAR,
         className="tour-bar",
-        **{"aria-label": "Guided tour"},
+        **attrs(aria_label="Guided tour"),
     )
 
 
@@ -215,7 +215,7 @@ def related_events(
                     ),
                     html.Span(f" ({other['when']}){note}", className="related-when"),
                 ],
-                **{"data-relation": n.relation},
+                **attrs(data_relation=n.relation),
             )
         )
     return [html.H3("Related events"), html.Ul(items, className="related-list")]
@@ -264,7 +264,7 @@ def citation_blocks(citations: Mapping[str, str], prefix: str) -> list[Component
                         type="button",
                         className="small-button copy-button",
                         title=f"Copy the {style} citation",
-                        **{"data-copy": target},
+                        **attrs(data_copy=target),
                     ),
                 ],
                 className="cite-head",
@@ -277,7 +277,7 @@ def citation_blocks(citations: Mapping[str, str], prefix: str) -> list[Component
 def citation_box(label: str, citations: Mapping[str, str], prefix: str) -> html.Details:
     """A disclosure ("Cite this event") holding the citation blocks."""
     return html.Details([html.Summary(label), *citation_blocks(citations, prefix)], className="cite-box",
-                        **{"data-app": "panel"})  # the app's own disclosure (the XSS check spares these)
+                        **attrs(data_app="panel"))  # the app's own disclosure (the XSS check spares these)
 
 
 def citation_fieldset(label: str, citations: Mapping[str, str], prefix: str) -> html.Fieldset:
