@@ -289,6 +289,7 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     from dashboard.data.load import load_events
     from dashboard.data.safe import is_http_url
     from dashboard.view import story, urlstate
+    from dashboard.view.filters import companies_in
     from dashboard.web.share import links as share
 
     try:
@@ -325,7 +326,8 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
                  "end": [end or ""], "q": [q or ""], "event": [event or ""],
                  "context": ["" if context is None else str(int(context))], "anchor": [anchor or ""],
                  "step": [str(step or "")]}
-    view, shown, notices = story.read_view(query, frozenset(events["id"]), tour)
+    view, shown, notices = story.read_view(query, frozenset(events["id"]), tour,
+                                           companies=companies_in(events))
     options, more = urlstate.parse_embed(query if url else None)
     problems = notices + more
     if problems:  # the app shows a view anyway; a file must be exactly the view asked for

@@ -167,11 +167,19 @@ def test_deeply_nested_json_is_an_error_not_a_crash(write_csv):
     assert report.errors and report.events is None
 
 
-def test_older_sheets_with_start_date_and_tag():
-    report = read_report(DATA / "timelinejs_legacy.csv")
-    assert strs(report.errors) == [
-        "timelinejs_legacy.csv:4:1: Start Date '03/04/2020' is ambiguous: it could be 3 April 2020 or "
-        "4 March 2020 (write it as YYYY-MM-DD: 2020-04-03 or 2020-03-04)"
+def test_older_sheets_read_03_04_in_the_order_the_start_date_column_shows():
+    events = read_report(DATA / "timelinejs_legacy.csv").events.set_index("id")
+    assert events.loc["third-event", "date"] == "2020-04-03"  # the column also has 25/05/2020
+
+
+def test_older_sheets_refuse_03_04_when_nothing_decides(tmp_path):
+    text = (DATA / "timelinejs_legacy.csv").read_text(encoding="utf-8").replace("25/05/2020", "2020-05-25")
+    path = tmp_path / "legacy.csv"
+    path.write_text(text, encoding="utf-8")
+    assert strs(read_report(path).errors) == [
+        "legacy.csv:4:1: Start Date '03/04/2020' is ambiguous: it could be 3 April 2020 or 4 March 2020 (write "
+        "it as YYYY-MM-DD (2020-04-03 or 2020-03-04), or say whether this file writes the day or the month "
+        "first)"
     ]
 
 

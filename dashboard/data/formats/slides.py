@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.data import schema
-from dashboard.data.dates import parse_period, read_date
+from dashboard.data.dates import ColumnOrder, parse_period, read_date
 from dashboard.data.errors import Problem
 from dashboard.data.formats.htmltext import html_to_text
 from dashboard.data.safe import truncate
@@ -50,8 +50,10 @@ class Slide:
 class SlideReader:
     """Turns slides into the report: title, eras, and events checked by the shared Checker."""
 
-    def __init__(self, name: str, report: Report, labels: dict[str, str], *, json: bool = False):
+    def __init__(self, name: str, report: Report, labels: dict[str, str], *, json: bool = False,
+                 orders: Mapping[str, ColumnOrder] | None = None):
         self.name, self.report, self.json = name, report, json
+        self.orders = dict(orders or {})  # "start"/"end" -> how a one-cell date writes 03/04/2020
         self.checker = Checker(name, report, required=schema.TIMELINE_REQUIRED, labels=labels)
         self.not_shown: dict[str, tuple[int, int, int]] = {}  # field -> (count, line, column)
         self.ids: set[str] = set()
@@ -89,7 +91,7 @@ class SlideReader:
             raw = parts["date"].strip()
             if re.fullmatch(r"\d{4},\d{1,2}(,\d{1,2})?", raw, re.ASCII):
                 raw = raw.replace(",", "-")  # TimelineJS 2 wrote 2020,06,08
-            reading = read_date(raw, named_months=True)
+            reading = read_date(raw, named_months=True, order=self.orders.get(prefix, ColumnOrder(None)).order)
             if reading.value is None:
                 self.problem(
                     slide,

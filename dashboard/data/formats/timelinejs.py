@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dashboard.data.dates import ColumnOrder, infer_order
 from dashboard.data.errors import Problem
 from dashboard.data.formats import jsonpos
 from dashboard.data.formats.budget import Budget
@@ -71,7 +72,9 @@ def is_timelinejs_header(header: list[str]) -> bool:
     return bool(keys & {"headline", "text"}) and bool(keys & {"year", "start date"})
 
 
-def read_csv(table: Table, name: str, report: Report, budget: Budget | None = None) -> Report:
+def read_csv(
+    table: Table, name: str, report: Report, budget: Budget | None = None, *, day_order: str | None = None
+) -> Report:
     """A TimelineJS sheet saved as CSV -> checked events, the title and the eras."""
     report.format = FORMAT_CSV
     header_errors: list[Problem] = []
@@ -106,7 +109,13 @@ def read_csv(table: Table, name: str, report: Report, budget: Budget | None = No
     if header_errors:
         report.errors.extend(header_errors)
         return report
-    reader = SlideReader(name, report, CSV_LABELS)
+    orders = {}
+    for prefix in ("start", "end"):
+        if day_order is not None:
+            orders[prefix] = ColumnOrder(day_order, "as stated")
+        elif f"{prefix} date" in position:
+            orders[prefix] = infer_order(cells[position[f"{prefix} date"] - 1] for _, cells in table.rows)
+    reader = SlideReader(name, report, CSV_LABELS, orders=orders)
     for line, cells in table.rows:
         if budget is not None and budget.late(line, report.errors):
             break
@@ -165,7 +174,9 @@ def _slide_from_cells(line: int, cells: list[str], position: dict[str, int]) -> 
     return slide
 
 
-def read_json(text: str, name: str, report: Report, budget: Budget | None = None) -> Report:
+def read_json(
+    text: str, name: str, report: Report, budget: Budget | None = None, *, day_order: str | None = None
+) -> Report:
     """A TimelineJS JSON file -> checked events, the title and the eras."""
     report.format = FORMAT_JSON
     try:
@@ -201,7 +212,8 @@ def read_json(text: str, name: str, report: Report, budget: Budget | None = None
             )
         )
         return report
-    reader = SlideReader(name, report, JSON_LABELS, json=True)
+    orders = {p: ColumnOrder(day_order, "as stated") for p in ("start", "end")} if day_order else {}
+    reader = SlideReader(name, report, JSON_LABELS, json=True, orders=orders)
     lines = jsonpos.Lines(text)
     if isinstance(doc.get("title"), dict):
         reader.add(_slide_from_json(lines, doc["title"], "title"))
