@@ -369,3 +369,43 @@ def test_related_column_may_come_anywhere_and_point_forwards(write_csv):
 def test_a_link_to_a_row_with_other_problems_is_not_reported_twice(write_csv):
     body = related_row("a", "") + "b,2020-13,,T,D,decision,IBM,IBM,,https://e.org,extends:a\n"
     assert [p.split(": ")[0] for p in problems(write_csv(body, header=RELATED_HEADER))] == ["events.csv:3:2"]
+
+
+def test_date_and_title_are_a_whole_file_ids_are_made_from_them(valid_csv):
+    report = read_report(valid_csv.parent / "minimal.csv")
+    assert report.errors == []
+    assert list(report.events["id"]) == ["2020-06-08-ibm-exits", "2020-06-08-ibm-exits-2", "2021-a-year"]
+    assert list(report.events["category"]) == ["", "", ""]  # drawn and filtered as uncategorised
+    assert report.notes == ["3 events have no id: made from the date and title (e.g. '2020-06-08-ibm-exits')"]
+    # the same file gives the same ids: permalinks stay
+    assert list(read_report(valid_csv.parent / "minimal.csv").events["id"]) == list(report.events["id"])
+
+
+def test_a_made_id_never_takes_an_id_the_file_gives(write_csv):
+    path = write_csv("2020-06-08-ibm-exits,2020-06-08,Other\n,2020-06-08,IBM exits\n", header="id,date,title\n")
+    assert sorted(load_events(path)["id"]) == ["2020-06-08-ibm-exits", "2020-06-08-ibm-exits-2"]
+
+
+def test_a_title_row_above_the_header_is_said_and_passed_over(valid_csv):
+    report = read_report(valid_csv.parent / "title_row.csv")
+    assert report.errors == []
+    assert report.diagnosis == ("line 1 looks like a title row above the header ('Facial recognition timeline "
+                                "(draft)'); the header is read from line 3")
+    events = report.events.set_index("title")
+    assert events.loc["Acme pauses sales", "date"] == "2020-05-13"
+    assert events.loc["Hikvision contract", "date"] == "2020-05-01"  # day first, as 13.05.2020 shows
+    assert {w.kind for w in report.warnings} >= {"title row above the header", "column left out",
+                                                 "date order inferred"}
+
+
+def test_a_context_series_given_as_events_says_so(valid_csv):
+    report = read_report(valid_csv.parent / "context_daily.csv")
+    assert [p.kind for p in report.errors] == ["not an events file"]
+    assert report.errors[0].problem.startswith("this looks like a context series")
+    assert "--context" in report.errors[0].hint and "upload panel" in report.errors[0].hint
+
+
+def test_a_row_count_names_the_fields_it_really_has(write_csv):
+    path = write_csv("2020,T,,,,\n2021\n", header="date,title,,,,\n")
+    assert problems(path) == ["events.csv:3:2: this row has 1 fields but the header has 2 named ones (and 4 "
+                              "unnamed) (quote fields that contain commas, and check for missing or extra commas)"]

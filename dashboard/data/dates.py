@@ -81,6 +81,7 @@ class DateReading:
     problem: str = ""
     hint: str = ""
     note: str = ""
+    kind: str = "ambiguous date"  # of the problem
 
 
 # ASCII digits only (like schema.DATE_RE): `\d` alone also matches other scripts' digits, e.g. '２０２０'.
@@ -180,7 +181,7 @@ def _day_month_year(value: str, a: int, b: int, year: int, order: str | None = N
         iso = day_first if order == DAY_FIRST else month_first
         if iso is None:
             return DateReading(None, problem=f"'{value}' is not a date read {order}",
-                               hint="check the date, or the order of day and month")
+                               hint="check the date, or the order of day and month", kind="invalid date")
         return DateReading(iso, note=f"'{value}' was read {order} as {iso}; write dates as YYYY-MM-DD")
     if day_first and month_first and a != b:
         first, second = date.fromisoformat(day_first), date.fromisoformat(month_first)

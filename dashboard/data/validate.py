@@ -211,7 +211,7 @@ class Checker:
         if reading.problem:
             mixed = (f" (the column writes both ways: '{column.conflict[0]}' is day first, "
                      f"'{column.conflict[1]}' month first)" if column.conflict else "")
-            err(col, f"{self.label(col)} {reading.problem}{mixed}", reading.hint, "ambiguous date")
+            err(col, f"{self.label(col)} {reading.problem}{mixed}", reading.hint, reading.kind)
             return None
         if reading.value is None:
             err(

@@ -98,7 +98,7 @@ class SlideReader:
                     f"{prefix}.date",
                     f"{self.part(prefix, 'date')} " + (reading.problem or f"'{raw}' is not a date"),
                     reading.hint or "write it as YYYY-MM-DD",
-                    "ambiguous date" if reading.problem else "invalid date",
+                    reading.kind if reading.problem else "invalid date",
                 )
             return reading.value
         numbers: dict[str, int | None] = {}
