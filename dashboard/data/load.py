@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.data.dates import Period, parse_period, period_label, when_label
 from dashboard.data.errors import DataError, Problem
-from dashboard.data.formats import read_text
+from dashboard.data.formats import read_text, recognised, workbook
 from dashboard.data.formats.csvtext import decode
 from dashboard.data.limits import Limits
 from dashboard.data.validate import Era, Report
@@ -53,11 +53,21 @@ def read_bytes(
     raw: bytes, name: str = "events.csv", limits: Limits | None = None, *, day_order: str | None = None
 ) -> Report:
     """Check the bytes of a file (an upload: pass `limits`); any bytes give a report, never an exception.
-    A file that is not UTF-8 is one error naming the byte offset, never mojibake."""
+    A workbook (.xlsx, .ods) is read sheet by sheet; a text file that is not UTF-8 is one error naming the
+    byte offset, never mojibake."""
     if limits is not None:
         too_big = limits.size_problem(len(raw), name)
         if too_big is not None:
             return Report(None, [too_big])
+    kind = workbook.kind_of(raw)
+    if kind:
+        sheet, text, problems = workbook.read(raw, name, kind, recognised)
+        if not text:
+            return Report(None, problems)
+        report = check_text(text, name, limits, day_order=day_order)
+        report.warnings[:0] = problems
+        report.format += f", from sheet '{sheet}' of a .{kind} workbook"
+        return report
     try:
         text = decode(raw, name)
     except DataError as exc:

@@ -109,7 +109,7 @@ def test_an_invalid_file_lists_its_problems_and_the_timeline_keeps_its_data(dash
     text = dash_duo.find_element(f"#{ids.UPLOAD_RESULT}").text
     assert "Invalid date (4)" in text and "Missing date (2)" in text
     assert "Line 2, column 1: Year '20x0' is not a year. Fix: a four-digit year, e.g. 2020." in text
-    assert "Line 6, column 7: this event has neither a Headline nor Text" in text
+    assert "Line 6, column 7: this event has neither a Headline nor Text, nor a media caption" in text
     assert dash_duo.find_element(f"#{ids.UPLOAD_RESULT} .upload-errors").get_attribute("role") == "alert"
     assert BUNDLED in dash_duo.find_element(f"#{ids.COUNT}").text
     assert not dash_duo.find_element(f"#{ids.EXPORT_ROW}").is_displayed()

@@ -83,6 +83,11 @@ def _diagnose(rows: list[tuple[int, list[str]]], name: str) -> Problem:
     )
 
 
+def recognised(text: str) -> bool:
+    """True when one of the first rows of `text` is a header this app knows (a workbook's sheet)."""
+    return any(_kind(cells) for _, cells in first_rows(text, HEADER_SEARCH + 1))
+
+
 def read_text(text: str, name: str, limits: Limits | None = None, *, day_order: str | None = None) -> Report:
     """Detect the format of `text` and check it; every problem carries the file, line and column.
 

@@ -42,6 +42,7 @@ class Slide:
     text: str = ""
     group: str = ""
     unique_id: str = ""
+    media: tuple[str, str, str] = ("", "", "")  # caption, credit, url: a media-only slide's title
     extension: Mapping[str, Any] = field(default_factory=dict)
     at: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (line, column)
     not_shown: list[str] = field(default_factory=list)
@@ -185,16 +186,17 @@ class SlideReader:
         if slide.kind == "era":
             self._era(slide, start, end, headline.text or text.text)
             return
-        if not headline.text and not text.text:
-            self.problem(
-                slide,
-                "headline",
-                "this event has neither a Headline nor Text",
-                "give it a headline",
-                "missing value",
-            )
-            return
         title, description = headline.text, text.text
+        if not title and not description:
+            caption = next((html_to_text(m).text for m in slide.media if html_to_text(m).text), "")
+            if not caption:
+                self.problem(slide, "headline", "this event has neither a Headline nor Text, nor a media "
+                             "caption or credit", "give it a headline", "missing value")
+                return
+            title = truncate(caption.replace("\n", " "), schema.MAX_TITLE)
+            self.problem(slide, "headline", f"a media-only slide: kept, with '{title}' (its media caption, "
+                         "credit or address) as the title", "give it a headline", "media-only slide",
+                         warning=True)
         if not title:
             title = truncate(description.split("\n")[0], 80)
         elif len(title) > schema.MAX_TITLE:

@@ -22,7 +22,7 @@ EVENT_LIMITS = Limits()
 MAX_CONTEXT_ROWS = 100_000  # one row per protest: a year of a large country's protests fits
 CONTEXT_LIMITS = Limits(max_rows=MAX_CONTEXT_ROWS)
 MAX_CONTEXT_POINTS = MAX_POINTS
-EVENT_SUFFIXES = (".csv", ".tsv", ".txt", ".json")
+EVENT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".xlsx", ".ods")
 CONTEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 LIMITS_TEXT = (
     f"Files up to {megabytes(MAX_UPLOAD_BYTES)} and {EVENT_LIMITS.max_rows:,} events, read in at most "
