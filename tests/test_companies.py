@@ -52,3 +52,24 @@ def test_any_company_loads_and_near_duplicates_are_warnings_not_errors():
         "own.csv:4:3: these company names differ only in case, spacing, punctuation or a suffix: 'Acme Corp' "
         "(line 2); 'acme corp' (line 4); each is drawn as its own lane (write the company the same way "
         "everywhere)"]
+
+
+def test_forty_companies_get_a_readable_set_of_lanes_and_a_filter_draws_any_of_them():
+    from dashboard.figures.timeline import MAX_COMPANY_LANES, placements
+
+    import datetime as dt
+
+    rows = ["date,title,companies"]
+    for n in range(40):
+        rows += [f"{dt.date(2020, 1, 1) + dt.timedelta(days=d)},Event {n}-{d},Company {n:02d}"
+                 for d in range(40 - n)]
+    rows.append("2020-02-01,Shared,Company 38;Company 39")
+    events = check_text("\n".join(rows) + "\n", "forty.csv").events
+    placed = placements(events)
+    lanes = placed.attrs["lanes"]
+    assert len(lanes) == MAX_COMPANY_LANES
+    assert lanes[-1] == "Other companies" and "Company 00" in lanes and "Company 39" not in lanes
+    shared = events.index[events["title"] == "Shared"][0]
+    assert list(placed.loc[placed["idx"] == shared, "lane"]) == ["Other companies"]  # drawn once there
+    chosen = placements(events, companies=["Company 39", "Company 00"])
+    assert set(chosen.attrs["lanes"]) == {"Company 39", "Company 00"}

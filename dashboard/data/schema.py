@@ -100,6 +100,7 @@ CONTEXT_LANES: dict[str, str] = {
     "decision": "Other decisions",
 }
 UNGROUPED_LANE = "Events"  # the lane of an event with no group, no company and no category
+OTHER_COMPANIES = "Other companies"  # one lane for the companies past the first few, when there are many
 UNCATEGORISED = "uncategorised"  # how an event with no category is filtered and described ("" in the table)
 
 MAX_TITLE = 120
