@@ -122,7 +122,9 @@ def serve(events_path: Path | None, context_path: Path | None, context_date: str
     app.run(host=host, port=port, debug=debug)
 
 
-def report_problems(errors: Sequence[Problem], warnings: Sequence[Problem], *, limit: int | None = None) -> None:
+def report_problems(
+    errors: Sequence[Problem], warnings: Sequence[Problem], *, limit: int | None = None
+) -> None:
     """Problems grouped by kind under headings on standard error, one `file:line:column: problem (hint)` line
     each on standard output (so the output stays one problem per line when redirected); with `limit`, at most
     that many lines per kind and a count of the rest."""
@@ -271,7 +273,8 @@ def convert(source: Path, target: str, out: Path, force: bool, dayfirst: bool | 
 
 
 def _view_of(events: Any, url: str | None, company: tuple[str, ...], category: tuple[str, ...],
-             start: str | None, end: str | None, q: str | None, context: bool | None) -> tuple[Any, list[str]]:
+             start: str | None, end: str | None, q: str | None,
+             context: bool | None) -> tuple[Any, list[str]]:
     """The events of a view (all of them when no view option is given), self-contained, and notes."""
     from dashboard.data.relations import keep_within
     from dashboard.view import urlstate

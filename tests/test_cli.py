@@ -469,5 +469,6 @@ def test_convert_a_view_writes_a_self_contained_file_that_converts_again(valid_c
     assert "note: the view holds" in first.stderr and "outside the view left out" in first.stderr
     again = runner.invoke(main, ["convert", str(view), "--to", "timelinejs-json", "--out", "-"])
     assert again.exit_code == 0, again.output
-    unknown = runner.invoke(main, ["convert", str(view), "--to", "events", "--out", "-", "--company", "Initech"])
+    unknown = runner.invoke(main, ["convert", str(view), "--to", "events", "--out", "-",
+                                   "--company", "Initech"])
     assert unknown.exit_code == 2 and "Ignored unknown company 'Initech'" in unknown.output

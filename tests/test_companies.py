@@ -55,9 +55,9 @@ def test_any_company_loads_and_near_duplicates_are_warnings_not_errors():
 
 
 def test_forty_companies_get_a_readable_set_of_lanes_and_a_filter_draws_any_of_them():
-    from dashboard.figures.timeline import MAX_COMPANY_LANES, placements
-
     import datetime as dt
+
+    from dashboard.figures.timeline import MAX_COMPANY_LANES, placements
 
     rows = ["date,title,companies"]
     for n in range(40):

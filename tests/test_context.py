@@ -41,8 +41,8 @@ def test_one_row_per_event_is_counted_per_day_and_undated_rows_are_reported():
         "2020-05-28": 2.0,
     }
     assert strs(report.warnings) == [
-        "context_events.csv:1:1: numeric columns 'year', 'latitude', 'longitude', 'fatalities' not drawn: rows "
-        "are counted per day of 'event_date' (to draw another column, choose the value column)",
+        "context_events.csv:1:1: numeric columns 'year', 'latitude', 'longitude', 'fatalities' not drawn: "
+        "rows are counted per day of 'event_date' (to draw another column, choose the value column)",
         "context_events.csv:5:2: 2 rows have no date: not counted (line 5, 8) "
         "(fill in the date to count them)",
     ]
@@ -68,10 +68,11 @@ def test_the_date_column_is_the_one_that_holds_only_days_or_the_one_chosen(write
     report = read_context(DATA / "context_columns.csv")
     assert report.summary == "summing 'n_protests' per day: 3 days, 25 May 2020 to 27 May 2020"
     with pytest.raises(DataError) as info:
-        load_context(write_csv("opened,closed,n\n2020-05-25,2020-05-26,3\n", header=None), choices=CLI_CHOICES)
+        load_context(write_csv("opened,closed,n\n2020-05-25,2020-05-26,3\n", header=None),
+                     choices=CLI_CHOICES)
     assert str(info.value) == (
-        "events.csv:1:1: no date column: no column is named like a date, and no single column holds only days "
-        "(name the date column `date`, or --context-date COLUMN)"
+        "events.csv:1:1: no date column: no column is named like a date, and no single column holds only "
+        "days (name the date column `date`, or --context-date COLUMN)"
     )
     series = load_context(DATA / "context_columns.csv", date_column="day_reported")
     assert (series.label, series.values) == ("n_protests", (3.0, 7.0, 5.0))  # the one numeric column
@@ -111,8 +112,8 @@ def test_an_id_column_is_never_summed():
     assert report.interpretation == "counting rows per day of 'EVENT_DATE'"
     assert [w.kind for w in report.warnings] == ["identifier not summed", "numeric column not drawn"]
     assert "'ID' is named like an identifier" in report.warnings[0].problem
-    assert report.warnings[1].problem == ("numeric columns 'YEAR', 'FATALITIES', 'LATITUDE' not drawn: rows are "
-                                          "counted per day of 'EVENT_DATE'")
+    assert report.warnings[1].problem == ("numeric columns 'YEAR', 'FATALITIES', 'LATITUDE' not drawn: rows "
+                                          "are counted per day of 'EVENT_DATE'")
 
 
 def test_an_id_column_chosen_as_the_value_is_refused():

@@ -306,8 +306,8 @@ def test_the_format_is_detected_from_the_content(valid_csv):
 def test_columns_of_no_known_format_are_one_clear_error(valid_csv):
     assert problems(valid_csv.parent / "unknown_format.csv") == [
         "unknown_format.csv:1:1: the columns (when, what, who) are neither this project's nor a TimelineJS "
-        "sheet's (name at least a date and a title column (date,title), or use a TimelineJS sheet with at least "
-        "Year and Headline)"]
+        "sheet's (name at least a date and a title column (date,title), or use a TimelineJS sheet with at "
+        "least Year and Headline)"]
 
 
 def test_group_column_is_optional_and_loaded(valid_csv):
@@ -382,15 +382,16 @@ def test_date_and_title_are_a_whole_file_ids_are_made_from_them(valid_csv):
 
 
 def test_a_made_id_never_takes_an_id_the_file_gives(write_csv):
-    path = write_csv("2020-06-08-ibm-exits,2020-06-08,Other\n,2020-06-08,IBM exits\n", header="id,date,title\n")
+    path = write_csv("2020-06-08-ibm-exits,2020-06-08,Other\n,2020-06-08,IBM exits\n",
+                     header="id,date,title\n")
     assert sorted(load_events(path)["id"]) == ["2020-06-08-ibm-exits", "2020-06-08-ibm-exits-2"]
 
 
 def test_a_title_row_above_the_header_is_said_and_passed_over(valid_csv):
     report = read_report(valid_csv.parent / "title_row.csv")
     assert report.errors == []
-    assert report.diagnosis == ("line 1 looks like a title row above the header ('Facial recognition timeline "
-                                "(draft)'); the header is read from line 3")
+    assert report.diagnosis == ("line 1 looks like a title row above the header ('Facial recognition "
+                                "timeline (draft)'); the header is read from line 3")
     events = report.events.set_index("title")
     assert events.loc["Acme pauses sales", "date"] == "2020-05-13"
     assert events.loc["Hikvision contract", "date"] == "2020-05-01"  # day first, as 13.05.2020 shows
@@ -407,5 +408,6 @@ def test_a_context_series_given_as_events_says_so(valid_csv):
 
 def test_a_row_count_names_the_fields_it_really_has(write_csv):
     path = write_csv("2020,T,,,,\n2021\n", header="date,title,,,,\n")
-    assert problems(path) == ["events.csv:3:2: this row has 1 fields but the header has 2 named ones (and 4 "
-                              "unnamed) (quote fields that contain commas, and check for missing or extra commas)"]
+    assert problems(path) == ["events.csv:3:2: this row has 1 field but the header has 2 named ones (and 4 "
+                              "unnamed) (quote fields that contain commas, and check for missing or extra "
+                              "commas)"]

@@ -40,8 +40,8 @@ def test_an_ambiguous_date_is_refused_with_both_readings():
     reading = read_date("03/04/2020")
     assert reading.value is None
     assert reading.problem == "'03/04/2020' is ambiguous: it could be 3 April 2020 or 4 March 2020"
-    assert reading.hint == ("write it as YYYY-MM-DD (2020-04-03 or 2020-03-04), or say whether this file writes "
-                            "the day or the month first")
+    assert reading.hint == ("write it as YYYY-MM-DD (2020-04-03 or 2020-03-04), or say whether this file "
+                            "writes the day or the month first")
 
 
 def test_same_day_and_month_is_not_ambiguous():

@@ -178,9 +178,9 @@ def test_older_sheets_refuse_03_04_when_nothing_decides(tmp_path):
     path = tmp_path / "legacy.csv"
     path.write_text(text, encoding="utf-8")
     assert strs(read_report(path).errors) == [
-        "legacy.csv:4:1: Start Date '03/04/2020' is ambiguous: it could be 3 April 2020 or 4 March 2020 (write "
-        "it as YYYY-MM-DD (2020-04-03 or 2020-03-04), or say whether this file writes the day or the month "
-        "first)"
+        "legacy.csv:4:1: Start Date '03/04/2020' is ambiguous: it could be 3 April 2020 or 4 March 2020 "
+        "(write it as YYYY-MM-DD (2020-04-03 or 2020-03-04), or say whether this file writes the day or the "
+        "month first)"
     ]
 
 
@@ -216,7 +216,8 @@ def test_a_google_sheets_xlsx_is_read_from_the_sheet_with_the_header():
 
 def test_a_media_only_slide_is_kept_with_its_caption_as_the_title():
     report = read_report(DATA / "timeline.xlsx")
-    assert report.events.set_index("id").loc["protesters-in-minneapolis", "title"] == "Protesters in Minneapolis"
+    events = report.events.set_index("id")
+    assert events.loc["protesters-in-minneapolis", "title"] == "Protesters in Minneapolis"
     assert [str(w) for w in report.warnings if w.kind == "media-only slide"] == [
         "timeline.xlsx:6:10: a media-only slide: kept, with 'Protesters in Minneapolis' (its media caption, "
         "credit or address) as the title (give it a headline)"]
@@ -232,8 +233,8 @@ def test_an_old_xls_workbook_is_named(tmp_path):
     path = tmp_path / "old.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     assert strs(read_report(path).errors) == [
-        "old.xls:1:1: this looks like an Excel 97-2003 workbook (.xls) (save it as .xlsx or as CSV UTF-8, then "
-        "load it again)"]
+        "old.xls:1:1: this looks like an Excel 97-2003 workbook (.xls) (save it as .xlsx or as CSV UTF-8, "
+        "then load it again)"]
 
 
 def test_timelinejs_2_json():

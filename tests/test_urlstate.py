@@ -51,8 +51,9 @@ def test_full_example():
 
 
 def test_unknown_values_are_ignored_with_a_notice():
-    view, notices = parse("company=Initech&company=IBM&category=opinion&start=2020-13-01&end=soon&context=maybe",
-                          companies=bundled_companies())
+    view, notices = parse(
+        "company=Initech&company=IBM&category=opinion&start=2020-13-01&end=soon&context=maybe",
+        companies=bundled_companies())
     assert view.filters == Filters(companies=("IBM",))
     assert notices == [
         "Ignored start='2020-13-01': dates are written YYYY-MM-DD.",
@@ -70,7 +71,8 @@ def test_only_unknown_companies_means_no_company_filter():
 
 
 def test_companies_are_the_data_s_own_any_name_when_none_are_given():
-    assert parse("company=Acme+Corp&company=IBM", companies=("Acme Corp",))[0].filters.companies == ("Acme Corp",)
+    view, notices = parse("company=Acme+Corp&company=IBM", companies=("Acme Corp",))
+    assert view.filters.companies == ("Acme Corp",) and notices == ["Ignored unknown company 'IBM'."]
     assert parse("company=Acme+Corp")[0].filters.companies == ("Acme Corp",)
     assert parse("category=uncategorised")[0].filters.categories == ("uncategorised",)
 

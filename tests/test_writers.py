@@ -165,4 +165,5 @@ def test_convert_round_trips_in_every_direction(source, first, second):
     assert key(middle) == key(original) == key(last)
     if "timelinejs-csv" not in (first, second):
         assert sorted(last.events["id"]) == sorted(original.events["id"])
-        assert sorted(map(tuple, last.events["source_list"])) == sorted(map(tuple, original.events["source_list"]))
+        sources = sorted(map(tuple, original.events["source_list"]))
+        assert sorted(map(tuple, last.events["source_list"])) == sources

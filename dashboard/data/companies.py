@@ -79,8 +79,8 @@ def read_list(text: str, name: str = LIST_FILE) -> tuple[tuple[str, ...], list[P
     for line, row in enumerate(rows[1:], start=2):
         value = row[0].strip() if row else ""
         if not value:
-            problems.append(Problem(name, line, 1, "the company name is empty", "fill it in or remove the row",
-                                    "empty name"))
+            problems.append(Problem(name, line, 1, "the company name is empty",
+                                    "fill it in or remove the row", "empty name"))
         elif value in seen:
             problems.append(Problem(name, line, 1, f"'{value}' is listed twice (line {seen[value][0]})",
                                     "keep one", "repeated name"))

@@ -147,7 +147,8 @@ def check_context(
     period = report.series.period if report.series is not None else "day"
     report.interpretation = meaning.sentence(header, period)
     if report.interpretation:
-        report.summary = f"{report.interpretation}: {report.summary}" if report.summary else report.interpretation
+        report.summary = (f"{report.interpretation}: {report.summary}" if report.summary
+                          else report.interpretation)
     _ignored(meaning, name, table, report, choices)
     report.errors.sort(key=lambda p: (p.line, p.column))
     report.warnings.sort(key=lambda p: (p.line, p.column))
@@ -336,7 +337,9 @@ def _values(
     report.summary = f"{len(ordered)} {period}s, {ordered[0]:%-d %b %Y} to {ordered[-1]:%-d %b %Y}"
 
 
-def read_context_bytes(raw: bytes, name: str, *, limits: Limits | None = None, **options: Any) -> ContextReport:
+def read_context_bytes(
+    raw: bytes, name: str, *, limits: Limits | None = None, **options: Any
+) -> ContextReport:
     """Check the bytes of a context CSV (an upload: pass `limits`); any bytes give a report."""
     if limits is not None:
         too_big = limits.size_problem(len(raw), name)

@@ -188,8 +188,8 @@ def _day_month_year(value: str, a: int, b: int, year: int, order: str | None = N
         return DateReading(
             None,
             problem=f"'{value}' is ambiguous: it could be {day_label(first)} or {day_label(second)}",
-            hint=f"write it as YYYY-MM-DD ({day_first} or {month_first}), or say whether this file writes the "
-            "day or the month first",
+            hint=f"write it as YYYY-MM-DD ({day_first} or {month_first}), or say whether this file writes "
+            "the day or the month first",
         )
     iso = day_first or month_first
     if iso is None:

@@ -136,5 +136,6 @@ def keep_within(events: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         return events, 0
     out = events.copy()
     out["relation_list"] = kept
-    out["related"] = [schema.LIST_SEP.join(f"{r}{schema.RELATION_SEP}{t}" for r, t in entries) for entries in kept]
+    out["related"] = [schema.LIST_SEP.join(f"{r}{schema.RELATION_SEP}{t}" for r, t in entries)
+                      for entries in kept]
     return out, dropped

@@ -18,15 +18,17 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", False, "unique, stable slug `[a-z0-9-]+`, e.g. `ibm-exits-facial-recognition` (permalinks use "
-           "it); when the column or a cell is empty, made from the date and title, e.g. `2020-06-08-ibm-exits`"),
+    Column("id", False, "unique, stable slug `[a-z0-9-]+`, e.g. `ibm-exits-facial-recognition` (permalinks "
+           "use it); when the column or a cell is empty, made from the date and title, e.g. "
+           "`2020-06-08-ibm-exits`"),
     Column("date", True, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision the sources support"),
     Column("end_date", False, "same formats, not before `date`: for spans (a moratorium in force, a protest wave)"),
     Column("title", True, "plain text, at most 120 characters"),
     Column("description", False, "one to three sentences, plain text; default empty"),
     Column("category", False, "one of the categories below; default `uncategorised` (drawn, and filtered, "
            "as such)"),
-    Column("actor", False, "who acted: a company, city, agency, court, organisation or person; default empty"),
+    Column("actor", False, "who acted: a company, city, agency, court, organisation or person; default "
+           "empty"),
     Column("companies", False, "the companies the event concerns, `;`-separated: any names, each drawn as a "
            "lane; default none (the event is drawn in its category's lane)"),
     Column("location", False, "e.g. `Minneapolis, MN`, `United States`, `European Union`"),

@@ -163,7 +163,8 @@ class Checker:
                 "unknown category",
             )
 
-        companies = tuple(" ".join(c.split()) for c in v.get("companies", "").split(schema.LIST_SEP) if c.strip())
+        cells = v.get("companies", "").split(schema.LIST_SEP)
+        companies = tuple(" ".join(c.split()) for c in cells if c.strip())
         for company in companies:
             self.first_company.setdefault(company, at("companies"))
         if v.get("group"):

@@ -91,7 +91,7 @@ MAX_COMPANY_LANES = 20  # more companies than this: the ones with most events ge
 
 def folded_companies(events: pd.DataFrame) -> set[str]:
     """The companies drawn in the one "Other companies" lane when no company filter is set: all but the
-    MAX_COMPANY_LANES - 1 with the most events (a company filter draws each chosen company in its own lane)."""
+    MAX_COMPANY_LANES - 1 with the most events (a company filter draws each chosen one in its own lane)."""
     counts: dict[str, int] = {}
     for cs in events["company_list"]:
         for c in cs:

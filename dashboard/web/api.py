@@ -22,7 +22,8 @@ def register_api(
 
     def current() -> tuple[urlstate.View, list[str], pd.DataFrame]:
         # `step=N` gives the rows of that tour step's view
-        _, view, notices = story.read_view(request.args.to_dict(flat=False), event_ids, tour, companies=names_in)
+        _, view, notices = story.read_view(request.args.to_dict(flat=False), event_ids, tour,
+                                           companies=names_in)
         return view, notices, apply(events, view.filters)
 
     @server.get("/api/events.json")

@@ -177,7 +177,8 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             return no_update  # rows re-rendered with n_clicks=None, not a click
         ds, _ = resolve(bundled, user_data)
         event_ids = ds.event_ids
-        view, _ = urlstate.parse(_text(search), event_ids=event_ids, companies=ds.companies)  # as written: a tour step stays one
+        # as written: a tour step stays one
+        view, _ = urlstate.parse(_text(search), event_ids=event_ids, companies=ds.companies)
         if trigger == ids.DETAILS_CLOSE:
             event = None
         elif trigger == ids.GRAPH:

@@ -160,9 +160,11 @@ def test_the_columns_of_a_context_series_are_chosen_in_the_browser(dash_duo, ser
     upload(dash_duo, ids.UPLOAD_CONTEXT, DATA / "context_ids.csv")
     dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by counting rows per day of 'EVENT_DATE'",
                                     timeout=15)
-    assert "never summed: 'ID' is named like an identifier" in dash_duo.find_element(f"#{ids.UPLOAD_RESULT}").text
+    said = dash_duo.find_element(f"#{ids.UPLOAD_RESULT}").text
+    assert "never summed: 'ID' is named like an identifier" in said
     dash_duo.find_element(f"#{ids.CONTEXT_VALUE_COLUMN} input[value='FATALITIES']").click()
-    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by summing 'FATALITIES' per day", timeout=15)
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by summing 'FATALITIES' per day",
+                                    timeout=15)
     dash_duo.wait_for_contains_text(f"#{ids.DATA_SUMMARY}", "summing 'FATALITIES' per day", timeout=10)
     dash_duo.find_element(f"#{ids.CONTEXT_VALUE_COLUMN} input[value='{COUNT_ROWS}']").click()
     dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by counting rows per day of 'EVENT_DATE'",

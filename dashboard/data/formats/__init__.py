@@ -66,12 +66,12 @@ def _diagnose(rows: list[tuple[int, list[str]]], name: str) -> Problem:
     line, header = rows[0] if rows else (1, [])
     shown = ", ".join(h for h in header if h)[:200]
     if looks_like_context(rows):
-        return Problem(name, line, 1, f"this looks like a context series (a date and numbers per row: {shown}), "
-                       "not a list of events", CONTEXT_HINT, "not an events file")
+        return Problem(name, line, 1, "this looks like a context series (a date and numbers per row: "
+                       f"{shown}), not a list of events", CONTEXT_HINT, "not an events file")
     if len([h for h in header if h]) <= 1 and len(rows) > 1:
-        return Problem(name, line, 1, f"line {line} ('{shown}') looks like a title, and no header row follows "
-                       f"in the next {HEADER_SEARCH} rows", "start the file with the header row, at least "
-                       "date,title", "no header row")
+        return Problem(name, line, 1, f"line {line} ('{shown}') looks like a title, and no header row "
+                       f"follows in the next {HEADER_SEARCH} rows",
+                       "start the file with the header row, at least date,title", "no header row")
     return Problem(
         name,
         line,
@@ -101,7 +101,8 @@ def read_text(text: str, name: str, limits: Limits | None = None, *, day_order: 
     else:
         rows = first_rows(text, HEADER_SEARCH + 1)
         at = next((i for i, (_, cells) in enumerate(rows) if _kind(cells)), None)
-        if at is None and rows and len(events_csv.known_columns(rows[0][1])) >= 2 and not looks_like_context(rows):
+        loose = rows and len(events_csv.known_columns(rows[0][1])) >= 2
+        if at is None and loose and not looks_like_context(rows):
             at = 0  # this project's columns without a title: the checker says what is missing
         if rows and at is None:
             report.errors.append(_diagnose(rows, name))
@@ -112,7 +113,8 @@ def read_text(text: str, name: str, limits: Limits | None = None, *, day_order: 
                 report.diagnosis = (f"line {rows[0][0]} looks like a title row above the header ('{above}'); "
                                     f"the header is read from line {rows[at][0]}")
                 report.warnings.append(Problem(name, rows[0][0], 1, report.diagnosis,
-                                               "start the file with the header row", "title row above the header"))
+                                               "start the file with the header row",
+                                               "title row above the header"))
             table = read_table(text, name, report.errors, empty_hint=EMPTY_HINT, budget=budget, skip=at or 0)
             if table is not None:
                 if timelinejs.is_timelinejs_header(table.header):

@@ -183,7 +183,8 @@ def read_table(
                     name,
                     line,
                     min(len(row), len(header)) + 1,
-                    f"this row has {fields} fields but the header has {len(header)}"
+                    f"this row has {fields} field{'s' if fields != 1 else ''} but the header has "
+                    f"{len(header)}"
                     + (f" named ones (and {width - len(header)} unnamed)" if width > len(header) else ""),
                     "quote fields that contain commas, and check for missing or extra commas"
                     if delimiter == ","

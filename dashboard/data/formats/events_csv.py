@@ -55,7 +55,8 @@ def check_header(
                         line,
                         i,
                         f"column '{col}' is not one of this project's columns; it is left out",
-                        f"did you mean '{close[0]}'?" if close else "known columns: " + ", ".join(ALL_COLUMN_NAMES),
+                        f"did you mean '{close[0]}'?" if close
+                        else "known columns: " + ", ".join(ALL_COLUMN_NAMES),
                         "column left out",
                     )
                 )
@@ -95,7 +96,9 @@ def column_orders(table: Table, position: dict[str, int], stated: str | None) ->
     }
 
 
-def order_notes(orders: dict[str, ColumnOrder], name: str, line: int, position: dict[str, int]) -> list[Problem]:
+def order_notes(
+    orders: dict[str, ColumnOrder], name: str, line: int, position: dict[str, int]
+) -> list[Problem]:
     """One warning per column whose day/month order was inferred, naming the value that decided it."""
     return [
         Problem(

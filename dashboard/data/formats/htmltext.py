@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from dashboard.data.safe import is_http_url
 

@@ -92,7 +92,8 @@ class SlideReader:
             raw = parts["date"].strip()
             if re.fullmatch(r"\d{4},\d{1,2}(,\d{1,2})?", raw, re.ASCII):
                 raw = raw.replace(",", "-")  # TimelineJS 2 wrote 2020,06,08
-            reading = read_date(raw, named_months=True, order=self.orders.get(prefix, ColumnOrder(None)).order)
+            order = self.orders.get(prefix, ColumnOrder(None)).order
+            reading = read_date(raw, named_months=True, order=order)
             if reading.value is None:
                 self.problem(
                     slide,

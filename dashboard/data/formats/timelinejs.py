@@ -258,8 +258,8 @@ def _read_v2(text: str, name: str, timeline: jsonpos.PosDict, report: Report, bu
         return lines.at(o.value_starts.get(k, o.start) if isinstance(o, jsonpos.PosDict) else 0)
 
     if text_of(timeline.get("headline")) or text_of(timeline.get("text")):
-        reader.add(Slide(kind="title", line=where(timeline, "")[0], headline=text_of(timeline.get("headline")),
-                         text=text_of(timeline.get("text"))))
+        reader.add(Slide(kind="title", line=where(timeline, "")[0],
+                         headline=text_of(timeline.get("headline")), text=text_of(timeline.get("text"))))
     for kind, items in (("event", timeline["date"]), ("era", timeline.get("era") or [])):
         for item in items if isinstance(items, list) else []:
             if not isinstance(item, jsonpos.PosDict):
@@ -267,7 +267,8 @@ def _read_v2(text: str, name: str, timeline: jsonpos.PosDict, report: Report, bu
             line = where(item, "")[0]
             if budget is not None and (budget.late(line, report.errors) or budget.row(line, report.errors)):
                 return reader.finish()
-            asset = item.get("asset") if isinstance(item.get("asset"), dict) else {}
+            found = item.get("asset")
+            asset: dict[str, Any] = found if isinstance(found, dict) else {}
             slide = Slide(kind=kind, line=line, headline=text_of(item.get("headline")),
                           text=text_of(item.get("text")), group=text_of(item.get("tag")),
                           start={"date": text_of(item.get("startDate"))},

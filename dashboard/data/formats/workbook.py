@@ -28,7 +28,8 @@ def kind_of(raw: bytes) -> str:
             names = set(z.namelist())
             if "xl/workbook.xml" in names:
                 return "xlsx"
-            if "mimetype" in names and z.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spread"):
+            ods = b"application/vnd.oasis.opendocument.spreadsheet"
+            if "mimetype" in names and z.read("mimetype").startswith(ods):
                 return "ods"
     except (zipfile.BadZipFile, OSError, KeyError):
         return ""
@@ -64,7 +65,9 @@ def csv_text(rows: list[list[str]]) -> str:
     return buf.getvalue()
 
 
-def read(raw: bytes, name: str, kind: str, recognised: Callable[[str], bool]) -> tuple[str, str, list[Problem]]:
+def read(
+    raw: bytes, name: str, kind: str, recognised: Callable[[str], bool]
+) -> tuple[str, str, list[Problem]]:
     """(the sheet's name, its text as CSV, problems) for the first sheet `recognised` accepts; with no such
     sheet, the text is '' and the one problem says what each sheet looks like."""
     if kind == "xls":
@@ -73,14 +76,15 @@ def read(raw: bytes, name: str, kind: str, recognised: Callable[[str], bool]) ->
     try:
         found = sheets(raw, kind)
     except Exception as exc:  # noqa: BLE001 - a damaged workbook is reported, never a crash
-        return "", "", [Problem(name, 1, 1, f"this looks like a workbook (.{kind}) that cannot be read: {exc}",
-                                "open it and save it again, or save the sheet as CSV UTF-8", "workbook")]
+        return "", "", [Problem(name, 1, 1, f"this looks like a workbook (.{kind}) that cannot be read: "
+                                f"{exc}", "open it and save it again, or save the sheet as CSV UTF-8",
+                                "workbook")]
     texts = {sheet: csv_text(rows) for sheet, rows in found.items()}
     chosen = next((sheet for sheet, text in texts.items() if recognised(text)), None)
     if chosen is None:
         listed = ", ".join(f"'{s}'" for s in texts) or "none"
-        return "", "", [Problem(name, 1, 1, f"this is a workbook (.{kind}), and none of its sheets ({listed}) "
-                                "starts with a header this app knows in its first rows",
+        return "", "", [Problem(name, 1, 1, f"this is a workbook (.{kind}), and none of its sheets "
+                                f"({listed}) starts with a header this app knows in its first rows",
                                 "put the header row (at least date,title, or TimelineJS's Year and Headline) "
                                 "on one sheet", "workbook")]
     others = [s for s in texts if s != chosen and any(any(c for c in r) for r in found[s])]

@@ -74,7 +74,9 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
         running=[(Output(ids.UPLOAD_PROGRESS, "children"), "Checking your file…", "")],
         prevent_initial_call=True,
     )
-    def receive(pending_events, pending_context, _back, order, date_column, value_column):  # type: ignore[no-untyped-def]
+    def receive(  # type: ignore[no-untyped-def]
+        pending_events, pending_context, _back, order, date_column, value_column
+    ):
         """A checked upload goes into this tab's session store; problems are listed instead. Changing how
         files are read (dates, a context file's columns) reads the last file again."""
         trigger = ctx.triggered_id

@@ -111,7 +111,9 @@ def events_upload(pending: Any, order: Any = None) -> Outcome:
     return Outcome(session.to_payload(report, name), [], notes + report.warnings, summary)
 
 
-def context_upload(pending: Any, date_column: Any = None, value_column: Any = None, order: Any = None) -> Outcome:
+def context_upload(
+    pending: Any, date_column: Any = None, value_column: Any = None, order: Any = None
+) -> Outcome:
     """Check an uploaded context CSV into a session store payload (the series), read with the panel's
     choices: the date column, the value column or COUNT_ROWS ("" or None: detected), the date order."""
     name, raw, refused = _bytes(pending, CONTEXT_SUFFIXES, CONTEXT_LIMITS)

@@ -7,10 +7,16 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.data.dates import DAY_FIRST, MONTH_FIRST
 from dashboard.data.errors import Problem, grouped
 from dashboard.web import ids
-from dashboard.data.dates import DAY_FIRST, MONTH_FIRST
-from dashboard.web.upload.files import COUNT_ROWS, CONTEXT_SUFFIXES, EVENT_SUFFIXES, LIMITS_TEXT, MAX_UPLOAD_BYTES
+from dashboard.web.upload.files import (
+    CONTEXT_SUFFIXES,
+    COUNT_ROWS,
+    EVENT_SUFFIXES,
+    LIMITS_TEXT,
+    MAX_UPLOAD_BYTES,
+)
 
 POLITE: dict[str, Any] = {"aria-live": "polite"}
 MAX_LISTED = 100  # problems listed on the page; the command line lists them all
@@ -110,7 +116,8 @@ def panel() -> html.Details:
     )
 
 
-ORDER_CHOICES = [{"label": "as the file shows", "value": ""}, {"label": "day first (31/12/2020)", "value": DAY_FIRST},
+ORDER_CHOICES = [{"label": "as the file shows", "value": ""},
+                 {"label": "day first (31/12/2020)", "value": DAY_FIRST},
                  {"label": "month first (12/31/2020)", "value": MONTH_FIRST}]
 
 
@@ -208,7 +215,9 @@ def refused(name: str, errors: Sequence[Problem], warnings: Sequence[Problem]) -
     )
 
 
-def loaded(name: str, summary: str, warnings: Sequence[Problem], what: str, interpretation: str = "") -> html.Div:
+def loaded(
+    name: str, summary: str, warnings: Sequence[Problem], what: str, interpretation: str = ""
+) -> html.Div:
     """A file was loaded: what is shown now, and its warnings (nothing dropped without a word)."""
     return html.Div(
         [
