@@ -149,7 +149,7 @@ def check_context(
     if report.interpretation:
         report.summary = (f"{report.interpretation}: {report.summary}" if report.summary
                           else report.interpretation)
-    _ignored(meaning, name, table, report, choices)
+    report.warnings += cols.left_out(meaning, name, table, choices)
     report.errors.sort(key=lambda p: (p.line, p.column))
     report.warnings.sort(key=lambda p: (p.line, p.column))
     if report.errors:
@@ -158,23 +158,6 @@ def check_context(
         report.series = Series(**{**report.series.__dict__, "name": name,
                                   "interpretation": report.interpretation})
     return report
-
-
-def _ignored(meaning: cols.Interpretation, name: str, table: Table, report: ContextReport,
-             choices: Mapping[str, str]) -> None:
-    """Say which numeric columns were not used, and which were left out as identifiers."""
-    if meaning.id_like:
-        report.warnings.append(Problem(
-            name, table.header_line, 1, "never summed: " + "; ".join(meaning.id_like),
-            "an identifier is not a quantity", "identifier not summed"))
-    if meaning.ignored:
-        listed = ", ".join(f"'{c}'" for c in meaning.ignored)
-        report.warnings.append(Problem(
-            name, table.header_line, 1,
-            f"numeric column{'s' if len(meaning.ignored) > 1 else ''} {listed} not drawn: "
-            + (f"rows are counted per day of '{table.header[meaning.date or 0]}'" if meaning.value is None
-               else f"'{table.header[meaning.value]}' is drawn"),
-            f"to draw another column, {choices['value']}", "numeric column not drawn"))
 
 
 def _read_days(

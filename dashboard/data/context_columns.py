@@ -14,9 +14,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dashboard.data.dates import read_date
+from dashboard.data.errors import Problem
 from dashboard.data.formats.csvtext import Table
 
 DATE_NAMES = ("date", "event_date", "event date", "day", "week", "date_reported", "report_date")
@@ -133,3 +135,20 @@ def interpret(table: Table, date_at: int, value_at: int | None, *, count_rows: b
     found.value = (counting or usable)[0]
     found.ignored = [table.header[i] for i in usable if i != found.value]
     return found
+
+
+def left_out(meaning: Interpretation, name: str, table: Table, choices: Mapping[str, str]) -> list[Problem]:
+    """Warnings naming the numeric columns not drawn, and the ones never summed as identifiers."""
+    warnings = []
+    if meaning.id_like:
+        warnings.append(Problem(name, table.header_line, 1, "never summed: " + "; ".join(meaning.id_like),
+                                "an identifier is not a quantity", "identifier not summed"))
+    if meaning.ignored:
+        listed = ", ".join(f"'{c}'" for c in meaning.ignored)
+        drawn = (f"rows are counted per day of '{table.header[meaning.date or 0]}'" if meaning.value is None
+                 else f"'{table.header[meaning.value]}' is drawn")
+        plural = "s" if len(meaning.ignored) > 1 else ""
+        warnings.append(Problem(name, table.header_line, 1,
+                                f"numeric column{plural} {listed} not drawn: {drawn}",
+                                f"to draw another column, {choices['value']}", "numeric column not drawn"))
+    return warnings

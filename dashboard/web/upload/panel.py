@@ -10,6 +10,7 @@ from dash import dcc, html
 from dashboard.data.dates import DAY_FIRST, MONTH_FIRST
 from dashboard.data.errors import Problem, grouped
 from dashboard.web import ids
+from dashboard.web.components import attrs
 from dashboard.web.upload.files import (
     CONTEXT_SUFFIXES,
     COUNT_ROWS,
@@ -29,7 +30,7 @@ EXPORTS = {
 
 def panel() -> html.Details:
     """Upload zones for events and a context series, templates, limits, progress and results."""
-    return html.Details(**{"data-app": "panel"}, children=
+    return html.Details(**attrs(data_app="panel"), children=
         [
             html.Summary("Use your own data"),
             html.P(
@@ -199,7 +200,7 @@ def refused(name: str, errors: Sequence[Problem], warnings: Sequence[Problem]) -
             ),
             *(
                 [
-                    html.Details(**{"data-app": "panel"}, children=
+                    html.Details(**attrs(data_app="panel"), children=
                         [
                             html.Summary(f"Warnings ({len(warnings)})"),
                             *problem_items(warnings, MAX_LISTED, hint_label="Tip"),
@@ -226,7 +227,7 @@ def loaded(
                       className="upload-interpretation")] if interpretation else []),
             *(
                 [
-                    html.Details(**{"data-app": "panel"}, children=
+                    html.Details(**attrs(data_app="panel"), children=
                         [
                             html.Summary(f"Warnings ({len(warnings)})"),
                             *problem_items(warnings, MAX_LISTED, hint_label="Tip"),
