@@ -22,11 +22,12 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import schema
+from dashboard.data.companies import bundled_companies
 from dashboard.data.load import bundled_path
 
 SEED = 20200608
 EXTRA_COMPANIES = ("Synthetic Vision", "Example Biometrics", "Placeholder Labs", "Sample Systems")
-COMPANIES = (*schema.COMPANIES, *EXTRA_COMPANIES)  # 20
+COMPANIES = (*bundled_companies(), *EXTRA_COMPANIES)  # 20
 FIRST, LAST = pd.Timestamp("2015-01-01"), pd.Timestamp("2024-12-31")
 BUSY_WEEKS = (
     "2016-11-14",
@@ -49,18 +50,12 @@ CATEGORY_WEIGHTS = {
 
 @contextlib.contextmanager
 def extra_companies() -> Iterator[None]:
-    """Allow the four synthetic company names while the block runs (benchmark only)."""
-    saved = schema.COMPANIES
-    schema.COMPANIES = COMPANIES
-    try:
-        yield
-    finally:
-        schema.COMPANIES = saved
+    """Kept for older scripts: any company name loads now (companies are data), so nothing is patched."""
+    yield
 
 
 def allow_extra_companies() -> None:
-    """For a benchmark server process: allow the synthetic names for the life of the process."""
-    schema.COMPANIES = COMPANIES
+    """Kept for older scripts: any company name loads now."""
 
 
 def _bundled_rows() -> list[list[str]]:

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import click
@@ -31,6 +32,21 @@ context_date_option = click.option(
     help="The context file's date column, when it is not `date` or `event_date`.")
 context_value_option = click.option("--context-value", default=None, metavar="COLUMN",
                                     help="The context file's value column, when it cannot be detected.")
+context_count_option = click.option("--context-count", is_flag=True,
+                                    help="Count the context file's rows per day instead of summing a column.")
+day_order_option = click.option(
+    "--dayfirst/--monthfirst", "dayfirst", default=None,
+    help="How numeric dates such as 03/04/2020 are written (default: as each date column's other dates show; "
+         "an error when they cannot tell).")
+all_option = click.option("--all", "show_all", is_flag=True,
+                          help=f"List every problem (default: at most {10} of each kind).")
+PER_KIND = 10
+
+
+def _order(dayfirst: bool | None) -> str | None:
+    from dashboard.data.dates import DAY_FIRST, MONTH_FIRST
+
+    return None if dayfirst is None else DAY_FIRST if dayfirst else MONTH_FIRST
 
 
 class ServeByDefault(click.Group):
@@ -106,17 +122,26 @@ def serve(events_path: Path | None, context_path: Path | None, context_date: str
     app.run(host=host, port=port, debug=debug)
 
 
-def report_problems(errors: Sequence[Problem], warnings: Sequence[Problem]) -> None:
-    """Every problem at once, one `file:line:column: problem (hint)` line each on standard output, grouped
-    by kind under headings on standard error (so the output stays one problem per line when redirected)."""
+def report_problems(
+    errors: Sequence[Problem], warnings: Sequence[Problem], *, limit: int | None = None
+) -> None:
+    """Problems grouped by kind under headings on standard error, one `file:line:column: problem (hint)` line
+    each on standard output (so the output stays one problem per line when redirected); with `limit`, at most
+    that many lines per kind and a count of the rest."""
+    def more(n: int) -> None:
+        if n > 0:
+            click.echo(f"   ... and {n} more of this kind (--all lists them)", err=True)
+
     for kind, items in grouped(errors):
         click.echo(f"== {kind} ({len(items)})", err=True)
-        for problem in items:
+        for problem in items[:limit]:
             click.echo(str(problem))
+        more(len(items) - (limit or len(items)))
     for kind, items in grouped(warnings):
         click.echo(f"== warnings: {kind} ({len(items)})", err=True)
-        for warning in items:
+        for warning in items[:limit]:
             click.echo(f"warning: {warning}", err=True)
+        more(len(items) - (limit or len(items)))
 
 
 @main.command()
@@ -124,10 +149,14 @@ def report_problems(errors: Sequence[Problem], warnings: Sequence[Problem]) -> N
 @context_option
 @context_date_option
 @context_value_option
+@context_count_option
+@day_order_option
+@all_option
 @click.option("--story", "story_path", type=click.Path(path_type=Path), default=None,
               help="Also check a guided-tour file (story.csv) against these events.")
 def validate(path: Path | None, context_path: Path | None, context_date: str | None,
-             context_value: str | None, story_path: Path | None) -> None:
+             context_value: str | None, context_count: bool, dayfirst: bool | None, show_all: bool,
+             story_path: Path | None) -> None:
     """Check an events file (and/or a --context series, a --story tour): exit 0 when valid, 1 with every
     problem when not.
 
@@ -144,9 +173,14 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
         source = f"${ENV_VAR}" if os.environ.get(ENV_VAR) else "the bundled events file"
         click.echo(f"No PATH given: checking the events file the app serves, {path} ({source}).", err=True)
     valid = True
+    limit = None if show_all else PER_KIND
     if path is not None:
-        report = read_report(path)
-        report_problems(report.errors, report.warnings)
+        report = read_report(path, day_order=_order(dayfirst))
+        if report.diagnosis:
+            click.echo(f"{path}: {report.diagnosis}", err=True)
+        report_problems(report.errors, report.warnings, limit=limit)
+        for note in report.notes:
+            click.echo(f"note: {note}", err=True)
         if report.errors:
             click.echo(f"{path}: {len(report.errors)} problem(s); the file is not valid.", err=True)
             valid = False
@@ -168,10 +202,13 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
                 else:
                     click.echo(f"{story_path}: valid, {len(story)} steps.")
     if context_path is not None:
-        from dashboard.data.context import read_context
+        from dashboard.data.context import CLI_CHOICES, read_context
 
-        context = read_context(context_path, date_column=context_date, value_column=context_value)
-        report_problems(context.errors, context.warnings)
+        context = read_context(context_path, date_column=context_date, value_column=context_value,
+                               count_rows=context_count, day_order=_order(dayfirst), choices=CLI_CHOICES)
+        if context.interpretation:
+            click.echo(f"{context_path}: {context.interpretation}", err=True)
+        report_problems(context.errors, context.warnings, limit=limit)
         if context.errors:
             click.echo(f"{context_path}: {len(context.errors)} problem(s); the context series is not valid.",
                        err=True)
@@ -189,13 +226,29 @@ def validate(path: Path | None, context_path: Path | None, context_date: str | N
 @click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), required=True,
               help="The file to write ('-' for standard output).")
 @click.option("--force", is_flag=True, help="Replace FILE when it exists.")
-def convert(source: Path, target: str, out: Path, force: bool) -> None:
-    """Convert an events file between formats (the input is only read, never changed)."""
+@day_order_option
+@all_option
+@click.option("--url", default=None, help="Convert only the view of a link to the app (as `export --url`).")
+@click.option("--company", multiple=True, help="Convert only events about this company (repeatable).")
+@click.option("--category", multiple=True, help="Convert only this category (repeatable).")
+@click.option("--start", default=None, metavar="YYYY-MM-DD", help="First day.")
+@click.option("--end", default=None, metavar="YYYY-MM-DD", help="Last day.")
+@click.option("--q", default=None, help="Text to search in title, description and actor.")
+@click.option("--context/--no-context", default=None,
+              help="Keep events that concern no company while --company filters (default: keep).")
+def convert(source: Path, target: str, out: Path, force: bool, dayfirst: bool | None, show_all: bool,
+            url: str | None, company: tuple[str, ...], category: tuple[str, ...], start: str | None,
+            end: str | None, q: str | None, context: bool | None) -> None:
+    """Convert an events file between formats (the input is only read, never changed), or only a view of it
+    with the view options of `export`: the file written is self-contained (links to events outside the view
+    are left out, with a note)."""
     from dashboard.data.formats.writers import write
 
-    report = read_report(source)
+    report = read_report(source, day_order=_order(dayfirst))
     if report.errors or report.events is None:
-        report_problems(report.errors, report.warnings)
+        if report.diagnosis:
+            click.echo(f"{source}: {report.diagnosis}", err=True)
+        report_problems(report.errors, report.warnings, limit=None if show_all else PER_KIND)
         click.echo(f"{source}: {len(report.errors)} problem(s); nothing was written.", err=True)
         sys.exit(1)
     to_stdout = str(out) == "-"
@@ -204,7 +257,9 @@ def convert(source: Path, target: str, out: Path, force: bool) -> None:
             raise click.ClickException(f"{out} is the input file; write the converted file elsewhere")
         if out.exists() and not force:
             raise click.ClickException(f"{out} exists; pass --force to replace it")
-    result = write(target, report.events, title=report.title, subtitle=report.subtitle, eras=report.eras)
+    events, view_notes = _view_of(report.events, url, company, category, start, end, q, context)
+    result = write(target, events, title=report.title, subtitle=report.subtitle, eras=report.eras)
+    result.notes[:0] = view_notes
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for note in result.notes:
@@ -214,7 +269,34 @@ def convert(source: Path, target: str, out: Path, force: bool) -> None:
         return
     with open(out, "w", encoding="utf-8", newline="") as fh:
         fh.write(result.text)
-    click.echo(f"wrote {out}: {len(report.events)} events as {target} (from {report.format}).", err=True)
+    click.echo(f"wrote {out}: {len(events)} events as {target} (from {report.format}).", err=True)
+
+
+def _view_of(events: Any, url: str | None, company: tuple[str, ...], category: tuple[str, ...],
+             start: str | None, end: str | None, q: str | None,
+             context: bool | None) -> tuple[Any, list[str]]:
+    """The events of a view (all of them when no view option is given), self-contained, and notes."""
+    from dashboard.data.relations import keep_within
+    from dashboard.view import urlstate
+    from dashboard.view.filters import apply, companies_in
+
+    given = bool(company or category or start or end or q or context is not None)
+    if not (url or given):
+        return events, []
+    if url and given:
+        raise click.UsageError("give either --url or view options (--company, --start, ...), not both")
+    query: str | dict[str, list[str]] = urlsplit(url).query if url else {
+        "company": list(company), "category": list(category), "start": [start or ""], "end": [end or ""],
+        "q": [q or ""], "context": ["" if context is None else str(int(context))]}
+    view, notices = urlstate.parse(query, companies=companies_in(events))
+    if notices:
+        raise click.UsageError(" ".join(notices) + " Nothing was written.")
+    shown, dropped = keep_within(apply(events, view.filters))
+    notes = [f"the view holds {len(shown)} of {len(events)} events"]
+    if dropped:
+        notes.append(f"{dropped} link{'s' if dropped != 1 else ''} to events outside the view left out: the "
+                     "file is self-contained")
+    return shown, notes
 
 
 def _invalid(exc: DataError, events_path: Path | None, what: str) -> None:
@@ -289,6 +371,7 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     from dashboard.data.load import load_events
     from dashboard.data.safe import is_http_url
     from dashboard.view import story, urlstate
+    from dashboard.view.filters import companies_in
     from dashboard.web.share import links as share
 
     try:
@@ -325,7 +408,8 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
                  "end": [end or ""], "q": [q or ""], "event": [event or ""],
                  "context": ["" if context is None else str(int(context))], "anchor": [anchor or ""],
                  "step": [str(step or "")]}
-    view, shown, notices = story.read_view(query, frozenset(events["id"]), tour)
+    view, shown, notices = story.read_view(query, frozenset(events["id"]), tour,
+                                           companies=companies_in(events))
     options, more = urlstate.parse_embed(query if url else None)
     problems = notices + more
     if problems:  # the app shows a view anyway; a file must be exactly the view asked for

@@ -100,6 +100,7 @@ def large_csv_text(n: int, seed: int = 7) -> str:
     import numpy as np
 
     from dashboard.data import schema
+    from dashboard.data.companies import bundled_companies
 
     rng = np.random.default_rng(seed)
     categories = list(schema.CATEGORIES)
@@ -111,7 +112,7 @@ def large_csv_text(n: int, seed: int = 7) -> str:
         else:
             day = np.datetime64("2015-01-01") + int(rng.integers(0, 3650))
         k = int(rng.integers(0, 3))
-        companies = ";".join(rng.choice(schema.COMPANIES, size=k, replace=False))
+        companies = ";".join(rng.choice(bundled_companies(), size=k, replace=False))
         rows.append(f"e{i},{day},,Event {i},Made up.,{categories[i % 6]},Actor {i % 7},{companies},,"
                     f"https://example.org/{i}")
     return "\n".join(rows) + "\n"

@@ -40,7 +40,8 @@ def test_an_ambiguous_date_is_refused_with_both_readings():
     reading = read_date("03/04/2020")
     assert reading.value is None
     assert reading.problem == "'03/04/2020' is ambiguous: it could be 3 April 2020 or 4 March 2020"
-    assert reading.hint == "write it as YYYY-MM-DD: 2020-04-03 or 2020-03-04"
+    assert reading.hint == ("write it as YYYY-MM-DD (2020-04-03 or 2020-03-04), or say whether this file "
+                            "writes the day or the month first")
 
 
 def test_same_day_and_month_is_not_ambiguous():
@@ -69,3 +70,22 @@ def test_month_names_only_where_asked_for():
 @pytest.mark.parametrize("raw", ["２０２０", "２０２０-6-8", "٢٠٢٠.0", "0３/04/2020"])
 def test_only_ascii_digits_are_read(raw):
     assert read_date(raw).value is None
+
+
+def test_a_column_decides_its_order_from_the_values_only_one_order_can_read():
+    from dashboard.data.dates import DAY_FIRST, MONTH_FIRST, infer_order
+
+    assert infer_order(["01.05.2020", "13.05.2020"]) == infer_order(["13.05.2020"])
+    assert infer_order(["01.05.2020", "13.05.2020"]).order == DAY_FIRST
+    assert infer_order(["05/13/2020", "05/01/2020"]).order == MONTH_FIRST
+    assert infer_order(["01/05/2020", "2020-06-08", ""]).order is None
+    mixed = infer_order(["13/05/2020", "05/13/2020"])
+    assert mixed.order is None and mixed.conflict == ("13/05/2020", "05/13/2020")
+
+
+def test_a_stated_order_reads_every_numeric_date_that_way():
+    from dashboard.data.dates import DAY_FIRST, MONTH_FIRST
+
+    assert read_date("01.05.2020", order=DAY_FIRST).value == "2020-05-01"
+    assert read_date("01.05.2020", order=MONTH_FIRST).value == "2020-01-05"
+    assert read_date("13.05.2020", order=MONTH_FIRST).value is None

@@ -54,8 +54,16 @@ def test_spans_end_after_they_start(events):
     assert (events["stop"] >= events["start"]).all()
 
 
-def test_companies_are_from_the_documented_list(events):
-    assert {c for cs in events["company_list"] for c in cs} <= set(schema.COMPANIES)
+def test_companies_are_from_the_curated_list_in_companies_csv(events):
+    from dashboard.data.companies import bundled_companies
+
+    assert {c for cs in events["company_list"] for c in cs} <= set(bundled_companies())
+
+
+def test_every_event_fills_the_columns_the_curation_policy_requires(events):
+    for column in schema.CURATED_REQUIRED:
+        assert (events[column] != "").all(), column
+    assert all(events["source_list"].map(len))
 
 
 def test_coverage_of_each_category_and_the_named_companies(events):

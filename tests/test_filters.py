@@ -63,8 +63,16 @@ def test_companies_in(events):
     assert companies_in(events) == ["Amazon", "IBM", "Microsoft"]
 
 
-def test_a_category_filter_does_not_hide_events_without_a_category(valid_csv):
+def test_events_without_a_category_are_filtered_as_uncategorised(valid_csv):
     from dashboard.data.load import load_events as load
+    from dashboard.view.eventindex import EventIndex
+    from dashboard.view.filters import categories_in
 
     events = load(valid_csv.parent / "timelinejs.csv")
-    assert len(apply(events, Filters(categories=("decision",)))) == len(events)
+    assert categories_in(events)[-1] == "uncategorised"
+    assert len(apply(events, Filters(categories=("decision",)))) == 0
+    assert len(apply(events, Filters(categories=("decision", "uncategorised")))) == len(events)
+    index = EventIndex.build(events)
+    for categories in (("decision",), ("uncategorised",)):
+        f = Filters(categories=categories)
+        assert list(events[index.mask(f)]["id"]) == list(apply(events, f)["id"])

@@ -90,7 +90,8 @@ def test_every_sheet_problem_is_located_at_its_cell():
         "timelinejs_errors.csv:4:3: 2021-02-30 is not a calendar date (check the day of the month)",
         "timelinejs_errors.csv:5:4: End Year/Month/Day 2020-05-01 is before Year/Month/Day 2020-06-01 "
         "(swap them, or leave End Year/Month/Day empty)",
-        "timelinejs_errors.csv:6:7: this event has neither a Headline nor Text (give it a headline)",
+        "timelinejs_errors.csv:6:7: this event has neither a Headline nor Text, nor a media caption or credit "
+        "(give it a headline)",
         "timelinejs_errors.csv:7:1: Year is empty (every event needs at least a year)",
         "timelinejs_errors.csv:8:4: End Year is empty (an era needs an end date)",
     ]
@@ -167,11 +168,19 @@ def test_deeply_nested_json_is_an_error_not_a_crash(write_csv):
     assert report.errors and report.events is None
 
 
-def test_older_sheets_with_start_date_and_tag():
-    report = read_report(DATA / "timelinejs_legacy.csv")
-    assert strs(report.errors) == [
-        "timelinejs_legacy.csv:4:1: Start Date '03/04/2020' is ambiguous: it could be 3 April 2020 or "
-        "4 March 2020 (write it as YYYY-MM-DD: 2020-04-03 or 2020-03-04)"
+def test_older_sheets_read_03_04_in_the_order_the_start_date_column_shows():
+    events = read_report(DATA / "timelinejs_legacy.csv").events.set_index("id")
+    assert events.loc["third-event", "date"] == "2020-04-03"  # the column also has 25/05/2020
+
+
+def test_older_sheets_refuse_03_04_when_nothing_decides(tmp_path):
+    text = (DATA / "timelinejs_legacy.csv").read_text(encoding="utf-8").replace("25/05/2020", "2020-05-25")
+    path = tmp_path / "legacy.csv"
+    path.write_text(text, encoding="utf-8")
+    assert strs(read_report(path).errors) == [
+        "legacy.csv:4:1: Start Date '03/04/2020' is ambiguous: it could be 3 April 2020 or 4 March 2020 "
+        "(write it as YYYY-MM-DD (2020-04-03 or 2020-03-04), or say whether this file writes the day or the "
+        "month first)"
     ]
 
 
@@ -192,3 +201,49 @@ def test_a_long_headline_is_kept_whole_in_the_description(write_csv):
     assert len(row["title"]) == 120
     assert row["description"] == headline.strip() + "\n\nText"
     assert report.warnings[0].kind == "long headline"
+
+
+def test_a_google_sheets_xlsx_is_read_from_the_sheet_with_the_header():
+    report = read_report(DATA / "timeline.xlsx")
+    assert report.errors == []
+    assert report.format == "TimelineJS spreadsheet (CSV), from sheet 'od1' of a .xlsx workbook"
+    events = report.events.set_index("id")
+    assert events.loc["ibm-exits", "description"] == "IBM leaves · the business."  # not 'byte 0xb7 ...'
+    assert events.loc["amazon-pauses", "when"] == "10 June 2020 – 10 June 2021"
+    kinds = [w.kind for w in report.warnings]
+    assert kinds[:2] == ["sheet left out", "title row above the header"]
+
+
+def test_a_media_only_slide_is_kept_with_its_caption_as_the_title():
+    report = read_report(DATA / "timeline.xlsx")
+    events = report.events.set_index("id")
+    assert events.loc["protesters-in-minneapolis", "title"] == "Protesters in Minneapolis"
+    assert [str(w) for w in report.warnings if w.kind == "media-only slide"] == [
+        "timeline.xlsx:6:10: a media-only slide: kept, with 'Protesters in Minneapolis' (its media caption, "
+        "credit or address) as the title (give it a headline)"]
+
+
+def test_an_ods_workbook_in_this_project_s_columns():
+    events = load_events(DATA / "vendors.ods").set_index("title")
+    assert events.loc["Council signs with Hikvision", "date"] == "2020-05-13"
+    assert events.loc["Palantir contract renewed", "company_list"] == ("Palantir",)
+
+
+def test_an_old_xls_workbook_is_named(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert strs(read_report(path).errors) == [
+        "old.xls:1:1: this looks like an Excel 97-2003 workbook (.xls) (save it as .xlsx or as CSV UTF-8, "
+        "then load it again)"]
+
+
+def test_timelinejs_2_json():
+    report = read_report(DATA / "timelinejs2.json")
+    assert report.errors == [] and report.format == "TimelineJS 2 JSON"
+    assert report.title == "Vendors and the city"
+    assert [(e.date, e.end_date, e.label) for e in report.eras] == [("2020-05-26", "2020-06-30", "Protests")]
+    events = report.events.set_index("id")
+    assert events.loc["ibm-exits", "date"] == "2020-06-08"
+    assert events.loc["ibm-exits", "source_list"] == ("https://example.org/ibm",)
+    assert events.loc["amazon-pauses", "group"] == "Vendors"
+    assert events.loc["a-march", "title"] == "A march"

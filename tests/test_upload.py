@@ -81,7 +81,8 @@ def test_other_file_types_and_broken_uploads_are_refused():
 def test_context_upload_gives_the_series_or_its_problems():
     ok = upload.context_upload(pending((DATA / "context_events.csv").read_bytes(), "acled.csv"))
     assert ok.payload["kind"] == "count" and ok.payload["name"] == "acled.csv"
-    assert ok.warnings[0].kind == "row without a date"
+    assert [w.kind for w in ok.warnings] == ["numeric column not drawn", "row without a date"]
+    assert ok.interpretation == "counting rows per day of 'event_date'"
     bad = upload.context_upload(pending((DATA / "context_bad.csv").read_bytes(), "bad.csv"))
     assert bad.payload is None and len(bad.errors) == 3
 
@@ -91,3 +92,71 @@ def test_a_context_series_over_the_point_limit_is_refused(write_csv):
     outcome = upload.context_upload(pending(path.read_bytes(), "stray.csv"))
     assert outcome.errors[0].kind == "series too long"
     assert "stray date" in outcome.errors[0].hint
+
+
+def _receive(app, client, values: dict, changed: str) -> dict:
+    import json
+
+    from dashboard.web import ids
+    from tests.dash_requests import body, callback_key
+
+    key = callback_key(app, f"{ids.CONTEXT_VALUE_COLUMN}.options")
+    response = client.post("/_dash-update-component", json=body(app, key, values, changed=[changed]))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return json.loads(response.get_data(as_text=True))["response"]
+
+
+def _text(component) -> str:
+    if isinstance(component, str):
+        return component
+    if isinstance(component, list):
+        return " ".join(_text(c) for c in component)
+    if isinstance(component, dict):
+        return _text(component.get("props", {}).get("children", ""))
+    return ""
+
+
+def test_the_upload_panel_says_how_a_context_file_is_read_and_lets_the_columns_be_chosen():
+    from dashboard.app import create_app
+    from dashboard.web import ids
+
+    app = create_app()
+    client = app.server.test_client()
+    acled = pending((DATA / "context_ids.csv").read_bytes(), "acled.csv") | {"nonce": 2}
+    first = _receive(app, client, {f"{ids.PENDING_CONTEXT}.data": acled}, f"{ids.PENDING_CONTEXT}.data")
+    assert first[ids.USER_CONTEXT]["data"]["kind"] == "count"
+    assert max(first[ids.USER_CONTEXT]["data"]["values"]) == 3  # the ids are never summed
+    said = _text(first[ids.UPLOAD_RESULT]["children"])
+    assert "Read by counting rows per day of 'EVENT_DATE'" in said and "--context" not in said
+    values = [o["value"] for o in first[ids.CONTEXT_VALUE_COLUMN]["options"]]
+    assert values == ["", upload.COUNT_ROWS, "ID", "EVENT_DATE", "YEAR", "FATALITIES", "LATITUDE", "NOTES"]
+    # the reader chooses FATALITIES: the same file is read again, summing it
+    chosen = _receive(app, client, {f"{ids.PENDING_CONTEXT}.data": acled,
+                                    f"{ids.CONTEXT_VALUE_COLUMN}.value": "FATALITIES"},
+                      f"{ids.CONTEXT_VALUE_COLUMN}.value")
+    assert chosen[ids.USER_CONTEXT]["data"]["interpretation"] == "summing 'FATALITIES' per day"
+    assert chosen[ids.CONTEXT_VALUE_COLUMN]["value"] == "FATALITIES"
+    # an id chosen on purpose is refused, in the panel's own words
+    refused = _receive(app, client, {f"{ids.PENDING_CONTEXT}.data": acled,
+                                     f"{ids.CONTEXT_VALUE_COLUMN}.value": "ID"},
+                       f"{ids.CONTEXT_VALUE_COLUMN}.value")
+    assert ids.USER_CONTEXT not in refused
+    said = _text(refused[ids.UPLOAD_RESULT]["children"])
+    assert "adding it up per day means nothing" in said and "'Values' menu" in said and "--" not in said
+
+
+def test_the_date_order_choice_reads_the_last_file_again():
+    from dashboard.app import create_app
+    from dashboard.data.dates import DAY_FIRST
+    from dashboard.web import ids
+
+    app = create_app()
+    client = app.server.test_client()
+    events = pending((DATA / "ambiguous_dates.csv").read_bytes(), "dates.csv") | {"nonce": 5}
+    refused = _receive(app, client, {f"{ids.PENDING_EVENTS}.data": events}, f"{ids.PENDING_EVENTS}.data")
+    assert ids.USER_DATA not in refused
+    said = _text(refused[ids.UPLOAD_RESULT]["children"])
+    assert "say whether this file writes the day or the month first" in said
+    loaded = _receive(app, client, {f"{ids.PENDING_EVENTS}.data": events,
+                                    f"{ids.UPLOAD_DAY_ORDER}.value": DAY_FIRST}, f"{ids.UPLOAD_DAY_ORDER}.value")
+    assert len(loaded[ids.USER_DATA]["data"]["rows"]) == 3

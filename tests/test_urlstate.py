@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.data import schema
+from dashboard.data.companies import bundled_companies
 from dashboard.view.filters import Filters
 from dashboard.view.urlstate import MAX_Q, EmbedOptions, View, parse, parse_embed, serialize, serialize_embed
 
@@ -50,7 +51,9 @@ def test_full_example():
 
 
 def test_unknown_values_are_ignored_with_a_notice():
-    view, notices = parse("company=Initech&company=IBM&category=opinion&start=2020-13-01&end=soon&context=maybe")
+    view, notices = parse(
+        "company=Initech&company=IBM&category=opinion&start=2020-13-01&end=soon&context=maybe",
+        companies=bundled_companies())
     assert view.filters == Filters(companies=("IBM",))
     assert notices == [
         "Ignored start='2020-13-01': dates are written YYYY-MM-DD.",
@@ -62,9 +65,16 @@ def test_unknown_values_are_ignored_with_a_notice():
 
 
 def test_only_unknown_companies_means_no_company_filter():
-    view, notices = parse("company=Initech")
+    view, notices = parse("company=Initech", companies=bundled_companies())
     assert view.filters.companies is None
     assert notices
+
+
+def test_companies_are_the_data_s_own_any_name_when_none_are_given():
+    view, notices = parse("company=Acme+Corp&company=IBM", companies=("Acme Corp",))
+    assert view.filters.companies == ("Acme Corp",) and notices == ["Ignored unknown company 'IBM'."]
+    assert parse("company=Acme+Corp")[0].filters.companies == ("Acme Corp",)
+    assert parse("category=uncategorised")[0].filters.categories == ("uncategorised",)
 
 
 def test_unknown_parameters_are_tolerated_silently():
@@ -103,9 +113,9 @@ param_pairs = st.lists(st.tuples(
 
 def assert_valid(view: View, notices: list[str]) -> None:
     f = view.filters
-    assert f.companies is None or (set(f.companies) <= set(schema.COMPANIES)
+    assert f.companies is None or (set(f.companies) <= set(bundled_companies())
                                    and len(set(f.companies)) == len(f.companies))
-    assert f.categories is None or (set(f.categories) <= set(schema.CATEGORIES)
+    assert f.categories is None or (set(f.categories) <= {*schema.CATEGORIES, schema.UNCATEGORISED}
                                     and len(set(f.categories)) == len(f.categories))
     assert f.start is None or isinstance(f.start, date)
     assert f.end is None or isinstance(f.end, date)
@@ -119,16 +129,16 @@ def assert_valid(view: View, notices: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(query_text)
 def test_any_query_string_gives_a_valid_view_and_notices(query):
-    view, notices = parse(query, event_ids=EVENT_IDS)
+    view, notices = parse(query, event_ids=EVENT_IDS, companies=bundled_companies())
     assert_valid(view, notices)
 
 
 @settings(max_examples=300, deadline=None)
 @given(param_pairs)
 def test_any_parameters_give_a_valid_view_that_round_trips(pairs):
-    view, notices = parse(urlencode(pairs), event_ids=EVENT_IDS)
+    view, notices = parse(urlencode(pairs), event_ids=EVENT_IDS, companies=bundled_companies())
     assert_valid(view, notices)
-    assert parse(serialize(view), event_ids=EVENT_IDS) == (view, [])
+    assert parse(serialize(view), event_ids=EVENT_IDS, companies=bundled_companies()) == (view, [])
 
 
 def test_embed_options_default_to_nothing_in_the_url():

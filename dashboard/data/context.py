@@ -1,30 +1,34 @@
 """A context series (e.g. protests per day) from a CSV, drawn as an area under the lanes.
 
-Two shapes are accepted, detected from the columns (or chosen with `date_column` / `value_column`):
-- a date column and one numeric column: one value per day or per week (`date,protests`);
+Two shapes are accepted, detected from the columns (context_columns.py) or chosen (`date_column`,
+`value_column`, `count_rows`), and the reading is always said in words ("summing 'events' per day",
+"counting rows per day of 'EVENT_DATE'"):
+- a date column and a numeric column: one value per day or per week (`date,protests`);
 - one row per event (e.g. one protest per row, as ACLED exports them): rows are counted per day.
-The date column is `date` or `event_date`. Rows without a date are counted and reported, never dropped
-silently; a date that cannot be read, or is ambiguous like 03/04/2020, is an error at its line and column.
+An identifier column is never summed. Rows without a date are counted and reported, never dropped
+silently; a date that cannot be read, or is ambiguous like 03/04/2020 in a column that cannot tell, is an
+error at its line and column.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from dashboard.data.dates import read_date
+from dashboard.data import context_columns as cols
+from dashboard.data.dates import infer_order, read_date
 from dashboard.data.errors import DataError, Problem
 from dashboard.data.formats.budget import Budget
 from dashboard.data.formats.csvtext import Table, decode, read_table
 from dashboard.data.limits import Limits
 
-DATE_COLUMNS = ("date", "event_date", "event date")
-COUNT_LABEL = "events per day"
+DATE_COLUMNS = cols.DATE_NAMES
+COUNT_LABEL = "rows per day"
 ENV_VAR = "FRT_CONTEXT"
 MAX_POINTS = 20_000  # days (or weeks) of a series a browser may hold: about 55 years of days
 
@@ -39,6 +43,7 @@ class Series:
     period: str = "day"
     kind: str = "value"
     name: str = ""
+    interpretation: str = ""  # how the file was read, e.g. "counting rows per day of 'EVENT_DATE'"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +53,7 @@ class Series:
             "period": self.period,
             "kind": self.kind,
             "name": self.name,
+            "interpretation": self.interpretation,
         }
 
 
@@ -57,21 +63,8 @@ class ContextReport:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     summary: str = ""
-
-
-def _number(raw: str) -> float | None:
-    try:
-        value = float(raw)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _find(header: list[str], wanted: str) -> int | None:
-    exact = [i for i, h in enumerate(header) if h == wanted]
-    loose = [i for i, h in enumerate(header) if h.casefold() == wanted.casefold()]
-    found = exact or loose
-    return found[0] if found else None
+    interpretation: str = ""  # "summing 'events' per day"
+    columns: list[str] = field(default_factory=list)  # the header, for a browser's column menus
 
 
 def _rows(n: int, verb: str) -> str:
@@ -85,95 +78,103 @@ def _lines(lines: list[int]) -> str:
     return shown + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
 
 
+CLI_CHOICES = {"date": "--context-date COLUMN", "value": "--context-value COLUMN", "count": "--context-count",
+               "order": "--dayfirst or --monthfirst"}
+NEUTRAL_CHOICES = {"date": "choose the date column", "value": "choose the value column",
+                   "count": "choose to count rows", "order": "say whether days or months come first"}
+
+
 def check_context(
     text: str,
     name: str = "context.csv",
     *,
     date_column: str | None = None,
     value_column: str | None = None,
+    count_rows: bool = False,
+    day_order: str | None = None,
     limits: Limits | None = None,
+    choices: Mapping[str, str] = NEUTRAL_CHOICES,
 ) -> ContextReport:
-    """Read a context CSV; every problem has its line and column. With `limits` (an upload), reading stops
-    with one problem past the row or time limit."""
+    """Read a context CSV; every problem has its line and column, and `summary` says how it was read
+    ("summing 'events' per day"). `choices` words the hints for the reader's way of choosing a column (the
+    CLI's options, the browser's menus). With `limits` (an upload), reading stops with one problem past the
+    row or time limit."""
     report = ContextReport(None)
     table = read_table(text, name, report.errors, empty_hint="start with a header row, e.g. date,protests",
                        budget=Budget(name, limits))
     if table is None:
         return report
     header = table.header
+    report.columns = list(header)
 
-    def missing(option: str, column: str) -> None:
+    def missing(what: str, column: str) -> None:
         report.errors.append(
-            Problem(
-                name,
-                table.header_line,
-                len(header) + 1,
-                f"there is no column '{column}'",
-                "the columns are: " + ", ".join(header),
-                f"no such column ({option})",
-            )
+            Problem(name, table.header_line, len(header) + 1, f"there is no column '{column}'",
+                    "the columns are: " + ", ".join(header), f"no such {what} column")
         )
 
     if date_column:
-        date_at = _find(header, date_column)
+        date_at = cols.find(header, date_column)
         if date_at is None:
-            missing("--context-date", date_column)
+            missing("date", date_column)
     else:
-        date_at = next(
-            (i for i, h in enumerate(header) if " ".join(h.casefold().split()) in DATE_COLUMNS), None
-        )
+        date_at = cols.date_column(table)
         if date_at is None:
             report.errors.append(
-                Problem(
-                    name,
-                    table.header_line,
-                    1,
-                    "no date column",
-                    "name the date column `date` or `event_date`, or choose it with --context-date COLUMN",
-                    "no date column",
-                )
+                Problem(name, table.header_line, 1, "no date column: no column is named like a date, and no "
+                        "single column holds only days",
+                        f"name the date column `date`, or {choices['date']}", "no date column")
             )
     value_at = None
-    if value_column:
-        value_at = _find(header, value_column)
+    if value_column and not count_rows:
+        value_at = cols.find(header, value_column)
         if value_at is None:
-            missing("--context-value", value_column)
-    elif date_at is not None and len(header) == 2:
-        value_at = 1 - date_at  # `date,protests`: the other column holds the values
-    elif date_at is not None:
-        numeric = [i for i in range(len(header)) if i != date_at and _is_numeric(table, i)]
-        value_at = numeric[0] if len(numeric) == 1 else None
+            missing("value", value_column)
+        elif date_at is not None and (why := cols.id_like(table, value_at, rows_per_date=False)):
+            report.errors.append(
+                Problem(name, table.header_line, value_at + 1, f"{why}: adding it up per day means nothing",
+                        f"{choices['value']} that holds a count or an amount, or {choices['count']}",
+                        "identifier as value")
+            )
     if report.errors or date_at is None:
         return report
-    days = _read_days(table, name, date_at, report)
-    if value_at is None:
+    meaning = cols.interpret(table, date_at, value_at, count_rows=count_rows)
+    days = _read_days(table, name, date_at, report, day_order)
+    if meaning.value is None:
         _count(days, table, name, header[date_at], report)
     else:
-        _values(days, table, name, date_at, value_at, report)
+        _values(days, table, name, date_at, meaning.value, report)
+    period = report.series.period if report.series is not None else "day"
+    report.interpretation = meaning.sentence(header, period)
+    if report.interpretation:
+        report.summary = (f"{report.interpretation}: {report.summary}" if report.summary
+                          else report.interpretation)
+    report.warnings += cols.left_out(meaning, name, table, choices)
     report.errors.sort(key=lambda p: (p.line, p.column))
     report.warnings.sort(key=lambda p: (p.line, p.column))
     if report.errors:
         report.series = None
     elif report.series is not None:
-        report.series = Series(**{**report.series.__dict__, "name": name})
+        report.series = Series(**{**report.series.__dict__, "name": name,
+                                  "interpretation": report.interpretation})
     return report
 
 
-def _is_numeric(table: Table, column: int) -> bool:
-    values = [cells[column] for _, cells in table.rows if cells[column]]
-    return bool(values) and all(_number(v) is not None for v in values)
-
-
-def _read_days(table: Table, name: str, at: int, report: ContextReport) -> list[tuple[int, date | None]]:
-    """(line, day or None when the row has no date) for every row; unreadable dates are errors."""
+def _read_days(
+    table: Table, name: str, at: int, report: ContextReport, day_order: str | None = None
+) -> list[tuple[int, date | None]]:
+    """(line, day or None when the row has no date) for every row; unreadable dates are errors. `03/04/2020`
+    is read in `day_order`, else in the order the column's other dates show."""
     days: list[tuple[int, date | None]] = []
     notes: list[tuple[int, str]] = []
+    column = infer_order(cells[at] for _, cells in table.rows)
+    order = day_order or column.order
     for line, cells in table.rows:
         raw = cells[at]
         if not raw:
             days.append((line, None))
             continue
-        reading = read_date(raw, named_months=True)
+        reading = read_date(raw, named_months=True, order=order)
         if reading.value is None or len(reading.value) != 10:
             report.errors.append(
                 Problem(
@@ -182,7 +183,7 @@ def _read_days(table: Table, name: str, at: int, report: ContextReport) -> list[
                     at + 1,
                     reading.problem or f"'{raw}' is not a day",
                     reading.hint or "write days as YYYY-MM-DD, e.g. 2020-06-08",
-                    "ambiguous date" if reading.problem else "invalid date",
+                    reading.kind if reading.problem else "invalid date",
                 )
             )
             continue
@@ -235,9 +236,7 @@ def _count(
         "day",
         "count",
     )
-    report.summary = (
-        f"{sum(counts.values())} rows counted per day of '{column}', {first:%-d %b %Y} to {last:%-d %b %Y}"
-    )
+    report.summary = f"{sum(counts.values())} rows, {first:%-d %b %Y} to {last:%-d %b %Y}"
 
 
 def _values(
@@ -257,7 +256,7 @@ def _values(
         raw = cells[line][value_at]
         if day is None:
             continue
-        value = _number(raw) if raw else None
+        value = cols.number(raw) if raw else None
         if raw and value is None:
             report.errors.append(
                 Problem(
@@ -318,14 +317,11 @@ def _values(
     report.series = Series(
         tuple(d.isoformat() for d in ordered), tuple(totals[d] for d in ordered), column, period
     )
-    report.summary = (
-        f"'{column}' per {period}, {len(ordered)} {period}s, {ordered[0]:%-d %b %Y} to "
-        f"{ordered[-1]:%-d %b %Y}"
-    )
+    report.summary = f"{len(ordered)} {period}s, {ordered[0]:%-d %b %Y} to {ordered[-1]:%-d %b %Y}"
 
 
 def read_context_bytes(
-    raw: bytes, name: str, *, limits: Limits | None = None, **columns: str | None
+    raw: bytes, name: str, *, limits: Limits | None = None, **options: Any
 ) -> ContextReport:
     """Check the bytes of a context CSV (an upload: pass `limits`); any bytes give a report."""
     if limits is not None:
@@ -336,11 +332,12 @@ def read_context_bytes(
         text = decode(raw, name)
     except DataError as exc:
         return ContextReport(None, list(exc.problems))
-    return check_context(text, name, limits=limits, **columns)
+    return check_context(text, name, limits=limits, **options)
 
 
-def read_context(path: str | os.PathLike[str], **columns: str | None) -> ContextReport:
-    """Read and check a context CSV (read-only)."""
+def read_context(path: str | os.PathLike[str], **options: Any) -> ContextReport:
+    """Read and check a context CSV (read-only); `options` are check_context's (date_column,
+    value_column, count_rows, day_order, choices)."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -357,15 +354,13 @@ def read_context(path: str | os.PathLike[str], **columns: str | None) -> Context
                 )
             ],
         )
-    return read_context_bytes(raw, p.name, date_column=columns.get("date_column"),
-                              value_column=columns.get("value_column"))
+    return read_context_bytes(raw, p.name, **options)
 
 
-def load_context(
-    path: str | os.PathLike[str], *, date_column: str | None = None, value_column: str | None = None
-) -> Series:
-    """The series of a context CSV, or DataError listing every problem with its location."""
-    report = read_context(path, date_column=date_column, value_column=value_column)
+def load_context(path: str | os.PathLike[str], **options: Any) -> Series:
+    """The series of a context CSV, or DataError listing every problem with its location (`options` as for
+    `read_context`)."""
+    report = read_context(path, **options)
     if report.errors or report.series is None:
         raise DataError(report.errors)
     return report.series
@@ -389,6 +384,7 @@ def series_from_dict(data: Any, max_points: int = MAX_POINTS) -> Series | None:
             "week" if data.get("period") == "week" else "day",
             "count" if data.get("kind") == "count" else "value",
             str(data.get("name", ""))[:200],
+            str(data.get("interpretation", ""))[:200],
         )
     except (KeyError, TypeError, ValueError):
         return None

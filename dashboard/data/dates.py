@@ -1,14 +1,17 @@
 """Dates at their precision, and how dates written by real files are read (never guessed).
 
 `read_date` accepts the schema's `YYYY`, `YYYY-MM`, `YYYY-MM-DD` plus what spreadsheets and scripts write
-(`2019.0`, `2020-6-8`, `2020/06/08`, a midnight time, `25/05/2020`), and refuses an ambiguous `03/04/2020`
-with both readings, so the user decides.
+(`2019.0`, `2020-6-8`, `2020/06/08`, a midnight time, `25/05/2020`). A numeric `03/04/2020` is read in the
+order its column shows (`infer_order`: another date of the column such as `13/04/2020` can only be day
+first) or the user states (`DAY_FIRST` / `MONTH_FIRST`); when neither decides, it is refused with both
+readings, so the user decides.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -78,6 +81,7 @@ class DateReading:
     problem: str = ""
     hint: str = ""
     note: str = ""
+    kind: str = "ambiguous date"  # of the problem
 
 
 # ASCII digits only (like schema.DATE_RE): `\d` alone also matches other scripts' digits, e.g. '２０２０'.
@@ -99,9 +103,46 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return text if parse_period(text) else None
 
 
+DAY_FIRST = "day first"
+MONTH_FIRST = "month first"
+ORDERS = (DAY_FIRST, MONTH_FIRST)
+
+
+@dataclass(frozen=True)
+class ColumnOrder:
+    """How a column writes numeric dates: `order` (DAY_FIRST, MONTH_FIRST or None when it cannot tell) and
+    `evidence`, a value that decided it (e.g. '13/05/2020'), or both kinds when the column mixes them."""
+
+    order: str | None
+    evidence: str = ""
+    conflict: tuple[str, str] | None = None
+
+
+def infer_order(values: Iterable[str]) -> ColumnOrder:
+    """Day first or month first for a column's `a/b/yyyy` dates, from the values only one order can read."""
+    day_first = month_first = ""
+    for raw in values:
+        m = _NUMERIC_DMY.match(raw.strip())
+        if not m:
+            continue
+        a, b = int(m[1]), int(m[2])
+        if a > 12 and b <= 12 and not day_first:
+            day_first = raw.strip()
+        elif b > 12 and a <= 12 and not month_first:
+            month_first = raw.strip()
+        if day_first and month_first:
+            return ColumnOrder(None, conflict=(day_first, month_first))
+    if day_first:
+        return ColumnOrder(DAY_FIRST, day_first)
+    if month_first:
+        return ColumnOrder(MONTH_FIRST, month_first)
+    return ColumnOrder(None)
+
+
 @lru_cache(maxsize=8192)  # event lists repeat their dates; the reading is pure
-def read_date(raw: str, *, named_months: bool = False) -> DateReading:
-    """Read a date as files write it; `named_months` also accepts '26 May 2020' and 'May 26, 2020'."""
+def read_date(raw: str, *, named_months: bool = False, order: str | None = None) -> DateReading:
+    """Read a date as files write it; `named_months` also accepts '26 May 2020' and 'May 26, 2020';
+    `order` (DAY_FIRST or MONTH_FIRST) reads `03/04/2020` in that order."""
     value = raw.strip()
     if not value or parse_period(value):
         return DateReading(value)
@@ -118,7 +159,7 @@ def read_date(raw: str, *, named_months: bool = False) -> DateReading:
             m[1], note="" if midnight else f"the time in '{value}' is left out: the timeline shows days"
         )
     if m := _NUMERIC_DMY.match(value):
-        return _day_month_year(value, int(m[1]), int(m[2]), int(m[3]))
+        return _day_month_year(value, int(m[1]), int(m[2]), int(m[3]), order)
     if named_months:
         if m := _NAMED_DMY.match(value):
             month = _MONTHS.get(m[2].casefold())
@@ -131,16 +172,24 @@ def read_date(raw: str, *, named_months: bool = False) -> DateReading:
     return DateReading(None)
 
 
-def _day_month_year(value: str, a: int, b: int, year: int) -> DateReading:
-    """`a/b/yyyy`: unambiguous only when the two numbers are equal or one cannot be a month."""
+def _day_month_year(value: str, a: int, b: int, year: int, order: str | None = None) -> DateReading:
+    """`a/b/yyyy`: read in `order` when given, else only when the two numbers are equal or one cannot be a
+    month."""
     day_first = _iso(year, b, a)
     month_first = _iso(year, a, b)
+    if order is not None:
+        iso = day_first if order == DAY_FIRST else month_first
+        if iso is None:
+            return DateReading(None, problem=f"'{value}' is not a date read {order}",
+                               hint="check the date, or the order of day and month", kind="invalid date")
+        return DateReading(iso, note=f"'{value}' was read {order} as {iso}; write dates as YYYY-MM-DD")
     if day_first and month_first and a != b:
         first, second = date.fromisoformat(day_first), date.fromisoformat(month_first)
         return DateReading(
             None,
             problem=f"'{value}' is ambiguous: it could be {day_label(first)} or {day_label(second)}",
-            hint=f"write it as YYYY-MM-DD: {day_first} or {month_first}",
+            hint=f"write it as YYYY-MM-DD ({day_first} or {month_first}), or say whether this file writes "
+            "the day or the month first",
         )
     iso = day_first or month_first
     if iso is None:

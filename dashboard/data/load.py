@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.data.dates import Period, parse_period, period_label, when_label
 from dashboard.data.errors import DataError, Problem
-from dashboard.data.formats import read_text
+from dashboard.data.formats import read_text, recognised, workbook
 from dashboard.data.formats.csvtext import decode
 from dashboard.data.limits import Limits
 from dashboard.data.validate import Era, Report
@@ -38,30 +38,44 @@ def default_events_path() -> Path:
     return Path(env) if env else bundled_path()
 
 
-def check_text(text: str, name: str = "events.csv", limits: Limits | None = None) -> Report:
+def check_text(
+    text: str, name: str = "events.csv", limits: Limits | None = None, *, day_order: str | None = None
+) -> Report:
     """Validate the text of an events file (format detected from its content); every error and warning
     carries its location.
 
     With `limits` (a user's upload), reading stops with an error past the row limit or the time limit.
     """
-    return read_text(text, name, limits)
+    return read_text(text, name, limits, day_order=day_order)
 
 
-def read_bytes(raw: bytes, name: str = "events.csv", limits: Limits | None = None) -> Report:
+def read_bytes(
+    raw: bytes, name: str = "events.csv", limits: Limits | None = None, *, day_order: str | None = None
+) -> Report:
     """Check the bytes of a file (an upload: pass `limits`); any bytes give a report, never an exception.
-    A file that is not UTF-8 is one error naming the byte offset, never mojibake."""
+    A workbook (.xlsx, .ods) is read sheet by sheet; a text file that is not UTF-8 is one error naming the
+    byte offset, never mojibake."""
     if limits is not None:
         too_big = limits.size_problem(len(raw), name)
         if too_big is not None:
             return Report(None, [too_big])
+    kind = workbook.kind_of(raw)
+    if kind:
+        sheet, text, problems = workbook.read(raw, name, kind, recognised)
+        if not text:
+            return Report(None, problems)
+        report = check_text(text, name, limits, day_order=day_order)
+        report.warnings[:0] = problems
+        report.format += f", from sheet '{sheet}' of a .{kind} workbook"
+        return report
     try:
         text = decode(raw, name)
     except DataError as exc:
         return Report(None, list(exc.problems))
-    return check_text(text, name, limits)
+    return check_text(text, name, limits, day_order=day_order)
 
 
-def read_report(path: str | os.PathLike[str]) -> Report:
+def read_report(path: str | os.PathLike[str], *, day_order: str | None = None) -> Report:
     """Read and check a file (read-only); an unreadable or non-UTF-8 file becomes an error, not an
     exception."""
     p = Path(path)
@@ -72,15 +86,17 @@ def read_report(path: str | os.PathLike[str]) -> Report:
     except OSError as exc:
         return Report(None, [Problem(str(p), 0, 0, f"cannot read the file: {exc.strerror or exc}",
                                      "check the path and its permissions")])
-    return read_bytes(raw, name)
+    return read_bytes(raw, name, day_order=day_order)
 
 
-def load_events(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def load_events(path: str | os.PathLike[str] | None = None, *, day_order: str | None = None) -> pd.DataFrame:
     """Load and validate an events file (default: `FRT_EVENTS` or the bundled file).
 
     Args:
         path: this project's events CSV, a TimelineJS sheet saved as CSV or a TimelineJS JSON file; it is
             opened read-only and never written.
+        day_order: `dates.DAY_FIRST` or `dates.MONTH_FIRST` to read `03/04/2020` that way (default: as
+            each date column's other dates show, else such a date is an error).
 
     Returns:
         One row per event, sorted by date, with the schema's columns plus `start`, `stop` (timestamps),
@@ -95,7 +111,7 @@ def load_events(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
         >>> events.loc[events.id == "ibm-exits-general-purpose-frt", "date"].item()
         '2020-06-08'
     """
-    report = read_report(default_events_path() if path is None else path)
+    report = read_report(default_events_path() if path is None else path, day_order=day_order)
     if report.errors or report.events is None:
         raise DataError(report.errors)
     events = report.events

@@ -124,3 +124,18 @@ def links_touching(events: pd.DataFrame, event_id: str | None) -> list[Link]:
     if not event_id:
         return []
     return [link for link in links(events) if event_id in (link.source, link.target)]
+
+
+def keep_within(events: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The events with their links to events outside them left out (a view written as its own file), and
+    how many were left out."""
+    ids = set(events["id"])
+    kept = [tuple(e for e in entries if e[1] in ids) for entries in events["relation_list"]]
+    dropped = sum(len(a) - len(b) for a, b in zip(events["relation_list"], kept, strict=True))
+    if not dropped:
+        return events, 0
+    out = events.copy()
+    out["relation_list"] = kept
+    out["related"] = [schema.LIST_SEP.join(f"{r}{schema.RELATION_SEP}{t}" for r, t in entries)
+                      for entries in kept]
+    return out, dropped

@@ -18,16 +18,21 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", True, "unique, stable slug `[a-z0-9-]+`, e.g. `ibm-exits-facial-recognition` (permalinks use it)"),
+    Column("id", False, "unique, stable slug `[a-z0-9-]+`, e.g. `ibm-exits-facial-recognition` (permalinks "
+           "use it); when the column or a cell is empty, made from the date and title, e.g. "
+           "`2020-06-08-ibm-exits`"),
     Column("date", True, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision the sources support"),
     Column("end_date", False, "same formats, not before `date`: for spans (a moratorium in force, a protest wave)"),
     Column("title", True, "plain text, at most 120 characters"),
-    Column("description", True, "one to three sentences, plain text"),
-    Column("category", True, "one of the categories below"),
-    Column("actor", True, "who acted: a company, city, agency, court, organisation or person"),
-    Column("companies", False, "the companies the event concerns, `;`-separated, from the company list below"),
+    Column("description", False, "one to three sentences, plain text; default empty"),
+    Column("category", False, "one of the categories below; default `uncategorised` (drawn, and filtered, "
+           "as such)"),
+    Column("actor", False, "who acted: a company, city, agency, court, organisation or person; default "
+           "empty"),
+    Column("companies", False, "the companies the event concerns, `;`-separated: any names, each drawn as a "
+           "lane; default none (the event is drawn in its category's lane)"),
     Column("location", False, "e.g. `Minneapolis, MN`, `United States`, `European Union`"),
-    Column("sources", True, "one or more http(s) URLs, separated by whitespace"),
+    Column("sources", False, "one or more http(s) URLs, separated by whitespace; default none"),
     Column("related", False, "links to other events, `;`-separated `relation:event-id` (relations below), "
                              "e.g. `extends:amazon-rekognition-police-moratorium`"),
 )
@@ -42,9 +47,12 @@ EXTRA_COLUMNS: tuple[Column, ...] = (
 ALL_COLUMNS: tuple[Column, ...] = COLUMNS + EXTRA_COLUMNS
 ALL_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in ALL_COLUMNS)
 
-# Events imported from a TimelineJS sheet or JSON carry no category, actor or sources of this schema:
-# they need only these (the id is made from the headline when the file has none).
-TIMELINE_REQUIRED: frozenset[str] = frozenset({"id", "date", "title"})
+# What every checked row has: readers fill in a missing id (from the date and title, or a TimelineJS
+# headline) before rows are checked.
+TIMELINE_REQUIRED: frozenset[str] = REQUIRED | {"id"}
+# The columns the bundled events.csv fills for every event (its curation policy; tests/test_events_csv.py).
+CURATED_REQUIRED: frozenset[str] = frozenset({"id", "date", "title", "description", "category", "actor",
+                                              "sources"})
 
 # Category -> meaning. The order is the legend order.
 CATEGORIES: dict[str, str] = {
@@ -94,26 +102,8 @@ CONTEXT_LANES: dict[str, str] = {
     "decision": "Other decisions",
 }
 UNGROUPED_LANE = "Events"  # the lane of an event with no group, no company and no category
-
-# The documented company list; the company filter and lanes use these names.
-COMPANIES: tuple[str, ...] = (
-    "Amazon",
-    "Apple",
-    "Axon",
-    "Clearview AI",
-    "DataWorks Plus",
-    "Google",
-    "IBM",
-    "Idemia",
-    "Kairos",
-    "Megvii",
-    "Meta",
-    "Microsoft",
-    "NEC",
-    "Rank One Computing",
-    "Rite Aid",
-    "SenseTime",
-)
+OTHER_COMPANIES = "Other companies"  # one lane for the companies past the first few, when there are many
+UNCATEGORISED = "uncategorised"  # how an event with no category is filtered and described ("" in the table)
 
 MAX_TITLE = 120
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

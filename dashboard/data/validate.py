@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.data import relations, schema
-from dashboard.data.dates import Period, parse_period, period_label, read_date
+from dashboard.data.companies import duplicate_warnings
+from dashboard.data.dates import ColumnOrder, Period, parse_period, period_label, read_date
 from dashboard.data.errors import Problem
 from dashboard.data.safe import is_http_url
 
@@ -40,6 +41,8 @@ class Report:
     subtitle: str = ""
     eras: list[Era] = field(default_factory=list)
     format: str = "events CSV"
+    notes: list[str] = field(default_factory=list)  # what was assumed, e.g. ids made from date and title
+    diagnosis: str = ""  # what the file looks like, when it is not what was expected
 
 
 @dataclass
@@ -58,8 +61,13 @@ class Checker:
 
     name: str
     report: Report
-    required: frozenset[str] = schema.REQUIRED
+    required: frozenset[str] = schema.TIMELINE_REQUIRED
     labels: Mapping[str, str] = field(default_factory=dict)
+    # column -> how it writes numeric dates (inferred from the column, or stated by the user)
+    orders: Mapping[str, ColumnOrder] = field(default_factory=dict)
+    # company and group name -> (line, column) of its first use, for near-duplicate warnings
+    first_company: dict[str, tuple[int, int]] = field(default_factory=dict)
+    first_group: dict[str, tuple[int, int]] = field(default_factory=dict)
     seen_ids: dict[str, int] = field(default_factory=dict)
     records: list[dict[str, object]] = field(default_factory=list)
     # (line, column, event id, links) of every `related` cell: targets are checked once every id is known
@@ -74,6 +82,8 @@ class Checker:
             self.records.append(record)
 
     def finish(self) -> Report:
+        self.report.warnings += duplicate_warnings(self.first_company, self.name)
+        self.report.warnings += duplicate_warnings(self.first_group, self.name, "group")
         for line, column, source, entries in self.links:
             for problem, hint in relations.target_problems(source, entries, self.seen_ids):
                 self.report.errors.append(Problem(self.name, line, column, problem, hint, "unknown related event"))
@@ -143,6 +153,8 @@ class Checker:
                 "group too long",
             )
         category = v.get("category", "")
+        if category.casefold() in (schema.UNCATEGORISED, "uncategorized"):
+            category = v["category"] = ""
         if category and category not in schema.CATEGORIES:
             err(
                 "category",
@@ -151,15 +163,12 @@ class Checker:
                 "unknown category",
             )
 
-        companies = tuple(c.strip() for c in v.get("companies", "").split(schema.LIST_SEP) if c.strip())
+        cells = v.get("companies", "").split(schema.LIST_SEP)
+        companies = tuple(" ".join(c.split()) for c in cells if c.strip())
         for company in companies:
-            if company not in schema.COMPANIES:
-                err(
-                    "companies",
-                    f"unknown company '{company}'",
-                    "use names from the documented list: " + ", ".join(schema.COMPANIES),
-                    "unknown company",
-                )
+            self.first_company.setdefault(company, at("companies"))
+        if v.get("group"):
+            self.first_group.setdefault(" ".join(v["group"].split()), at("group"))
         if len(set(companies)) != len(companies):
             err("companies", "a company is listed twice", "list each company once", "repeated company")
 
@@ -178,13 +187,6 @@ class Checker:
                     "use a full https:// address",
                     "source is not a web link",
                 )
-        if sources and not any(is_http_url(u) for u in sources):
-            err(
-                "sources",
-                "no source is an http(s) URL",
-                "cite at least one https:// address",
-                "no web source",
-            )
 
         if len(report.errors) > errors_before or start is None:
             return None
@@ -205,9 +207,12 @@ class Checker:
         raw = v.get(col, "")
         if not raw:
             return None
-        reading = read_date(raw)
+        column = self.orders.get(col, ColumnOrder(None))
+        reading = read_date(raw, order=column.order)
         if reading.problem:
-            err(col, f"{self.label(col)} {reading.problem}", reading.hint, "ambiguous date")
+            mixed = (f" (the column writes both ways: '{column.conflict[0]}' is day first, "
+                     f"'{column.conflict[1]}' month first)" if column.conflict else "")
+            err(col, f"{self.label(col)} {reading.problem}{mixed}", reading.hint, reading.kind)
             return None
         if reading.value is None:
             err(

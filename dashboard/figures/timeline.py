@@ -80,9 +80,26 @@ def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
     context = [lane for lane in [*schema.CONTEXT_LANES.values(), schema.UNGROUPED_LANE]
                if lane in present and lane not in groups]
     grouped = [g for g in dict.fromkeys(groups) if g in present]
-    named = set(context) | set(grouped)
+    other = [schema.OTHER_COMPANIES] if schema.OTHER_COMPANIES in present else []
+    named = set(context) | set(grouped) | set(other)
     companies = sorted((lane for lane in present if lane not in named), key=str.casefold)
-    return companies + grouped + context
+    return companies + other + grouped + context
+
+
+MAX_COMPANY_LANES = 20  # more companies than this: the ones with most events get lanes, the rest share one
+
+
+def folded_companies(events: pd.DataFrame) -> set[str]:
+    """The companies drawn in the one "Other companies" lane when no company filter is set: all but the
+    MAX_COMPANY_LANES - 1 with the most events (a company filter draws each chosen one in its own lane)."""
+    counts: dict[str, int] = {}
+    for cs in events["company_list"]:
+        for c in cs:
+            counts[c] = counts.get(c, 0) + 1
+    if len(counts) <= MAX_COMPANY_LANES:
+        return set()
+    ranked = sorted(counts, key=lambda c: (-counts[c], c.casefold()))
+    return set(ranked[MAX_COMPANY_LANES - 1:])
 
 
 def hover_texts(events: pd.DataFrame, *, compact: bool = False, anchor: Anchor | None = None) -> dict[object, str]:
@@ -132,6 +149,7 @@ def placements(
 
     `lanes` fixes the lane list (a level-of-detail view keeps every lane of the data, in or out of view)."""
     wanted = None if companies is None else set(companies)
+    folded = folded_companies(events) if companies is None and lanes is None else set()
     idx: list[object] = []
     lane_list: list[str] = []
     groups = events["group"] if "group" in events.columns else pd.Series("", index=events.index)
@@ -141,10 +159,16 @@ def placements(
             idx.append(i)
             lane_list.append(group)
         elif cs:
+            other = False
             for c in cs:
-                if wanted is None or c in wanted:
+                if c in folded:
+                    other = True
+                elif wanted is None or c in wanted:
                     idx.append(i)
                     lane_list.append(c)
+            if other:  # once, however many of its companies share the lane
+                idx.append(i)
+                lane_list.append(schema.OTHER_COMPANIES)
         else:
             idx.append(i)
             lane_list.append(eventindex.context_lane(category))

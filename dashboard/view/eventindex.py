@@ -48,7 +48,7 @@ class EventIndex:
     stop: np.ndarray  # int64 ns
     x: np.ndarray  # int64 ns: where the point sits
     has_end: np.ndarray  # bool: a span
-    category: np.ndarray  # object: category names
+    category: np.ndarray  # object: category names (schema.UNCATEGORISED for none)
     cat_code: np.ndarray  # int8: position in schema.CATEGORIES (-1: another category)
     has_company: np.ndarray  # bool
     member: np.ndarray  # bool (events x companies)
@@ -91,7 +91,7 @@ class EventIndex:
             stop=events["stop"].to_numpy(dtype="datetime64[ns]").view("int64"),
             x=point_x(events).to_numpy(dtype="datetime64[ns]").view("int64"),
             has_end=(events["end_date"] != "").to_numpy(),
-            category=events["category"].to_numpy(dtype=object),
+            category=events["category"].replace("", schema.UNCATEGORISED).to_numpy(dtype=object),
             cat_code=cat_code,
             has_company=has_company,
             member=member,

@@ -7,6 +7,8 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.data import schema
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -41,8 +43,8 @@ def apply(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     elif not filters.context:
         keep &= has_company
     if filters.categories is not None:
-        # Events with no category (from a TimelineJS file) are not hidden by a category filter.
-        keep &= events["category"].isin(filters.categories) | (events["category"] == "")
+        # An event with no category is filtered as "uncategorised".
+        keep &= events["category"].replace("", schema.UNCATEGORISED).isin(filters.categories)
     if filters.start is not None:
         keep &= events["stop"] >= pd.Timestamp(filters.start)
     if filters.end is not None:
@@ -52,6 +54,11 @@ def apply(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         haystack = (events["title"] + "\n" + events["description"] + "\n" + events["actor"]).str.casefold()
         keep &= haystack.str.contains(needle, regex=False)
     return events[keep]
+
+
+def categories_in(events: pd.DataFrame) -> list[str]:
+    """The category filter's choices: the schema's categories, and `uncategorised` when an event has none."""
+    return [*schema.CATEGORIES, *([schema.UNCATEGORISED] if (events["category"] == "").any() else [])]
 
 
 def companies_in(events: pd.DataFrame) -> list[str]:

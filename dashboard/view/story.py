@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from dashboard.data.errors import DataError, Problem
 from dashboard.data.load import bundled_path, decode
 from dashboard.text import describe
 from dashboard.view import urlstate
-from dashboard.view.filters import apply
+from dashboard.view.filters import apply, companies_in
 
 ENV_VAR = "FRT_STORY"
 COLUMNS = ("title", "text", "view", "highlight")
@@ -179,7 +180,7 @@ def _check_step(
             err("view", "a step's view cannot contain 'step'", "write the view's own parameters only")
         elif param not in VIEW_PARAMS:
             err("view", f"unknown view parameter '{param}'", "use: " + ", ".join(VIEW_PARAMS))
-    view, notices = urlstate.parse(query, event_ids=event_ids)
+    view, notices = urlstate.parse(query, event_ids=event_ids, companies=companies_in(events))
     for notice in notices:
         err("view", f"view '{values['view']}': {notice}", "write the view as the app's URL parameters")
 
@@ -239,11 +240,13 @@ def resolve(view: urlstate.View, story: Story | None) -> urlstate.View:
 
 
 def read_view(
-    query: urlstate.Query, event_ids: frozenset[str] | set[str] | None, story: Story | None
+    query: urlstate.Query, event_ids: frozenset[str] | set[str] | None, story: Story | None,
+    *, companies: Collection[str] | None = None,
 ) -> tuple[urlstate.View, urlstate.View, list[str]]:
     """A URL's view as written and as shown (`step=N` shows that tour step's view: `resolve`), with the
     notices about values it ignored. Every place that reads a URL with the tour in mind starts here."""
-    view, notices = urlstate.parse(query, event_ids=event_ids, step_count=len(story) if story else 0)
+    view, notices = urlstate.parse(query, event_ids=event_ids, step_count=len(story) if story else 0,
+                                   companies=companies)
     return view, resolve(view, story), notices
 
 

@@ -61,7 +61,7 @@ def _parse_date(value: str) -> date | None:
 
 
 def _choices(
-    values: Sequence[str], allowed: Collection[str], name: str, notices: list[str]
+    values: Sequence[str], allowed: Collection[str] | None, name: str, notices: list[str]
 ) -> tuple[str, ...] | None:
     """Repeatable parameter -> tuple of allowed values; None (no filter) when absent or all unknown."""
     if not values:
@@ -69,10 +69,10 @@ def _choices(
     given = [v.strip() for v in values]
     if all(v == "" for v in given):
         return ()  # `company=` selects none
-    unknown = [v for v in given if v and v not in allowed]
+    unknown = [v for v in given if v and allowed is not None and v not in allowed]
     if unknown:
         notices.append(f"Ignored unknown {name} {', '.join(repr(u) for u in unknown)}.")
-    ok = tuple(dict.fromkeys(v for v in given if v in allowed))
+    ok = tuple(dict.fromkeys(v for v in given if v and v not in unknown))
     return ok or None
 
 
@@ -103,8 +103,8 @@ def _flag(raw: str, name: str, default: bool, notices: list[str]) -> bool:
 def parse(
     query: Query,
     *,
-    companies: Collection[str] = schema.COMPANIES,
-    categories: Collection[str] = tuple(schema.CATEGORIES),
+    companies: Collection[str] | None = None,  # the data's companies; None: any name (companies are data)
+    categories: Collection[str] = (*schema.CATEGORIES, schema.UNCATEGORISED),
     event_ids: Collection[str] | None = None,
     step_count: int | None = None,
 ) -> tuple[View, list[str]]:

@@ -67,7 +67,8 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset, chart: Chart,
         if not n_clicks:
             return no_update
         ds, _ = resolve(bundled, user_data)
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=ds.event_ids)
+        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=ds.event_ids,
+                                 companies=ds.companies)
         return urlstate.serialize(replace(view, theme="light" if current == "dark" else "dark"))
 
     @app.callback(
@@ -79,7 +80,7 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset, chart: Chart,
         events = ds.events
         # what the page shows: a tour step's view, not the bare `?step=N`
         _, view, _ = story.read_view(search if isinstance(search, str) else None, ds.event_ids,
-                                     None if ds.uploaded else tour)
+                                     None if ds.uploaded else tour, companies=ds.companies)
         previous = previous if isinstance(previous, dict) else None
         current = {"query": urlstate.data_query(view), "event": view.event or ""}
         shown = chart.rows(ds, view.filters)

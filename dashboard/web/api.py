@@ -10,18 +10,20 @@ from flask import Flask, Response, jsonify, request
 from dashboard.data.rows import columns, csv_text, records
 from dashboard.text import describe
 from dashboard.view import story, urlstate
-from dashboard.view.filters import apply
+from dashboard.view.filters import apply, companies_in
 
 
 def register_api(
     server: Flask, events: pd.DataFrame, *, source_name: str, tour: story.Story | None = None
 ) -> None:
     event_ids = frozenset(events["id"])
+    names_in = companies_in(events)
     names = columns(events)
 
     def current() -> tuple[urlstate.View, list[str], pd.DataFrame]:
         # `step=N` gives the rows of that tour step's view
-        _, view, notices = story.read_view(request.args.to_dict(flat=False), event_ids, tour)
+        _, view, notices = story.read_view(request.args.to_dict(flat=False), event_ids, tour,
+                                           companies=names_in)
         return view, notices, apply(events, view.filters)
 
     @server.get("/api/events.json")

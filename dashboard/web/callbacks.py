@@ -21,7 +21,7 @@ from dashboard.figures.timeline import build_figure
 from dashboard.text import cite, summary
 from dashboard.view import story, urlstate
 from dashboard.view.dataset import Dataset, resolve
-from dashboard.view.filters import Filters
+from dashboard.view.filters import Filters, categories_in
 from dashboard.view.relative import anchor_of, default_anchor
 from dashboard.web import components, ids
 from dashboard.web.chart import Chart, register_zoom
@@ -54,22 +54,23 @@ def _date(value: object) -> date | None:
 def view_from_controls(
     companies: Sequence[str] | None, categories: Sequence[str] | None, start: str | None, end: str | None,
     q: str | None, context: Sequence[str] | None, *, company_options: Sequence[str], event: str | None,
-    anchor: str | None = None,
+    anchor: str | None = None, category_options: Sequence[str] = tuple(schema.CATEGORIES),
 ) -> urlstate.View:
     filters = Filters(
         companies=_choice(companies, company_options),
-        categories=_choice(categories, list(schema.CATEGORIES)),
+        categories=_choice(categories, list(category_options)),
         start=_date(start), end=_date(end), q=(_text(q) or "").strip()[: urlstate.MAX_Q].strip(),
         context="on" in _strings(context),
     )
     return urlstate.View(filters=filters, event=event, anchor=anchor)
 
 
-def controls_from_view(view: urlstate.View, company_options: Sequence[str]) -> tuple[Any, ...]:
+def controls_from_view(view: urlstate.View, company_options: Sequence[str],
+                       category_options: Sequence[str] = tuple(schema.CATEGORIES)) -> tuple[Any, ...]:
     f = view.filters
     return (
         list(company_options) if f.companies is None else list(f.companies),
-        list(schema.CATEGORIES) if f.categories is None else list(f.categories),
+        list(category_options) if f.categories is None else list(f.categories),
         f.start.isoformat() if f.start else None,
         f.end.isoformat() if f.end else None,
         f.q,
@@ -90,7 +91,8 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
 
     def parse(search: object, ds: Dataset) -> tuple[urlstate.View, list[str]]:
         """The URL's view as shown: `step=N` gives that tour step's view (story.resolve)."""
-        _, shown, notices = story.read_view(_text(search), ds.event_ids, None if ds.uploaded else tour)
+        _, shown, notices = story.read_view(_text(search), ds.event_ids, None if ds.uploaded else tour,
+                                            companies=ds.companies)
         return shown, notices
 
     def options(ds: Dataset) -> list[dict[str, str]]:
@@ -116,6 +118,7 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
 
     @app.callback(
         Output(ids.URL_REQUEST, "data"), *control_outputs, Output(ids.COMPANIES, "options"),
+        Output(ids.CATEGORIES, "options"),
         Input(ids.URL, "search"), *control_inputs,
         Input(ids.COMPANIES_ALL, "n_clicks"), Input(ids.COMPANIES_NONE, "n_clicks"), Input(ids.RESET, "n_clicks"),
         Input(ids.USER_DATA, "data"),
@@ -128,15 +131,18 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         trigger = ctx.triggered_id
         if trigger == ids.URL and isinstance(requested, str) and requested == (_text(search) or ""):
             # the controls' own request arriving in the URL: they already show it (and may have moved on)
-            return (None, *(no_update,) * 7, no_update)
+            return (None, *(no_update,) * 7, no_update, no_update)
         ds, _ = resolve(bundled, user_data)
         company_options = ds.companies
+        category_options = categories_in(ds.events)
         current, _ = parse(search, ds)
         if trigger is None or trigger in (ids.URL, ids.USER_DATA):
-            return (no_update, *controls_from_view(current, company_options), options(ds))
+            return (no_update, *controls_from_view(current, company_options, category_options), options(ds),
+                    components.category_choices(category_options))
         if trigger == ids.RESET:
             view = urlstate.View(theme=current.theme)
-            return (urlstate.serialize(view), *controls_from_view(view, company_options), no_update)
+            return (urlstate.serialize(view), *controls_from_view(view, company_options, category_options),
+                    no_update, no_update)
         if trigger == ids.COMPANIES_ALL:
             companies = list(company_options)
         elif trigger == ids.COMPANIES_NONE:
@@ -144,14 +150,15 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
         counting = "days" in _strings(days)
         anchor = (current.anchor or default_anchor(ds.events, current.event)) if counting else None
         view = view_from_controls(companies, categories, start, end, q, context,
-                                  company_options=company_options, event=current.event, anchor=anchor)
+                                  company_options=company_options, event=current.event, anchor=anchor,
+                                  category_options=category_options)
         view = replace(view, theme=current.theme)  # a display choice: filters keep it
         new_search = urlstate.serialize(view)
-        controls = (controls_from_view(view, company_options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
-                    else (no_update,) * 7)
+        controls = (controls_from_view(view, company_options, category_options)
+                    if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE) else (no_update,) * 7)
         if new_search == (_text(search) or ""):
-            return (no_update, *controls, no_update)
-        return (new_search, *controls, no_update)
+            return (no_update, *controls, no_update, no_update)
+        return (new_search, *controls, no_update, no_update)
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -170,7 +177,8 @@ def register_callbacks(app: Dash, bundled: Dataset, *, context: Series | None = 
             return no_update  # rows re-rendered with n_clicks=None, not a click
         ds, _ = resolve(bundled, user_data)
         event_ids = ds.event_ids
-        view, _ = urlstate.parse(_text(search), event_ids=event_ids)  # as written: a tour step stays one
+        # as written: a tour step stays one
+        view, _ = urlstate.parse(_text(search), event_ids=event_ids, companies=ds.companies)
         if trigger == ids.DETAILS_CLOSE:
             event = None
         elif trigger == ids.GRAPH:

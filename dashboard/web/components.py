@@ -32,6 +32,12 @@ def attrs(**values: Any) -> dict[str, Any]:
     return {name.replace("_", "-"): value for name, value in values.items()}
 
 
+def category_choices(categories: Sequence[str]) -> list[dict[str, Any]]:
+    """The category checklist's options, each with its colour swatch."""
+    return [{"label": html.Span([html.Span(className=f"swatch swatch-{c}", **attrs(aria_hidden="true")),
+                                 c.capitalize()]), "value": c} for c in categories]
+
+
 def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Div:
     """The filter controls, with the button that opens them as a drawer on small screens.
 
@@ -54,9 +60,7 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
                 html.Legend("Categories"),
                 dcc.Checklist(
                     id=ids.CATEGORIES,
-                    options=[{"label": html.Span([html.Span(className=f"swatch swatch-{c}",
-                                                            **attrs(aria_hidden="true")),
-                                                  c.capitalize()]), "value": c} for c in categories],
+                    options=category_choices(categories),
                     value=list(categories), className="checklist", inputClassName="check-input"),
             ]),
             html.Fieldset([

@@ -31,7 +31,7 @@ def schema_document() -> dict[str, object]:
                 {"name": c.name, "required": c.required, "meaning": c.meaning} for c in schema.ALL_COLUMNS
             ],
             "categories": schema.CATEGORIES,
-            "companies": list(schema.COMPANIES),
+            "companies": "any names, `;`-separated; each company is a lane",
             "dates": "YYYY, YYYY-MM or YYYY-MM-DD (ambiguous dates such as 03/04/2020 are refused)",
             "list_separator": schema.LIST_SEP,
         },

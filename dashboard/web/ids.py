@@ -54,6 +54,9 @@ PENDING_CONTEXT = "pending-context"
 UPLOAD_LIMIT = "upload-limit"
 UPLOAD_PROGRESS = "upload-progress"
 UPLOAD_RESULT = "upload-result"
+UPLOAD_DAY_ORDER = "upload-day-order"  # how 03/04/2020 is read: auto, day first or month first
+CONTEXT_DATE_COLUMN = "context-date-column"  # the uploaded context series' date column ("" = detect)
+CONTEXT_VALUE_COLUMN = "context-value-column"  # its value column ("" = detect, COUNT_ROWS = count rows)
 BACK_TO_BUNDLED = "back-to-bundled"
 DATA_SUMMARY = "data-summary"
 OWN_TITLE = "own-title"

@@ -7,10 +7,9 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.data import schema
 from dashboard.figures import theme
 from dashboard.text.describe import APP_TITLE, slug
-from dashboard.view.filters import companies_in
+from dashboard.view.filters import categories_in, companies_in
 from dashboard.view.story import Story
 from dashboard.view.urlstate import View
 from dashboard.web import ids
@@ -147,7 +146,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
             ),
             html.Div(
                 [
-                    filter_panel(companies_in(events) or list(schema.COMPANIES), list(schema.CATEGORIES)),
+                    filter_panel(companies_in(events), categories_in(events)),
                     html.Main(
                         [
                             upload_panel(),

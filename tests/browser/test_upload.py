@@ -12,6 +12,7 @@ from dash.testing.wait import until
 from dashboard.app import create_app
 from dashboard.data.load import check_text
 from dashboard.web import ids
+from dashboard.web.upload.files import COUNT_ROWS
 from tests.browser.conftest import click_row
 
 from ..conftest import DATA
@@ -108,7 +109,7 @@ def test_an_invalid_file_lists_its_problems_and_the_timeline_keeps_its_data(dash
     text = dash_duo.find_element(f"#{ids.UPLOAD_RESULT}").text
     assert "Invalid date (4)" in text and "Missing date (2)" in text
     assert "Line 2, column 1: Year '20x0' is not a year. Fix: a four-digit year, e.g. 2020." in text
-    assert "Line 6, column 7: this event has neither a Headline nor Text" in text
+    assert "Line 6, column 7: this event has neither a Headline nor Text, nor a media caption" in text
     assert dash_duo.find_element(f"#{ids.UPLOAD_RESULT} .upload-errors").get_attribute("role") == "alert"
     assert BUNDLED in dash_duo.find_element(f"#{ids.COUNT}").text
     assert not dash_duo.find_element(f"#{ids.EXPORT_ROW}").is_displayed()
@@ -118,13 +119,15 @@ def test_an_invalid_file_lists_its_problems_and_the_timeline_keeps_its_data(dash
     assert dash_duo.get_logs() == []
 
 
-def test_an_ambiguous_date_is_reported_in_the_browser(dash_duo, serve, app):
+def test_an_ambiguous_date_is_reported_and_the_day_order_can_be_chosen(dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", BUNDLED, timeout=10)
     upload(dash_duo, ids.UPLOAD_EVENTS, DATA / "ambiguous_dates.csv")
     dash_duo.wait_for_contains_text(
-        f"#{ids.UPLOAD_RESULT}", "could be 3 April 2020 or 4 March 2020", timeout=15
+        f"#{ids.UPLOAD_RESULT}", "could be 4 May 2020 or 5 April 2020", timeout=15
     )
+    dash_duo.find_element(f"#{ids.UPLOAD_DAY_ORDER} input[value='day first']").click()
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 3 events", timeout=15)
     assert dash_duo.get_logs() == []
 
 
@@ -146,7 +149,26 @@ def test_a_context_series_upload_draws_the_area_under_the_lanes(dash_duo, serve,
         ),
         timeout=10,
     )
-    assert "Under the lanes: events per day" in dash_duo.find_element(f"#{ids.DATA_SUMMARY}").text
+    assert "Under the lanes: rows per day (counting rows per day of 'event_date'" in dash_duo.find_element(
+        f"#{ids.DATA_SUMMARY}").text
+    assert dash_duo.get_logs() == []
+
+
+def test_the_columns_of_a_context_series_are_chosen_in_the_browser(dash_duo, serve, app):
+    serve(app)
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", BUNDLED, timeout=10)
+    upload(dash_duo, ids.UPLOAD_CONTEXT, DATA / "context_ids.csv")
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by counting rows per day of 'EVENT_DATE'",
+                                    timeout=15)
+    said = dash_duo.find_element(f"#{ids.UPLOAD_RESULT}").text
+    assert "never summed: 'ID' is named like an identifier" in said
+    dash_duo.find_element(f"#{ids.CONTEXT_VALUE_COLUMN} input[value='FATALITIES']").click()
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by summing 'FATALITIES' per day",
+                                    timeout=15)
+    dash_duo.wait_for_contains_text(f"#{ids.DATA_SUMMARY}", "summing 'FATALITIES' per day", timeout=10)
+    dash_duo.find_element(f"#{ids.CONTEXT_VALUE_COLUMN} input[value='{COUNT_ROWS}']").click()
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by counting rows per day of 'EVENT_DATE'",
+                                    timeout=15)
     assert dash_duo.get_logs() == []
 
 

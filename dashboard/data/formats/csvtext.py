@@ -89,12 +89,32 @@ def _cell(value: str) -> str:
     return value[1:] if value.startswith(_NEUTRALISED) else value
 
 
+def first_rows(text: str, count: int = 12) -> list[tuple[int, list[str]]]:
+    """The first `count` non-blank rows (line, stripped cells), to find the header before reading; a row
+    that cannot be parsed ends the list."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows: list[tuple[int, list[str]]] = []
+    before = 0
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((before + 1, [c.strip() for c in row]))
+                if len(rows) >= count:
+                    break
+            before = reader.line_num
+    except csv.Error:
+        pass
+    return rows
+
+
 def read_table(
-    text: str, name: str, errors: list[Problem], *, empty_hint: str, budget: Budget | None = None
+    text: str, name: str, errors: list[Problem], *, empty_hint: str, budget: Budget | None = None,
+    skip: int = 0,
 ) -> Table | None:
     """Parse CSV text into a Table; append every problem to `errors`. None when there is no header.
 
-    With a `budget` (a user's upload), reading stops with one problem past the row or time limit.
+    `skip` non-blank rows above the header are passed over (a title row). With a `budget` (a user's
+    upload), reading stops with one problem past the row or time limit.
     """
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -104,9 +124,12 @@ def read_table(
         before = 0  # the line the next row starts on is the one after the last row's end
         for row in reader:
             if any(cell.strip() for cell in row):
-                header = [h.strip() for h in row]
-                header_line = before + 1
-                break
+                if skip:
+                    skip -= 1
+                else:
+                    header = [h.strip() for h in row]
+                    header_line = before + 1
+                    break
             before = reader.line_num
     except csv.Error as exc:
         errors.append(
@@ -123,6 +146,7 @@ def read_table(
     if header is None:
         errors.append(Problem(name, 1, 1, "the file is empty", empty_hint, "empty file"))
         return None
+    width = len(header)
     while header and not header[-1]:
         header.pop()  # trailing empty columns that spreadsheets add
     table = Table(header=header, delimiter=delimiter, header_line=header_line)
@@ -150,6 +174,7 @@ def read_table(
             continue  # a blank line carries nothing
         if budget is not None and budget.row(line, errors):
             break
+        fields = len(row)
         while len(row) > len(header) and not row[-1].strip():
             row.pop()  # a trailing delimiter, or empty cells under unnamed trailing columns
         if len(row) != len(header):
@@ -158,7 +183,9 @@ def read_table(
                     name,
                     line,
                     min(len(row), len(header)) + 1,
-                    f"this row has {len(row)} fields but the header has {len(header)}",
+                    f"this row has {fields} field{'s' if fields != 1 else ''} but the header has "
+                    f"{len(header)}"
+                    + (f" named ones (and {width - len(header)} unnamed)" if width > len(header) else ""),
                     "quote fields that contain commas, and check for missing or extra commas"
                     if delimiter == ","
                     else f"quote fields that contain '{delimiter}', and check for missing or extra ones",

@@ -7,6 +7,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from dashboard.data.safe import is_http_url
 
@@ -128,6 +129,14 @@ def text_to_html(text: str, sources: list[str] | tuple[str, ...] = ()) -> str:
     out = f"<p>{body}</p>" if text else ""
     links = [u for u in sources if is_http_url(u)]
     if links:
-        anchors = " ".join(f'<a href="{html.escape(u)}">{html.escape(u, quote=False)}</a>' for u in links)
+        # The link text is the site, not the address: TimelineJS turns address-like text (http://..., www.)
+        # into a second link of its own (cut at a parenthesis), so the visible link would not be this one.
+        anchors = ", ".join(f'<a href="{html.escape(u)}" target="_blank" rel="noopener">'
+                            f'{html.escape(_site(u), quote=False)}</a>' for u in links)
         out += f"<p>Sources: {anchors}</p>"
     return out
+
+
+def _site(url: str) -> str:
+    host = urlsplit(url.strip()).hostname or "source"
+    return host.removeprefix("www.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.data import schema
-from dashboard.data.dates import parse_period, read_date
+from dashboard.data.dates import ColumnOrder, parse_period, read_date
 from dashboard.data.errors import Problem
 from dashboard.data.formats.htmltext import html_to_text
 from dashboard.data.safe import truncate
@@ -42,6 +42,7 @@ class Slide:
     text: str = ""
     group: str = ""
     unique_id: str = ""
+    media: tuple[str, str, str] = ("", "", "")  # caption, credit, url: a media-only slide's title
     extension: Mapping[str, Any] = field(default_factory=dict)
     at: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (line, column)
     not_shown: list[str] = field(default_factory=list)
@@ -50,8 +51,10 @@ class Slide:
 class SlideReader:
     """Turns slides into the report: title, eras, and events checked by the shared Checker."""
 
-    def __init__(self, name: str, report: Report, labels: dict[str, str], *, json: bool = False):
+    def __init__(self, name: str, report: Report, labels: dict[str, str], *, json: bool = False,
+                 orders: Mapping[str, ColumnOrder] | None = None):
         self.name, self.report, self.json = name, report, json
+        self.orders = dict(orders or {})  # "start"/"end" -> how a one-cell date writes 03/04/2020
         self.checker = Checker(name, report, required=schema.TIMELINE_REQUIRED, labels=labels)
         self.not_shown: dict[str, tuple[int, int, int]] = {}  # field -> (count, line, column)
         self.ids: set[str] = set()
@@ -89,14 +92,15 @@ class SlideReader:
             raw = parts["date"].strip()
             if re.fullmatch(r"\d{4},\d{1,2}(,\d{1,2})?", raw, re.ASCII):
                 raw = raw.replace(",", "-")  # TimelineJS 2 wrote 2020,06,08
-            reading = read_date(raw, named_months=True)
+            order = self.orders.get(prefix, ColumnOrder(None)).order
+            reading = read_date(raw, named_months=True, order=order)
             if reading.value is None:
                 self.problem(
                     slide,
                     f"{prefix}.date",
                     f"{self.part(prefix, 'date')} " + (reading.problem or f"'{raw}' is not a date"),
                     reading.hint or "write it as YYYY-MM-DD",
-                    "ambiguous date" if reading.problem else "invalid date",
+                    reading.kind if reading.problem else "invalid date",
                 )
             return reading.value
         numbers: dict[str, int | None] = {}
@@ -183,16 +187,17 @@ class SlideReader:
         if slide.kind == "era":
             self._era(slide, start, end, headline.text or text.text)
             return
-        if not headline.text and not text.text:
-            self.problem(
-                slide,
-                "headline",
-                "this event has neither a Headline nor Text",
-                "give it a headline",
-                "missing value",
-            )
-            return
         title, description = headline.text, text.text
+        if not title and not description:
+            caption = next((html_to_text(m).text for m in slide.media if html_to_text(m).text), "")
+            if not caption:
+                self.problem(slide, "headline", "this event has neither a Headline nor Text, nor a media "
+                             "caption or credit", "give it a headline", "missing value")
+                return
+            title = truncate(caption.replace("\n", " "), schema.MAX_TITLE)
+            self.problem(slide, "headline", f"a media-only slide: kept, with '{title}' (its media caption, "
+                         "credit or address) as the title", "give it a headline", "media-only slide",
+                         warning=True)
         if not title:
             title = truncate(description.split("\n")[0], 80)
         elif len(title) > schema.MAX_TITLE:

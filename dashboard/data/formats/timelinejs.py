@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dashboard.data.dates import ColumnOrder, infer_order
 from dashboard.data.errors import Problem
 from dashboard.data.formats import jsonpos
 from dashboard.data.formats.budget import Budget
@@ -23,6 +24,7 @@ __all__ = ["COLUMNS", "EXTENSION", "FORMAT_CSV", "FORMAT_JSON", "is_timelinejs_h
 
 FORMAT_CSV = "TimelineJS spreadsheet (CSV)"
 FORMAT_JSON = "TimelineJS JSON"
+FORMAT_JSON_2 = "TimelineJS 2 JSON"
 COLUMNS = (
     "Year",
     "Month",
@@ -59,6 +61,8 @@ JSON_LABELS = {
     "group": "group",
     "id": "unique_id",
 }
+JSON2_LABELS = {"date": "startDate", "end_date": "endDate", "title": "headline", "description": "text",
+                "group": "tag"}
 EXTENSION = "frt"  # this app's own key on a JSON event: the schema's fields TimelineJS has no place for
 
 
@@ -71,7 +75,9 @@ def is_timelinejs_header(header: list[str]) -> bool:
     return bool(keys & {"headline", "text"}) and bool(keys & {"year", "start date"})
 
 
-def read_csv(table: Table, name: str, report: Report, budget: Budget | None = None) -> Report:
+def read_csv(
+    table: Table, name: str, report: Report, budget: Budget | None = None, *, day_order: str | None = None
+) -> Report:
     """A TimelineJS sheet saved as CSV -> checked events, the title and the eras."""
     report.format = FORMAT_CSV
     header_errors: list[Problem] = []
@@ -106,7 +112,13 @@ def read_csv(table: Table, name: str, report: Report, budget: Budget | None = No
     if header_errors:
         report.errors.extend(header_errors)
         return report
-    reader = SlideReader(name, report, CSV_LABELS)
+    orders = {}
+    for prefix in ("start", "end"):
+        if day_order is not None:
+            orders[prefix] = ColumnOrder(day_order, "as stated")
+        elif f"{prefix} date" in position:
+            orders[prefix] = infer_order(cells[position[f"{prefix} date"] - 1] for _, cells in table.rows)
+    reader = SlideReader(name, report, CSV_LABELS, orders=orders)
     for line, cells in table.rows:
         if budget is not None and budget.late(line, report.errors):
             break
@@ -125,6 +137,7 @@ def _slide_from_cells(line: int, cells: list[str], position: dict[str, int]) -> 
         headline=cell("headline"),
         text=cell("text"),
         group=cell("group") or cell("tag"),
+        media=(cell("media caption"), cell("media credit"), cell("media")),
     )
     if "start date" in position and "year" not in position:
         slide.start, slide.end = {"date": cell("start date")}, {"date": cell("end date")}
@@ -165,7 +178,9 @@ def _slide_from_cells(line: int, cells: list[str], position: dict[str, int]) -> 
     return slide
 
 
-def read_json(text: str, name: str, report: Report, budget: Budget | None = None) -> Report:
+def read_json(
+    text: str, name: str, report: Report, budget: Budget | None = None, *, day_order: str | None = None
+) -> Report:
     """A TimelineJS JSON file -> checked events, the title and the eras."""
     report.format = FORMAT_JSON
     try:
@@ -189,6 +204,9 @@ def read_json(text: str, name: str, report: Report, budget: Budget | None = None
             )
         )
         return report
+    legacy = doc.get("timeline") if isinstance(doc, jsonpos.PosDict) else None
+    if isinstance(legacy, jsonpos.PosDict) and isinstance(legacy.get("date"), list):
+        return _read_v2(text, name, legacy, report, budget, day_order)
     if not isinstance(doc, jsonpos.PosDict) or not isinstance(doc.get("events"), list):
         report.errors.append(
             Problem(
@@ -201,7 +219,8 @@ def read_json(text: str, name: str, report: Report, budget: Budget | None = None
             )
         )
         return report
-    reader = SlideReader(name, report, JSON_LABELS, json=True)
+    orders = {p: ColumnOrder(day_order, "as stated") for p in ("start", "end")} if day_order else {}
+    reader = SlideReader(name, report, JSON_LABELS, json=True, orders=orders)
     lines = jsonpos.Lines(text)
     if isinstance(doc.get("title"), dict):
         reader.add(_slide_from_json(lines, doc["title"], "title"))
@@ -227,6 +246,45 @@ def read_json(text: str, name: str, report: Report, budget: Budget | None = None
     return reader.finish()
 
 
+def _read_v2(text: str, name: str, timeline: jsonpos.PosDict, report: Report, budget: Budget | None,
+             day_order: str | None) -> Report:
+    """A TimelineJS 2 file, `{"timeline": {"headline": ..., "date": [...], "era": [...]}}`."""
+    report.format = FORMAT_JSON_2
+    orders = {p: ColumnOrder(day_order, "as stated") for p in ("start", "end")} if day_order else {}
+    reader = SlideReader(name, report, JSON2_LABELS, json=False, orders=orders)
+    lines = jsonpos.Lines(text)
+
+    def where(o: Any, k: str) -> tuple[int, int]:
+        return lines.at(o.value_starts.get(k, o.start) if isinstance(o, jsonpos.PosDict) else 0)
+
+    if text_of(timeline.get("headline")) or text_of(timeline.get("text")):
+        reader.add(Slide(kind="title", line=where(timeline, "")[0],
+                         headline=text_of(timeline.get("headline")), text=text_of(timeline.get("text"))))
+    for kind, items in (("event", timeline["date"]), ("era", timeline.get("era") or [])):
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, jsonpos.PosDict):
+                continue
+            line = where(item, "")[0]
+            if budget is not None and (budget.late(line, report.errors) or budget.row(line, report.errors)):
+                return reader.finish()
+            found = item.get("asset")
+            asset: dict[str, Any] = found if isinstance(found, dict) else {}
+            slide = Slide(kind=kind, line=line, headline=text_of(item.get("headline")),
+                          text=text_of(item.get("text")), group=text_of(item.get("tag")),
+                          start={"date": text_of(item.get("startDate"))},
+                          end={"date": text_of(item.get("endDate"))},
+                          media=(text_of(asset.get("caption")), text_of(asset.get("credit")),
+                                 text_of(asset.get("media"))))
+            slide.at = {"start.date": where(item, "startDate"), "end.date": where(item, "endDate"),
+                        "headline": where(item, "headline"), "text": where(item, "text"),
+                        "group": where(item, "tag"), "id": where(item, "headline"), "type": where(item, "")}
+            if any(asset.get(k) for k in ("media", "credit", "caption")):
+                slide.not_shown.append("media")
+                slide.at["media"] = where(item, "asset")
+            reader.add(slide)
+    return reader.finish()
+
+
 def _slide_from_json(lines: jsonpos.Lines, obj: Any, kind: str) -> Slide:
     def where(o: Any, k: str) -> tuple[int, int]:
         offset = o.value_starts.get(k, o.start) if isinstance(o, jsonpos.PosDict) else 0
@@ -244,6 +302,8 @@ def _slide_from_json(lines: jsonpos.Lines, obj: Any, kind: str) -> Slide:
         unique_id=text_of(obj.get("unique_id")),
         extension=ext,
     )
+    media = obj.get("media") if isinstance(obj.get("media"), dict) else {}
+    slide.media = (text_of(media.get("caption")), text_of(media.get("credit")), text_of(media.get("url")))
     slide.at = {
         "headline": where(body, "headline") if body else where(obj, "text"),
         "text": where(body, "text") if body else where(obj, "text"),

@@ -62,13 +62,6 @@ def events_csv(events: pd.DataFrame, *, title: str = "", eras: Sequence[Era] = (
         out.notes.append(f"the timeline's title ('{title}') is left out: the events CSV has no place for it")
     if eras:
         out.notes.append(f"{_count(len(eras), 'era')} left out: the events CSV has no place for eras")
-    missing = {col: int((events[col] == "").sum()) for col in sorted(schema.REQUIRED) if col in events}
-    for col, n in missing.items():
-        if n:
-            out.notes.append(
-                f"{_count(n, 'event')} with no {col}: fill it in before this file validates as this "
-                "project's data"
-            )
     return out
 
 

@@ -16,6 +16,7 @@ from flask import Flask, Response, jsonify, request
 
 from dashboard.figures.timeline import embed_height
 from dashboard.view import story, urlstate
+from dashboard.view.filters import companies_in
 from dashboard.web.share import links as share
 
 PROVIDER_NAME = "frt-timeline"
@@ -48,6 +49,7 @@ def _text(message: str, status: int) -> Response:
 
 def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | None = None) -> None:
     event_ids = frozenset(events["id"])
+    companies = companies_in(events)
 
     @server.get("/oembed")
     def oembed() -> Response:
@@ -61,7 +63,8 @@ def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | Non
         if share.kind_of(url, root) is None:
             return _text(f"{url} is not a view of this app ({root}).", 404)
         query = urlsplit(url).query
-        view, shown, _ = story.read_view(query, event_ids, tour)  # a tour step's URL embeds that step's view
+        # a tour step's URL embeds that step's view
+        view, shown, _ = story.read_view(query, event_ids, tour, companies=companies)
         options, _ = urlstate.parse_embed(query)
         max_width, max_height = _size(request.args.get("maxwidth")), _size(request.args.get("maxheight"))
         width = min(DEFAULT_WIDTH, max_width) if max_width else DEFAULT_WIDTH

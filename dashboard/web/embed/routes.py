@@ -21,6 +21,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from dashboard.figures.timeline import protest_band
 from dashboard.view import story, urlstate
+from dashboard.view.filters import companies_in
 from dashboard.web.embed import page as embedpage
 from dashboard.web.embed.oembed import discovery_link
 
@@ -87,13 +88,14 @@ def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None
     `/embed?step=N` shows step N of the guided tour `tour`, with its title and highlighted events."""
     bp = Blueprint(BLUEPRINT, __name__)
     event_ids = frozenset(events["id"])
+    companies = companies_in(events)
     band = protest_band(events)
 
     @lru_cache(maxsize=PAGE_CACHE)
     def render(root: str, prefix: str, url: str, query: str) -> tuple[bytes, bytes]:
         """The page (and its gzip) for one address; cached, since the data never changes while serving."""
         args = parse_qs(query, keep_blank_values=True)
-        view, shown, notices = story.read_view(args, event_ids, tour)
+        view, shown, notices = story.read_view(args, event_ids, tour, companies=companies)
         options, more = urlstate.parse_embed(args)
         step = tour.get(shown.step) if tour else None
         title = story.view_title(shown, tour)

@@ -12,6 +12,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State
 from dashboard.data.safe import is_http_url
 from dashboard.figures.timeline import embed_height
 from dashboard.view import story, urlstate
+from dashboard.view.filters import companies_in
 from dashboard.web import ids
 from dashboard.web.share import links as share
 
@@ -37,6 +38,7 @@ def embed_options(width: object, height: object, theme: object,
 def register_share_callbacks(app: Dash, events: pd.DataFrame, tour: story.Story | None = None) -> None:
     """Wire the share panel and the PNG/SVG buttons to this app instance and this data (and its tour)."""
     event_ids = frozenset(events["id"])
+    companies = companies_in(events)
 
     @app.callback(
         Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"),
@@ -48,7 +50,8 @@ def register_share_callbacks(app: Dash, events: pd.DataFrame, tour: story.Story 
     def update(search, width, height, theme, shown, href):  # type: ignore[no-untyped-def]
         """The current view's link and embed code; the modebar's image is named after the view."""
         # a step's link keeps `step=N` (view); its size and name are the step's (seen)
-        view, seen, _ = story.read_view(search if isinstance(search, str) else None, event_ids, tour)
+        view, seen, _ = story.read_view(search if isinstance(search, str) else None, event_ids, tour,
+                                        companies=companies)
         options, fixed_width = embed_options(width, height, theme, shown)
         root = share.root_of(href) if isinstance(href, str) and is_http_url(href) else "/"
         frame = share.frame_height(embed_height(events, seen, options))

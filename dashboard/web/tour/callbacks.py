@@ -24,7 +24,8 @@ def register_story_callbacks(app: Dash, bundled: Dataset, tour: story.Story | No
         arrive: a non-string search counts as empty."""
         ds, _ = resolve(bundled, user_data)
         steps = None if ds.uploaded else tour
-        _, view, _ = story.read_view(search if isinstance(search, str) else None, ds.event_ids, steps)
+        _, view, _ = story.read_view(search if isinstance(search, str) else None, ds.event_ids, steps,
+                                     companies=ds.companies)
         return ds, steps, view
 
     @app.callback(

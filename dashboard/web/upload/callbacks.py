@@ -24,10 +24,21 @@ def answer(outcome: Any, pending: object, what: str, *, events: bool) -> tuple[A
     name = upload.pending_name(pending)
     if outcome.payload is None:
         return no_update, no_update, upload_panel.refused(name, outcome.errors, outcome.warnings), no_update
-    panel = upload_panel.loaded(name, outcome.summary, outcome.warnings, what)
+    panel = upload_panel.loaded(name, outcome.summary, outcome.warnings, what, outcome.interpretation)
     if events:
         return outcome.payload, no_update, panel, ""
     return no_update, outcome.payload, panel, no_update
+
+
+def _latest(pending_events: Any, pending_context: Any) -> str:
+    """Which upload a change of the reading choices applies to: the one chosen last."""
+    def nonce(p: Any) -> float:
+        value = p.get("nonce") if isinstance(p, dict) else None
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else -1
+
+    if nonce(pending_events) < 0 and nonce(pending_context) < 0:
+        return ""
+    return ids.PENDING_CONTEXT if nonce(pending_context) > nonce(pending_events) else ids.PENDING_EVENTS
 
 
 def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | None) -> None:
@@ -50,23 +61,45 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
         Output(ids.USER_CONTEXT, "data"),
         Output(ids.UPLOAD_RESULT, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.CONTEXT_DATE_COLUMN, "options"),
+        Output(ids.CONTEXT_DATE_COLUMN, "value"),
+        Output(ids.CONTEXT_VALUE_COLUMN, "options"),
+        Output(ids.CONTEXT_VALUE_COLUMN, "value"),
         Input(ids.PENDING_EVENTS, "data"),
         Input(ids.PENDING_CONTEXT, "data"),
         Input(ids.BACK_TO_BUNDLED, "n_clicks"),
+        Input(ids.UPLOAD_DAY_ORDER, "value"),
+        Input(ids.CONTEXT_DATE_COLUMN, "value"),
+        Input(ids.CONTEXT_VALUE_COLUMN, "value"),
         running=[(Output(ids.UPLOAD_PROGRESS, "children"), "Checking your file…", "")],
         prevent_initial_call=True,
     )
-    def receive(pending_events, pending_context, _back):  # type: ignore[no-untyped-def]
-        """A checked upload goes into this tab's session store; problems are listed instead."""
+    def receive(  # type: ignore[no-untyped-def]
+        pending_events, pending_context, _back, order, date_column, value_column
+    ):
+        """A checked upload goes into this tab's session store; problems are listed instead. Changing how
+        files are read (dates, a context file's columns) reads the last file again."""
         trigger = ctx.triggered_id
+        menus = (no_update,) * 4
         if trigger == ids.BACK_TO_BUNDLED:
             if not ctx.triggered[0].get("value"):
-                return no_update, no_update, no_update, no_update
-            return None, None, "Showing the bundled data again.", ""
+                return (no_update,) * 4 + menus
+            return None, None, "Showing the bundled data again.", "", *menus
+        if trigger in (ids.UPLOAD_DAY_ORDER, ids.CONTEXT_DATE_COLUMN, ids.CONTEXT_VALUE_COLUMN):
+            latest = ids.PENDING_CONTEXT if trigger != ids.UPLOAD_DAY_ORDER else _latest(pending_events,
+                                                                                          pending_context)
+            if latest == "" or (latest == ids.PENDING_CONTEXT and not pending_context):
+                return (no_update,) * 4 + menus
+            trigger = latest
         if trigger == ids.PENDING_CONTEXT:
-            outcome = upload.context_upload(pending_context)
-            return answer(outcome, pending_context, "the context series", events=False)
-        return answer(upload.events_upload(pending_events), pending_events, "your events", events=True)
+            fresh = ctx.triggered_id == ids.PENDING_CONTEXT  # a new file: its columns are detected again
+            date_column, value_column = ("", "") if fresh else (date_column, value_column)
+            outcome = upload.context_upload(pending_context, date_column, value_column, order)
+            menus = (upload_panel.column_choices(outcome.columns, count=False), date_column or "",
+                     upload_panel.column_choices(outcome.columns, count=True), value_column or "")
+            return (*answer(outcome, pending_context, "the context series", events=False), *menus)
+        outcome = upload.events_upload(pending_events, order)
+        return (*answer(outcome, pending_events, "your events", events=True), *menus)
 
     @app.callback(
         Output(ids.DATA_SUMMARY, "children"),
@@ -86,7 +119,8 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
         shown_series = series or context
         if shown_series is not None:
             origin = f"your file {shown_series.name}" if series else shown_series.name
-            text += f". Under the lanes: {shown_series.label} ({origin})"
+            how = f"{shown_series.interpretation}, " if shown_series.interpretation else ""
+            text += f". Under the lanes: {shown_series.label} ({how}{origin})"
         heading = [ds.title, ": " + ds.subtitle if ds.subtitle else ""] if ds.title else []
         return text, not (own or series), heading, not heading, own is None
 

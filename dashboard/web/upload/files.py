@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dashboard.data.context import MAX_POINTS, read_context_bytes
+from dashboard.data.dates import ORDERS
 from dashboard.data.errors import Problem
 from dashboard.data.limits import MAX_UPLOAD_BYTES, PARSE_TIMEOUT_S, Limits, megabytes
 from dashboard.data.load import read_bytes
@@ -21,7 +22,7 @@ EVENT_LIMITS = Limits()
 MAX_CONTEXT_ROWS = 100_000  # one row per protest: a year of a large country's protests fits
 CONTEXT_LIMITS = Limits(max_rows=MAX_CONTEXT_ROWS)
 MAX_CONTEXT_POINTS = MAX_POINTS
-EVENT_SUFFIXES = (".csv", ".tsv", ".txt", ".json")
+EVENT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".xlsx", ".ods")
 CONTEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 LIMITS_TEXT = (
     f"Files up to {megabytes(MAX_UPLOAD_BYTES)} and {EVENT_LIMITS.max_rows:,} events, read in at most "
@@ -29,6 +30,11 @@ LIMITS_TEXT = (
     "days."
 )
 CLI_HINT = "larger files work from the command line: `frt-timeline serve --events FILE --context FILE`"
+COUNT_ROWS = "__count_rows__"  # the value menu's "count rows per day"
+# How the browser's hints name the choices (the panel's own menus, never command-line options).
+BROWSER_CHOICES = {"date": "choose it in the 'Date column' menu below",
+                   "value": "choose a column in the 'Values' menu below",
+                   "count": "choose 'count rows per day' there", "order": "choose the order under 'Dates'"}
 
 
 @dataclass
@@ -39,6 +45,8 @@ class Outcome:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     summary: str = ""
+    columns: list[str] = field(default_factory=list)  # a context file's header, for the column menus
+    interpretation: str = ""  # how a context file was read: "summing 'events' per day"
 
 
 def pending_name(pending: Any) -> str:
@@ -79,31 +87,50 @@ def _bytes(
     return name, raw, None
 
 
-def events_upload(pending: Any) -> Outcome:
-    """Check an uploaded events file (any supported format) into a session store payload."""
+def day_order(choice: Any) -> str | None:
+    """The upload panel's date order choice -> dates.DAY_FIRST / MONTH_FIRST, or None (as the file shows)."""
+    return choice if choice in ORDERS else None
+
+
+def events_upload(pending: Any, order: Any = None) -> Outcome:
+    """Check an uploaded events file (any supported format) into a session store payload; `order` is the
+    panel's date order choice."""
     name, raw, refused = _bytes(pending, EVENT_SUFFIXES, EVENT_LIMITS)
     if refused is not None or raw is None:
         return refused or _refuse(name, "no file was received", "choose the file again", "no file")
-    report = read_bytes(raw, name, EVENT_LIMITS)  # the size again, the rows and the reading time
+    # the size again, the rows and the reading time
+    report = read_bytes(raw, name, EVENT_LIMITS, day_order=day_order(order))
     if report.errors or report.events is None:
         return Outcome(None, report.errors, report.warnings)
     events = report.events
     span = f"{events['start'].min():%Y} to {events['stop'].max():%Y}"
     summary = f"{len(events)} events from {span} ({report.format})"
-    return Outcome(session.to_payload(report, name), [], report.warnings, summary)
+    if report.diagnosis:
+        summary += f"; {report.diagnosis}"
+    notes = [Problem(name, 0, 0, note, "", "what was assumed") for note in report.notes]
+    return Outcome(session.to_payload(report, name), [], notes + report.warnings, summary)
 
 
-def context_upload(pending: Any) -> Outcome:
-    """Check an uploaded context CSV into a session store payload (the series)."""
+def context_upload(
+    pending: Any, date_column: Any = None, value_column: Any = None, order: Any = None
+) -> Outcome:
+    """Check an uploaded context CSV into a session store payload (the series), read with the panel's
+    choices: the date column, the value column or COUNT_ROWS ("" or None: detected), the date order."""
     name, raw, refused = _bytes(pending, CONTEXT_SUFFIXES, CONTEXT_LIMITS)
     if refused is not None or raw is None:
         return refused or _refuse(name, "no file was received", "choose the file again", "no file")
-    report = read_context_bytes(raw, name, limits=CONTEXT_LIMITS)
+    value = value_column if isinstance(value_column, str) and value_column else None
+    report = read_context_bytes(
+        raw, name, limits=CONTEXT_LIMITS, choices=BROWSER_CHOICES, day_order=day_order(order),
+        date_column=date_column if isinstance(date_column, str) and date_column else None,
+        value_column=None if value == COUNT_ROWS else value, count_rows=value == COUNT_ROWS)
     if report.errors or report.series is None:
-        return Outcome(None, report.errors, report.warnings)
+        return Outcome(None, report.errors, report.warnings, columns=report.columns)
     if len(report.series.dates) > MAX_CONTEXT_POINTS:
         problem = Problem(name, 0, 0, f"the series covers {len(report.series.dates):,} days; the limit "
                           f"in the browser is {MAX_CONTEXT_POINTS:,}",
                           "check for a stray date far from the others; " + CLI_HINT, "series too long")
         return Outcome(None, [problem], report.warnings)
-    return Outcome(report.series.to_dict(), [], report.warnings, report.summary)
+    counts = report.summary.removeprefix(f"{report.interpretation}: ")
+    return Outcome(report.series.to_dict(), [], report.warnings, counts, columns=report.columns,
+                   interpretation=report.interpretation)

@@ -7,9 +7,17 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.data.dates import DAY_FIRST, MONTH_FIRST
 from dashboard.data.errors import Problem, grouped
 from dashboard.web import ids
-from dashboard.web.upload.files import CONTEXT_SUFFIXES, EVENT_SUFFIXES, LIMITS_TEXT, MAX_UPLOAD_BYTES
+from dashboard.web.components import attrs
+from dashboard.web.upload.files import (
+    CONTEXT_SUFFIXES,
+    COUNT_ROWS,
+    EVENT_SUFFIXES,
+    LIMITS_TEXT,
+    MAX_UPLOAD_BYTES,
+)
 
 POLITE: dict[str, Any] = {"aria-live": "polite"}
 MAX_LISTED = 100  # problems listed on the page; the command line lists them all
@@ -22,7 +30,7 @@ EXPORTS = {
 
 def panel() -> html.Details:
     """Upload zones for events and a context series, templates, limits, progress and results."""
-    return html.Details(**{"data-app": "panel"}, children=
+    return html.Details(**attrs(data_app="panel"), children=
         [
             html.Summary("Use your own data"),
             html.P(
@@ -59,6 +67,7 @@ def panel() -> html.Details:
                 ],
                 className="upload-zones",
             ),
+            reading_choices(),
             html.P(
                 [
                     "Templates: ",
@@ -105,6 +114,40 @@ def panel() -> html.Details:
         ],
         id=ids.UPLOAD_PANEL,
         className="upload-panel",
+    )
+
+
+ORDER_CHOICES = [{"label": "as the file shows", "value": ""},
+                 {"label": "day first (31/12/2020)", "value": DAY_FIRST},
+                 {"label": "month first (12/31/2020)", "value": MONTH_FIRST}]
+
+
+def column_choices(columns: Sequence[str], *, count: bool) -> list[dict[str, str]]:
+    """A context file's columns as menu choices, after 'detect' (and 'count rows per day' for values)."""
+    first = [{"label": "detect", "value": ""}]
+    if count:
+        first.append({"label": "count rows per day", "value": COUNT_ROWS})
+    return first + [{"label": c, "value": c} for c in columns if c]
+
+
+def reading_choices() -> html.Div:
+    """How files are read: the order of day and month, and a context series' date and value columns (the
+    column menus fill in once a context file is loaded)."""
+    return html.Div(
+        [
+            html.Fieldset([html.Legend("Dates like 03/04/2020 are written"),
+                           dcc.RadioItems(id=ids.UPLOAD_DAY_ORDER, options=ORDER_CHOICES, value="",
+                                          inline=True, className="checklist", inputClassName="check-input")]),
+            html.Fieldset([html.Legend("Context series: Date column"),
+                           dcc.RadioItems(id=ids.CONTEXT_DATE_COLUMN, options=column_choices([], count=False),
+                                          value="", inline=True, className="checklist",
+                                          inputClassName="check-input")]),
+            html.Fieldset([html.Legend("Context series: Values"),
+                           dcc.RadioItems(id=ids.CONTEXT_VALUE_COLUMN, options=column_choices([], count=True),
+                                          value="", inline=True, className="checklist",
+                                          inputClassName="check-input")]),
+        ],
+        className="upload-choices",
     )
 
 
@@ -157,7 +200,7 @@ def refused(name: str, errors: Sequence[Problem], warnings: Sequence[Problem]) -
             ),
             *(
                 [
-                    html.Details(**{"data-app": "panel"}, children=
+                    html.Details(**attrs(data_app="panel"), children=
                         [
                             html.Summary(f"Warnings ({len(warnings)})"),
                             *problem_items(warnings, MAX_LISTED, hint_label="Tip"),
@@ -173,14 +216,18 @@ def refused(name: str, errors: Sequence[Problem], warnings: Sequence[Problem]) -
     )
 
 
-def loaded(name: str, summary: str, warnings: Sequence[Problem], what: str) -> html.Div:
+def loaded(
+    name: str, summary: str, warnings: Sequence[Problem], what: str, interpretation: str = ""
+) -> html.Div:
     """A file was loaded: what is shown now, and its warnings (nothing dropped without a word)."""
     return html.Div(
         [
             html.P(f"Showing {what} from {name}: {summary}.", className="upload-ok"),
+            *([html.P(f"Read by {interpretation}. To read it another way, choose the columns above.",
+                      className="upload-interpretation")] if interpretation else []),
             *(
                 [
-                    html.Details(**{"data-app": "panel"}, children=
+                    html.Details(**attrs(data_app="panel"), children=
                         [
                             html.Summary(f"Warnings ({len(warnings)})"),
                             *problem_items(warnings, MAX_LISTED, hint_label="Tip"),
