@@ -90,7 +90,12 @@ def events_upload(pending: Any) -> Outcome:
     events = report.events
     span = f"{events['start'].min():%Y} to {events['stop'].max():%Y}"
     summary = f"{len(events)} events from {span} ({report.format})"
-    return Outcome(session.to_payload(report, name), [], report.warnings, summary)
+    payload = session.to_payload(report, name)
+    if session.store_json(payload) is None:  # the rows must fit the tab's store the callbacks read back
+        return _refuse(name, f"the file's events take more than {megabytes(session.MAX_STORE_BYTES)} once "
+                       "read", "remove columns or events you do not need, or split the file by years",
+                       "file too large")
+    return Outcome(payload, [], report.warnings, summary)
 
 
 def context_upload(pending: Any) -> Outcome:
