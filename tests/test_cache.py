@@ -67,7 +67,7 @@ def test_environment_configures_a_shared_cache():
             "FRT_EVENTS": "x.csv",
         }
     )
-    assert config["CACHE_TYPE"] == FAILSAFE_REDIS  # flask-caching's RedisCache, that survives Redis going away
+    assert config["CACHE_TYPE"] == FAILSAFE_REDIS  # flask-caching's RedisCache, surviving Redis going away
     assert config["CACHE_REDIS_URL"] == "redis://cache:6379/0"
     assert config["CACHE_DEFAULT_TIMEOUT"] == 600
     assert "CACHE_EVENTS" not in config

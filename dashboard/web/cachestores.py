@@ -17,6 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any, TypeVar
 
 from flask import Flask
@@ -29,6 +30,7 @@ RETRY_S = 5.0
 REDIS_TIMEOUT_S = 0.5  # a Redis that hangs costs a request at most this much before it counts as down
 log = logging.getLogger("frt_timeline.cache")
 T = TypeVar("T")
+Timeout = int | timedelta | None
 
 
 class BoundedCache(BaseCache):
@@ -38,8 +40,8 @@ class BoundedCache(BaseCache):
     """
 
     def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES, threshold: int = 10_000,
-                 default_timeout: int = 0, **kwargs: Any) -> None:
-        super().__init__(default_timeout=default_timeout, **kwargs)
+                 default_timeout: int = 0, ignore_delete_many_errors: bool = False) -> None:
+        super().__init__(default_timeout=default_timeout, ignore_delete_many_errors=ignore_delete_many_errors)
         self.max_bytes = max_bytes
         self.threshold = threshold
         self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
@@ -49,9 +51,10 @@ class BoundedCache(BaseCache):
     @classmethod
     def factory(cls, app: Flask, config: dict[str, Any], args: list[Any],
                 kwargs: dict[str, Any]) -> BoundedCache:
-        kwargs.pop("ignore_errors", None)
-        return cls(*args, max_bytes=int(config.get("CACHE_MAX_BYTES", DEFAULT_MAX_BYTES)),
-                   threshold=int(config.get("CACHE_THRESHOLD", 10_000)), **kwargs)
+        timeout = kwargs.get("default_timeout") or 0
+        return cls(max_bytes=int(config.get("CACHE_MAX_BYTES", DEFAULT_MAX_BYTES)),
+                   threshold=int(config.get("CACHE_THRESHOLD", 10_000)), default_timeout=int(timeout),
+                   ignore_delete_many_errors=bool(kwargs.get("ignore_delete_many_errors", False)))
 
     @property
     def size(self) -> int:
@@ -65,9 +68,11 @@ class BoundedCache(BaseCache):
         _, data = self._entries.pop(key)
         self._size -= len(data) + len(key) + ENTRY_OVERHEAD
 
-    def _expires(self, timeout: int | None) -> float:
-        timeout = self._normalize_timeout(timeout)
-        return time.time() + timeout if timeout > 0 else 0.0
+    def _expires(self, timeout: Timeout) -> float:
+        if isinstance(timeout, timedelta):
+            timeout = int(timeout.total_seconds())
+        seconds = self._normalize_timeout(timeout)
+        return time.time() + seconds if seconds > 0 else 0.0
 
     def get(self, key: str) -> Any:
         with self._lock:
@@ -81,7 +86,7 @@ class BoundedCache(BaseCache):
             data = entry[1]
         return pickle.loads(data)
 
-    def set(self, key: str, value: Any, timeout: int | None = None) -> bool:
+    def set(self, key: str, value: Any, timeout: Timeout = None) -> bool:
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         cost = len(data) + len(key) + ENTRY_OVERHEAD
         with self._lock:
@@ -96,7 +101,7 @@ class BoundedCache(BaseCache):
             self._size += cost
         return True
 
-    def add(self, key: str, value: Any, timeout: int | None = None) -> bool:
+    def add(self, key: str, value: Any, timeout: Timeout = None) -> bool:
         if self.has(key):
             return False
         return self.set(key, value, timeout)
@@ -176,13 +181,13 @@ class FailSafeRedisCache(RedisCache):
     def get_many(self, *keys: str) -> list[Any]:
         return self._guard(lambda: super(FailSafeRedisCache, self).get_many(*keys), [None] * len(keys))
 
-    def set(self, key: str, value: Any, timeout: int | None = None) -> Any:
+    def set(self, key: str, value: Any, timeout: Timeout = None) -> Any:
         return self._guard(lambda: super(FailSafeRedisCache, self).set(key, value, timeout), False)
 
-    def add(self, key: str, value: Any, timeout: int | None = None) -> Any:
+    def add(self, key: str, value: Any, timeout: Timeout = None) -> Any:
         return self._guard(lambda: super(FailSafeRedisCache, self).add(key, value, timeout), False)
 
-    def set_many(self, mapping: dict[str, Any], timeout: int | None = None) -> Any:
+    def set_many(self, mapping: dict[str, Any], timeout: Timeout = None) -> Any:
         return self._guard(lambda: super(FailSafeRedisCache, self).set_many(mapping, timeout), [])
 
     def delete(self, key: str) -> Any:
