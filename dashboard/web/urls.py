@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app, request
@@ -47,12 +48,11 @@ def parse_trusted_hosts(value: str | None) -> list[str] | None:
     return hosts or None
 
 
-def configure(config: Mapping[str, object] | dict[str, object], public_url: str | None,
-              trusted_hosts: str | None, environ: Mapping[str, str] | None = None) -> None:
+def configure(config: dict[str, Any], public_url: str | None, trusted_hosts: str | None,
+              environ: Mapping[str, str] | None = None) -> None:
     """Store the public URL and the trusted hosts (arguments first, else the environment) in a Flask
     config. Raises ValueError for a public URL that is not one."""
     env = os.environ if environ is None else environ
-    assert isinstance(config, dict)
     config[CONFIG_KEY] = parse_public_url(public_url if public_url is not None else env.get(PUBLIC_URL_VAR))
     hosts = parse_trusted_hosts(trusted_hosts if trusted_hosts is not None else env.get(TRUSTED_HOSTS_VAR))
     if hosts is not None:
