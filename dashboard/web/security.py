@@ -182,7 +182,8 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
         return "the state does not match the callback"
     outputs, indices = body.get("outputs"), spec.get("outputs_indices", 0)
     if isinstance(indices, list):
-        declared = spec.get("output") if isinstance(spec.get("output"), list) else []
+        output_spec = spec.get("output")
+        declared: list[Any] = output_spec if isinstance(output_spec, list) else []
         if not (isinstance(outputs, list) and len(outputs) == len(indices) == len(declared)
                 and all(_output_ok(o, d) for o, d in zip(outputs, declared, strict=True))):
             return "the outputs do not match the callback"
