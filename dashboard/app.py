@@ -7,6 +7,7 @@ Importing this module reads no file: `dashboard.app:server` builds the app on fi
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,10 @@ from dashboard.view import urlstate
 from dashboard.view.dataset import Dataset
 from dashboard.view.eventindex import EventIndex
 from dashboard.view.story import Story, load_story, resolve, story_file_for, view_title
-from dashboard.web import responsecache, security
+from dashboard.web import reloading, responsecache, security, urls
 from dashboard.web.a11y import register_a11y_callbacks
 from dashboard.web.api import register_api
-from dashboard.web.cache import FigureCache, fingerprint
+from dashboard.web.cache import FigureCache, data_version
 from dashboard.web.callbacks import register_callbacks
 from dashboard.web.chart import Chart
 from dashboard.web.downloads import register_downloads
@@ -52,7 +53,7 @@ class TimelineDash(Dash):
                           scripts: Any = "", app_entry: Any = "", favicon: Any = "",
                           renderer: Any = "") -> Any:
         view, _ = urlstate.parse(request.query_string.decode("utf-8", "replace"))
-        link = discovery_link(request.url, request.url_root, view_title(resolve(view, self.tour), self.tour))
+        link = discovery_link(urls.here(), urls.root(), view_title(resolve(view, self.tour), self.tour))
         return super().interpolate_index(metas=metas + link, title=title, css=css, config=config,
                                          scripts=scripts, app_entry=app_entry, favicon=favicon,
                                          renderer=renderer)
@@ -66,6 +67,8 @@ def create_app(
     context_value: str | None = None,
     story_path: str | os.PathLike[str] | None = None,
     frame_ancestors: str | None = None,
+    public_url: str | None = None,
+    trusted_hosts: str | None = None,
 ) -> Dash:
     """Build the Dash app for one events file (default: `FRT_EVENTS` or the bundled `events.csv`) and its
     guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the bundled events).
@@ -77,10 +80,14 @@ def create_app(
         story_path: the guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the bundled
             events).
         frame_ancestors: the sites that may frame `/embed` (default: `FRT_FRAME_ANCESTORS`; empty: any).
+        public_url: the app's public root URL, for the absolute URLs it writes (default: `FRT_PUBLIC_URL`;
+            empty: the request's own).
+        trusted_hosts: the Host headers to answer, e.g. 'example.org .example.com' (default:
+            `FRT_TRUSTED_HOSTS`; empty: any).
 
     Raises:
         DataError: when a file is missing or invalid, listing every problem with its location.
-        ValueError: when `frame_ancestors` is not a list of sites.
+        ValueError: when `frame_ancestors` is not a list of sites or `public_url` not an http(s) root.
 
     Example:
         >>> app = create_app("events.csv", "protests.csv")
@@ -112,8 +119,10 @@ def create_app(
         update_title=None,
     )
     app.index_string = INDEX_STRING
-    # the figures depend on the events file and the context series: both name the cache entries
-    data_key = fingerprint(path) + (":" + fingerprint(context_path) if context_path else "")
+    urls.configure(app.server.config, public_url, trusted_hosts)
+    # every file shown (events, context series, tour) is part of the version that names the cache entries
+    data_key = data_version(path, context_path, tour_path)
+    reloading.install(app.server, data_key)  # first: its after-request hook sees the final bytes
     cache = FigureCache(app.server, data_key)
     if responsecache.enabled():
         responsecache.install(app.server, cache.cache, cache.prefix)  # before compression: see install()
@@ -135,10 +144,24 @@ def create_app(
     return app
 
 
+def build_server() -> Any:
+    """The Flask server of `create_app()` configured by the environment (FRT_EVENTS, FRT_PUBLIC_URL...)."""
+    return create_app().server
+
+
 def __getattr__(name: str) -> Any:
-    """`server` is built on first access (gunicorn's `dashboard.app:server`), not at import time."""
+    """`server` is built on first access (gunicorn's `dashboard.app:server`), not at import time: a WSGI app
+    whose data `server.reload()` replaces atomically (gunicorn.conf.py calls it on `kill -HUP`). Invalid
+    data at start is one message per problem on standard error and exit status 1, not a traceback."""
     if name == "server":
-        server = create_app().server
+        try:
+            server = reloading.Reloadable(build_server)
+        except DataError as exc:
+            print(f"frt-timeline: cannot start: {default_events_path()} or a file it names is not valid:",
+                  file=sys.stderr)
+            for problem in exc.problems:
+                print(str(problem), file=sys.stderr)
+            raise SystemExit(1) from None
         globals()["server"] = server
         return server
     raise AttributeError(name)

@@ -94,16 +94,23 @@ def skip_notebook_support() -> None:
 @click.option("--frame-ancestors", default=None, metavar="SITES",
               help="Sites allowed to frame /embed, e.g. 'https://example.org https://*.example.com' "
                    "(default: $FRT_FRAME_ANCESTORS, else any site). The app's own pages are never framable.")
+@click.option("--public-url", default=None, metavar="URL",
+              help="The app's public address, e.g. https://timeline.example.org/, used for the absolute URLs "
+                   "it writes (oEmbed) instead of the request's Host (default: $FRT_PUBLIC_URL).")
+@click.option("--trusted-hosts", default=None, metavar="HOSTS",
+              help="Host names to answer, e.g. 'timeline.example.org .example.org' (a leading dot allows "
+                   "subdomains); others get a 400 (default: $FRT_TRUSTED_HOSTS, else any).")
 def serve(events_path: Path | None, context_path: Path | None, context_date: str | None,
           context_value: str | None, story_path: Path | None, host: str, port: int, debug: bool,
-          frame_ancestors: str | None) -> None:
+          frame_ancestors: str | None, public_url: str | None, trusted_hosts: str | None) -> None:
     """Start the app (development server; use gunicorn in production)."""
     skip_notebook_support()
     from dashboard.app import create_app  # imported here so `validate` and `--help` stay fast
 
     try:
         app = create_app(events_path, context_path, context_date=context_date, context_value=context_value,
-                         story_path=story_path, frame_ancestors=frame_ancestors)
+                         story_path=story_path, frame_ancestors=frame_ancestors, public_url=public_url,
+                         trusted_hosts=trusted_hosts)
     except DataError as exc:
         events_name = Path(events_path or default_events_path()).name
         first = exc.problems[0].file if exc.problems else ""
@@ -117,7 +124,8 @@ def serve(events_path: Path | None, context_path: Path | None, context_date: str
             click.echo(str(problem), err=True)
         sys.exit(1)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--frame-ancestors") from None
+        hint = "--public-url" if "public address" in str(exc) else "--frame-ancestors"
+        raise click.BadParameter(str(exc), param_hint=hint) from None
     click.echo(f"frt-timeline is running at http://{host}:{port}/ (press Ctrl+C to stop)")
     app.run(host=host, port=port, debug=debug)
 

@@ -154,6 +154,46 @@ def test_malformed_callback_requests_get_400_not_500(app, client, data, reason):
     assert reason in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("depth", [33, 100, 990, 5000])
+@pytest.mark.parametrize("shape", ["[{}]", '{{"a":{}}}'])
+def test_deeply_nested_callback_json_gets_400_and_no_traceback(client, caplog, depth, shape):
+    inner = "0"
+    for _ in range(depth):
+        inner = shape.format(inner)
+    with caplog.at_level(logging.DEBUG):
+        response = client.post(security.CALLBACK_PATH, data=inner, content_type="application/json")
+    assert response.status_code == 400
+    assert "nests more than" in response.get_data(as_text=True)
+    assert "Traceback" not in caplog.text and "RecursionError" not in caplog.text
+
+
+def test_deep_nesting_inside_a_valid_callback_body_gets_400(app, client):
+    value: object = "x"
+    for _ in range(990):
+        value = [value]
+    data = render_body(app)
+    data["inputs"][0]["value"] = value
+    response = client.post(security.CALLBACK_PATH, json=data)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("raw", [b"null", b"1", b'"x"', b"[]", b"true", b"\xff\xfe", b"{", b"1e999999",
+                                 b"9" * 5000, b'{"output": "\\ud800"}', b"[" * 20 + b"]" * 19])
+def test_malformed_callback_json_of_any_type_gets_400(client, raw):
+    response = client.post(security.CALLBACK_PATH, data=raw, content_type="application/json")
+    assert response.status_code == 400
+
+
+def test_callback_bodies_as_deep_as_the_page_sends_pass(app, client):
+    data = render_body(app)
+    nested: object = "x"
+    for _ in range(security.MAX_JSON_DEPTH - 4):  # body > inputs > item > value > ...
+        nested = [nested]
+    data["inputs"][0]["value"] = nested
+    assert not security.deeper_than(data, security.MAX_JSON_DEPTH)
+    assert client.post(security.CALLBACK_PATH, json=data).status_code == 200
+
+
 def test_a_request_for_a_browser_side_callback_gets_400_not_500(app, client):
     key = callback_key(app, "pending-events.data")  # the upload's size check runs in the browser
     response = client.post(security.CALLBACK_PATH, json=body(app, key))

@@ -15,7 +15,7 @@ from dashboard.data import relations, schema
 from dashboard.data.companies import duplicate_warnings
 from dashboard.data.dates import ColumnOrder, Period, parse_period, period_label, read_date
 from dashboard.data.errors import Problem
-from dashboard.data.safe import is_http_url
+from dashboard.data.safe import is_http_url, url_problem
 
 MAX_GROUP = 60
 
@@ -183,7 +183,7 @@ class Checker:
             if not is_http_url(url):
                 warn(
                     "sources",
-                    f"source '{url}' is not an http(s) URL; it is shown as plain text",
+                    f"source '{url}' {url_problem(url)}; it is shown as plain text",
                     "use a full https:// address",
                     "source is not a web link",
                 )

@@ -1,26 +1,35 @@
 """The data one browser session sees: the bundled events, or the events it uploaded.
 
-An upload is never stored on the server: its checked rows travel in the browser's session store, and every
-callback rebuilds the table from them through the same validation (cached per process), so the app stays a
-stateless WSGI app and a tampered store can only fall back to the bundled data. Pure: no Dash import.
+An upload is never stored on the server: its checked rows travel in the browser's session store, and a
+callback rebuilds the table from them through the same validation, so the app stays a stateless WSGI app and
+a tampered store can only fall back to the bundled data. A store is held to an upload's limits (its rows,
+and its size as JSON) before any other work, and checked once per process: the tables of the last few
+stores are kept by the digest of their JSON. Pure: no Dash import.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
 from dashboard.data import schema
+from dashboard.data.limits import MAX_ROWS, MAX_UPLOAD_BYTES
 from dashboard.data.validate import Checker, Era, Report, Row, check_rows
 from dashboard.figures.timeline import Band, era_bands, protest_band
 from dashboard.view.filters import companies_in
 
 VERSION = 1
+# An upload's rows as JSON: the file's text plus quotes and commas; well under a callback request's limit.
+MAX_STORE_BYTES = MAX_UPLOAD_BYTES * 5 // 4
+STORE_CACHE = 8  # checked stores kept per process, by digest (each at most MAX_ROWS events)
+_checked: OrderedDict[str, Dataset | None] = OrderedDict()
+_checked_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -88,19 +97,40 @@ def to_payload(report: Report, name: str) -> dict[str, Any]:
     }
 
 
-def from_payload(payload: Any) -> Dataset | None:
-    """The Dataset of a session store, checked again; None when the store does not hold valid events."""
+def store_json(payload: Any) -> bytes | None:
+    """The store as canonical JSON when it is within an upload's limits (rows, then bytes), else None."""
     if not isinstance(payload, dict) or payload.get("version") != VERSION:
         return None
-    try:
-        text = json.dumps(payload, sort_keys=True, ensure_ascii=True)
-    except (TypeError, ValueError):
+    rows = payload.get("rows")
+    if not isinstance(rows, list) or len(rows) > MAX_ROWS:
         return None
-    return _from_json(hashlib.sha256(text.encode()).hexdigest(), text)
+    try:
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return text if len(text) <= MAX_STORE_BYTES else None
 
 
-@lru_cache(maxsize=16)
-def _from_json(_digest: str, text: str) -> Dataset | None:
+def from_payload(payload: Any) -> Dataset | None:
+    """The Dataset of a session store, checked once per process; None when the store is over an upload's
+    limits or does not hold valid events."""
+    text = store_json(payload)
+    if text is None:
+        return None
+    digest = hashlib.sha256(text).hexdigest()
+    with _checked_lock:
+        if digest in _checked:
+            _checked.move_to_end(digest)
+            return _checked[digest]
+    dataset = _from_json(text)
+    with _checked_lock:
+        _checked[digest] = dataset
+        while len(_checked) > STORE_CACHE:
+            _checked.popitem(last=False)
+    return dataset
+
+
+def _from_json(text: bytes) -> Dataset | None:
     payload = json.loads(text)
     columns, rows = payload.get("columns"), payload.get("rows")
     if columns != list(schema.ALL_COLUMN_NAMES) or not isinstance(rows, list) or not rows:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, current_app, jsonify, request
 
 from dashboard.data.rows import columns, csv_text, records
 from dashboard.text import describe
 from dashboard.view import story, urlstate
 from dashboard.view.filters import apply, companies_in
+from dashboard.web import reloading
 
 
 def register_api(
@@ -35,6 +36,7 @@ def register_api(
         response = jsonify({
             "meta": {
                 "source": source_name,
+                "version": reloading.version_of(current_app),  # the data version this answer comes from
                 "total": len(events),
                 "count": len(shown),
                 "filters": applied,

@@ -1,9 +1,11 @@
-"""Memoized figures: flask-caching, in-process by default, shared (Redis, memcached) by configuration.
+"""Memoized figures: flask-caching, in-process by default, shared (Redis) by configuration.
 
-The key is the data's fingerprint, the app's version and the normalized view (`lod.cache_key`), so
-processes and machines that serve the same file share entries and never mix two files. Settings come from
-`FRT_CACHE_*` environment variables, each a flask-caching `CACHE_*` setting, e.g.
-`FRT_CACHE_TYPE=RedisCache FRT_CACHE_REDIS_URL=redis://cache:6379/0`.
+The key is the data version (a digest of the files shown), the app's version and the normalized view
+(`lod.cache_key`), so processes and machines that serve the same files share entries and never mix two
+versions. Settings come from `FRT_CACHE_*` environment variables, each a flask-caching `CACHE_*` setting, e.g.
+`FRT_CACHE_TYPE=RedisCache FRT_CACHE_REDIS_URL=redis://cache:6379/0`. The default keeps at most
+`FRT_CACHE_MAX_BYTES` (64 MB) per process; `RedisCache` means the fail-safe Redis backend
+(`cachestores.FailSafeRedisCache`): with Redis down the app answers without it.
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ from flask import Flask
 from flask_caching import Cache
 
 from dashboard import __version__
+from dashboard.web.cachestores import DEFAULT_MAX_BYTES
 
 ENV_PREFIX = "FRT_CACHE_"
+BOUNDED = "dashboard.web.cachestores.BoundedCache"
+FAILSAFE_REDIS = "dashboard.web.cachestores.FailSafeRedisCache"
+ALIASES = {"SimpleCache": BOUNDED, "simple": BOUNDED, "RedisCache": FAILSAFE_REDIS, "redis": FAILSAFE_REDIS}
 DEFAULTS: dict[str, Any] = {
-    "CACHE_TYPE": "SimpleCache",  # per process; a figure costs milliseconds, so a miss is cheap
-    "CACHE_THRESHOLD": 500,  # entries per process: figures (up to a few hundred KB) and responses
-    "CACHE_DEFAULT_TIMEOUT": 0,  # the data never changes while the app runs
+    "CACHE_TYPE": BOUNDED,  # per process; a figure costs milliseconds, so a miss is cheap
+    "CACHE_MAX_BYTES": DEFAULT_MAX_BYTES,  # per process: figures (up to a few hundred KB) and responses
+    "CACHE_THRESHOLD": 10_000,  # entries per process, a second bound for many small answers
+    "CACHE_DEFAULT_TIMEOUT": 0,  # a data version never changes; a new version has new keys
 }
 
 
@@ -34,12 +41,22 @@ def cache_config(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
         if name.startswith(ENV_PREFIX):
             key = "CACHE_" + name[len(ENV_PREFIX) :]
             config[key] = int(value) if value.isdigit() else value
+    config["CACHE_TYPE"] = ALIASES.get(config["CACHE_TYPE"], config["CACHE_TYPE"])
     return config
 
 
 def fingerprint(path: str | os.PathLike[str]) -> str:
     """A short digest of the file's bytes (read-only)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+def data_version(*paths: str | os.PathLike[str] | None) -> str:
+    """The version of the data a process serves: one short digest of every file it shows (events,
+    context, tour). Shown in `/api`'s meta and in ETags; names the cache entries."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update((fingerprint(path) if path is not None else "-").encode() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 class FigureCache:

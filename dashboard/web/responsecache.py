@@ -1,10 +1,12 @@
 """Whole responses of the app's pure endpoints, kept compressed: a repeated request costs a lookup.
 
 Every answer of the page, its layout and dependencies, the Dash callbacks and /api depends only on the
-request (method, path, query, body) and the data file, never on a session or the time, so a response can
-be replayed byte for byte. Entries live in the same flask-caching backend as the figures (in-process by
-default, Redis when configured), under a key that also names the data file and the encoding. Set
-`FRT_RESPONSE_CACHE=0` to turn it off (the figure cache stays).
+request (method, the app's root URL, path, query, body, accepted encodings) and the data version, never on
+a session or the time, so a response can be replayed byte for byte. The root URL is part of the key because
+the page names its own address (the oEmbed discovery link): with no `--public-url`, a request with a forged
+`Host` header must not fill the entry that other readers get. Entries live in the same flask-caching
+backend as the figures (in-process and bounded in bytes by default, Redis when configured), under a key that
+also names the data version. Set `FRT_RESPONSE_CACHE=0` to turn it off (the figure cache stays).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Mapping
 
 from flask import Flask, Request, Response, request
 from flask_caching import Cache
+
+from dashboard.web import urls
 
 EXACT = frozenset({"/", "/_dash-layout", "/_dash-dependencies", "/_dash-update-component"})
 PREFIXES = ("/api/",)
@@ -36,7 +40,8 @@ def cacheable(req: Request) -> bool:
 
 def request_key(req: Request, prefix: str) -> str:
     digest = hashlib.sha256()
-    for part in (req.method, req.full_path, req.headers.get("Accept-Encoding", "").lower().replace(" ", "")):
+    encodings = req.headers.get("Accept-Encoding", "").lower().replace(" ", "")
+    for part in (req.method, urls.root(), req.full_path, encodings):
         digest.update(part.encode() + b"\0")
     digest.update(req.get_data(cache=True))
     return prefix + "resp:" + digest.hexdigest()

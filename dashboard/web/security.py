@@ -1,5 +1,6 @@
 """Serving on the open internet: security headers with a strict Content-Security-Policy, request limits,
-a check of Dash callback requests, and generic error pages (the traceback goes to the log, never the client).
+a check of Dash callback requests, a 404 for any path the app does not serve, and generic error pages (the
+traceback goes to the log, never the client).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _SOURCE = re.compile(  # a CSP host or scheme source, or 'self' / 'none': what -
     r"^(?:'self'|'none'|https?:|(?:https?://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$",
     re.IGNORECASE,
 )
+# Dash's callback bodies are a few levels deep (an upload's rows: 4); Python's JSON parser recurses, so a
+# body nested about a thousand levels raises RecursionError, and anything deep costs every callback a walk.
+MAX_JSON_DEPTH = 32
 GENERIC_ERROR = ("Something went wrong on the server. Reload the page; if it keeps happening, "
                  "tell the site's owner.")
 
@@ -119,6 +123,44 @@ def _prop_ids(items: list[Any]) -> set[str]:
     return out
 
 
+def deeper_than(value: object, limit: int) -> bool:
+    """True when lists and objects in `value` nest more than `limit` levels (checked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, dict)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (list, dict)))
+    return False
+
+
+def callback_body() -> object:
+    """The JSON body of the current request, or None when it is not JSON.
+
+    Raises:
+        BadRequest: for JSON nested more than MAX_JSON_DEPTH levels (Python's parser would recurse too deep).
+    """
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        raise BadRequest(f"Bad callback request: the JSON nests more than {MAX_JSON_DEPTH} levels.") from None
+    if deeper_than(body, MAX_JSON_DEPTH):
+        raise BadRequest(f"Bad callback request: the JSON nests more than {MAX_JSON_DEPTH} levels.")
+    return body
+
+
+def frameable_path(path: str, frameable_paths: Sequence[str]) -> bool:
+    """`path` is one of `frameable_paths`, or a file directly below one (`/embed/embed.css`), never deeper
+    (`/embed/x/y`)."""
+    for base in frameable_paths:
+        base = base.rstrip("/")
+        if path == base or (path.startswith(base + "/") and "/" not in path[len(base) + 1:]):
+            return True
+    return False
+
+
 def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[str, Any]]) -> str | None:
     """Why a body posted to Dash's callback route does not fit the callback it names, or None.
 
@@ -140,7 +182,8 @@ def callback_request_problem(body: object, callback_map: Mapping[str, Mapping[st
         return "the state does not match the callback"
     outputs, indices = body.get("outputs"), spec.get("outputs_indices", 0)
     if isinstance(indices, list):
-        declared = spec.get("output") if isinstance(spec.get("output"), list) else []
+        output_spec = spec.get("output")
+        declared: list[Any] = output_spec if isinstance(output_spec, list) else []
         if not (isinstance(outputs, list) and len(outputs) == len(indices) == len(declared)
                 and all(_output_ok(o, d) for o, d in zip(outputs, declared, strict=True))):
             return "the outputs do not match the callback"
@@ -157,8 +200,9 @@ def install(app: Dash, *, frameable_paths: Sequence[str] = (), frame_ancestors: 
     """Add headers, limits, the callback check and generic errors to `app`.
 
     Call it after the callbacks are registered, so the inline-script hashes are final.
-    `frameable_paths`: paths (and everything below them) other sites may frame: any site, or only
-    `frame_ancestors` (as parsed by `parse_frame_ancestors`) when given.
+    `frameable_paths`: paths (and the files directly below them) other sites may frame: any site, or only
+    `frame_ancestors` (as parsed by `parse_frame_ancestors`) when given. Any other path Dash's catch-all
+    route would answer (with the whole app) is a 404.
     """
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
@@ -169,19 +213,21 @@ def install(app: Dash, *, frameable_paths: Sequence[str] = (), frame_ancestors: 
     framed = headers(content_security_policy(hashes, frame_ancestors=" ".join(frame_ancestors) or "*"),
                      frameable=True)
 
-    def frameable(path: str) -> bool:
-        return any(path == p or path.startswith(p.rstrip("/") + "/") for p in frameable_paths)
+    catch_all = app.config.routes_pathname_prefix + "<path:path>"
 
     @server.before_request
-    def check_callback_request() -> None:
+    def check_request() -> None:
+        rule = request.url_rule
+        if rule is not None and rule.rule == catch_all:
+            raise NotFound()  # the app is one page: Dash's catch-all would serve it at any path
         if request.path == CALLBACK_PATH and request.method == "POST":
-            problem = callback_request_problem(request.get_json(silent=True), app.callback_map)
+            problem = callback_request_problem(callback_body(), app.callback_map)
             if problem is not None:
                 raise BadRequest(f"Bad callback request: {problem}.")
 
     @server.after_request
     def add_headers(response: Response) -> Response:
-        chosen = framed if frameable(request.path) else own
+        chosen = framed if frameable_path(request.path, frameable_paths) else own
         for name, value in chosen.items():
             response.headers.setdefault(name, value)
         return response

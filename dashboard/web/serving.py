@@ -92,7 +92,14 @@ def drop_unused_scripts(app: Dash) -> None:
     app.interpolate_index = interpolate_index  # type: ignore[method-assign, assignment]
 
 
+def serve_favicon(app: Dash) -> None:
+    """`/favicon.ico`, which browsers ask for on pages that name no icon (/embed): Dash's own icon,
+    instead of a 404 in the console (unknown paths are 404 since Dash's catch-all route no longer answers)."""
+    app.server.add_url_rule("/favicon.ico", "favicon", lambda: app._serve_default_favicon())
+
+
 def optimise_delivery(app: Dash) -> None:
+    serve_favicon(app)
     enable_compression(app)
     use_partial_plotly(app)
     use_shared_scripts(app)

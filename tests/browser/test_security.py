@@ -101,7 +101,7 @@ def assert_hover_labels_are_text(hovered: list[dict], rows: dict[str, dict[str, 
         assert set(h["tags"]) <= {"g", "path", "text", "tspan", "rect"}, h
 
 
-PAGES = ["/", "/?company=IBM&context=0&event=ibm-exit", "/?q=nothing&start=2020-13-45", "/any/other/path"]
+PAGES = ["/", "/?company=IBM&context=0&event=ibm-exit", "/?q=nothing&start=2020-13-45"]  # others: 404
 EMBED_PAGES = ["/embed", "/embed?company=IBM&context=0&event=ibm-exit&theme=dark", "/embed?q=nothing"]
 
 

@@ -17,6 +17,7 @@ from flask import Flask, Response, jsonify, request
 from dashboard.figures.timeline import embed_height
 from dashboard.view import story, urlstate
 from dashboard.view.filters import companies_in
+from dashboard.web import urls
 from dashboard.web.share import links as share
 
 PROVIDER_NAME = "frt-timeline"
@@ -59,7 +60,7 @@ def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | Non
         url = request.args.get("url", "").strip()
         if not url:
             return _text("Give the view to embed as url=<a link to this app>.", 400)
-        root = request.url_root
+        root = urls.root()
         if share.kind_of(url, root) is None:
             return _text(f"{url} is not a view of this app ({root}).", 404)
         query = urlsplit(url).query

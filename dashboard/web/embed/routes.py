@@ -22,6 +22,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from dashboard.figures.timeline import protest_band
 from dashboard.view import story, urlstate
 from dashboard.view.filters import companies_in
+from dashboard.web import urls
 from dashboard.web.embed import page as embedpage
 from dashboard.web.embed.oembed import discovery_link
 
@@ -116,7 +117,7 @@ def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None
     @bp.get("/embed")
     def page() -> Response:
         query = request.query_string.decode("utf-8", "replace")
-        html, gzipped = render(request.url_root, request.script_root, request.url, query)
+        html, gzipped = render(urls.root(), request.script_root, urls.here(), query)
         return _respond(html, "text/html", cache="public, max-age=300", gzipped=gzipped)
 
     @bp.get("/embed/<name>")

@@ -108,7 +108,12 @@ def events_upload(pending: Any, order: Any = None) -> Outcome:
     if report.diagnosis:
         summary += f"; {report.diagnosis}"
     notes = [Problem(name, 0, 0, note, "", "what was assumed") for note in report.notes]
-    return Outcome(session.to_payload(report, name), [], notes + report.warnings, summary)
+    payload = session.to_payload(report, name)
+    if session.store_json(payload) is None:  # the rows must fit the tab's store the callbacks read back
+        return _refuse(name, f"the file's events take more than {megabytes(session.MAX_STORE_BYTES)} once "
+                       "read", "remove columns or events you do not need, or split the file by years",
+                       "file too large")
+    return Outcome(payload, [], notes + report.warnings, summary)
 
 
 def context_upload(
