@@ -36,7 +36,7 @@ def test_everything_else_is_not_a_link(url):
     assert not is_http_url(url)
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("cell", ["=1+1", "+A1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(cell):
     assert csv_cell(cell) == "'" + cell
 

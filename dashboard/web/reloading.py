@@ -23,7 +23,7 @@ from flask import Flask, Response, request
 
 from dashboard.data.errors import DataError
 
-VERSION_KEY = "FRT_DATA_VERSION"
+VERSION_KEY = "frt_data_version"  # a Flask config key (not an environment variable)
 VERSION_HEADER = "X-Data-Version"
 ETAG_PATHS = ("/", "/_dash-layout", "/_dash-dependencies")
 ETAG_PREFIXES = ("/api/",)
