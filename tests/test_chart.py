@@ -111,8 +111,8 @@ def test_payload_of_a_large_view_is_compact(large):
 
 
 def test_a_click_on_a_density_cell_does_not_select_anything(large):
-    select = next(k for k in large.callback_map if k.startswith("url.search@") and "clickData" in str(
-        large.callback_map[k]["inputs"]))
+    select = next(k for k in large.callback_map if k.startswith("url.search@")
+                  and large.callback_map[k]["inputs"][0]["property"] == "clickData")
     data = body(
         large,
         select,
