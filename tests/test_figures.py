@@ -14,7 +14,7 @@ from dashboard.figures.chart import Frame, chart_height, figure, timeline_figure
 from dashboard.figures.timeline import build_figure, protest_band
 from dashboard.view.dataset import of_frame
 from dashboard.view.shown import resolve
-from dashboard.view.urlstate import EmbedOptions
+from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions
 
 from .conftest import DATA
 
@@ -137,7 +137,8 @@ def test_preset_buttons_are_the_datasets_and_zoom_without_a_server(bundled_csv, 
     assert [b.label for b in menu.buttons] == ["All", "2020", "Protest weeks: May–July 2020"]
     assert menu.buttons[2].args[0]["xaxis.range"] == ["2020-05-01", "2020-07-31"]
     # A file without settings (an upload, a 1815-1985 timeline) gets "All" only.
-    assert [b.label for b in timeline_figure(events).layout.updatemenus[0].buttons] == ["All"]
+    plain = load_events(DATA / "related.csv")
+    assert [b.label for b in timeline_figure(plain).layout.updatemenus[0].buttons] == ["All"]
 
 
 def test_range_slider(events):
@@ -188,7 +189,7 @@ def points_hovertext(fig: go.Figure) -> dict[str, str]:
             for i, h in zip(trace.customdata, trace.hovertext, strict=True)}
 
 
-def embed(events, query, options=EmbedOptions(), surface="embed"):
+def embed(events, query, options=DEFAULT_OPTIONS, surface="embed"):
     shown = resolve(query, of_frame(events))
     return figure(shown, Frame(surface, options, title="Big tech and facial recognition: IBM"))
 

@@ -119,7 +119,7 @@ def pan_to_event(view: urlstate.View, dataset: Dataset,
         return view
     position = int(dataset.idx.positions([view.event])[0])
     x = pd.Timestamp(int(dataset.idx.x[position])).to_pydatetime()
-    margin = (hi - lo) * 0.05
+    margin = (hi - lo) * 0.01  # an event on the very edge is hard to see
     if lo + margin <= x <= hi - margin:
         return view
     half = (hi - lo) / 2
