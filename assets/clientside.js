@@ -1,5 +1,5 @@
-/* Clientside callbacks (registered in dashboard/a11y.py and dashboard/web/chart.py): the theme in effect, the filter
-   drawer, the print URL, the filters' URL, the chart's x-axis changes. */
+/* Clientside callbacks (registered in dashboard/web/a11y.py and dashboard/web/callbacks.py): the theme in effect, the filter
+   drawer, the print URL, the filters' URL, the chart's zoom in the URL. */
 (function () {
   "use strict";
   const dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
@@ -48,15 +48,24 @@
           window.dash_clientside.set_props("url", {search: search});
         }
       },
-      // The chart's relayoutData, x axis only; nothing when x did not move (see dashboard/web/chart.py).
-      xChange: function (relayout) {
-        const keep = {};
-        Object.keys(relayout || {}).forEach(function (key) {
-          if (key === "xaxis.autorange" || key === "xaxis.range" || key.indexOf("xaxis.range[") === 0) {
-            keep[key] = relayout[key];
-          }
-        });
-        return Object.keys(keep).length ? keep : window.dash_clientside.no_update;
+      // The chart's zoom -> the URL's `zoom` (dashboard/web/callbacks.py). What is on screen is read from the
+      // chart itself after any x change (a drag, the modebar, the range slider, a pinch, the zoom buttons, a
+      // reset): a button press adds a history entry, a gesture on the chart replaces the current one.
+      zoomUrl: function (relayout) {
+        const keys = Object.keys(relayout || {});
+        if (!keys.some(function (k) { return k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange"; })) {
+          return window.dash_clientside.no_update;
+        }
+        const zoom = window.frtTimeline ? window.frtTimeline.zoomValue() : null;
+        if (!zoom) { return window.dash_clientside.no_update; }
+        const params = new URLSearchParams(window.location.search);
+        if (params.get("zoom") === zoom) { return window.dash_clientside.no_update; }
+        params.set("zoom", zoom);
+        const search = "?" + params.toString().replace(/%3A/g, ":");
+        const deliberate = window.frtTimeline.takeDeliberate();
+        window.history[deliberate ? "pushState" : "replaceState"]({}, "", window.location.pathname + search);
+        window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));  // dcc.Location reads the new URL
+        return zoom;
       },
   });
 })();

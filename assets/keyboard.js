@@ -34,7 +34,6 @@
     if (window.dash_clientside && window.dash_clientside.set_props) {
       window.dash_clientside.set_props("key-select", {data: {event: id, at: Date.now()}});
     }
-    if (id && window.frtTimeline) { window.frtTimeline.reveal(id); }
   }
 
   function detailsTitle(id) {

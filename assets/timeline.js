@@ -43,6 +43,48 @@
     return [toMs(axis.range[0]), toMs(axis.range[1])];
   }
 
+  /* A zoom button (or key) marks its move as deliberate: the URL then gets a history entry for it. */
+  let deliberate = false;
+  function takeDeliberate() { const was = deliberate; deliberate = false; return was; }
+
+  /* The URL's `zoom` for what is on screen (dashboard/view/urlstate.py, format_zoom): whole days when that
+     moves neither end by more than 0.1% of the window, else hours, else minutes. */
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function formatZoom(lo, hi) {
+    const tolerance = (hi - lo) * 0.001;
+    const steps = [[DAY, 10], [3600000, 13], [60000, 16]];
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i][0];
+      const a = Math.round(lo / step) * step;
+      let b = Math.round(hi / step) * step;
+      if (i === steps.length - 1 || (b > a && Math.abs(a - lo) <= tolerance && Math.abs(b - hi) <= tolerance)) {
+        b = Math.max(b, a + step);
+        if (step === DAY) { b -= DAY; }  // the last day is inclusive
+        const cut = steps[i][1];
+        const text = function (ms) {
+          const iso = new Date(ms).toISOString();
+          return cut === 16 ? iso.slice(0, 16) : iso.slice(0, cut);
+        };
+        return text(a) + ".." + text(b);
+      }
+    }
+    return null;
+  }
+
+  function zoomValue() {
+    const gd = graph();
+    const range = currentRange(gd);
+    if (!range || !(range[1] > range[0])) { return null; }
+    let lo = range[0], hi = range[1];
+    if (isDays(gd)) {
+      const zero = dayZero();
+      if (zero === null) { return null; }
+      lo = zero + lo * DAY;
+      hi = zero + hi * DAY;
+    }
+    return formatZoom(lo, hi);
+  }
+
   function setRange(lo, hi) {
     const gd = graph();
     if (!gd || !window.Plotly) { return; }
@@ -59,29 +101,6 @@
     setRange(mid - half, mid + half);
   }
 
-  function eventX(id) {
-    const gd = graph();
-    if (!gd || !gd.data) { return null; }
-    for (const trace of gd.data) {
-      const ids = trace.customdata || [];
-      for (let i = 0; i < ids.length; i++) {
-        if (ids[i] === id) { return toMs(trace.x[i]); }
-      }
-    }
-    return null;
-  }
-
-  /* Pan (keeping the zoom) so that event `id` is in view. */
-  function reveal(id) {
-    const x = eventX(id);
-    const range = currentRange(graph());
-    if (x === null || !range) { return; }
-    const margin = (range[1] - range[0]) * 0.05;
-    if (x >= range[0] + margin && x <= range[1] - margin) { return; }
-    const half = (range[1] - range[0]) / 2;
-    setRange(x - half, x + half);
-  }
-
   function reset() {
     const gd = graph();
     if (gd && window.Plotly) { window.Plotly.relayout(gd, {"xaxis.autorange": true}); }
@@ -90,6 +109,7 @@
   document.addEventListener("click", function (e) {
     const button = e.target.closest && e.target.closest("#chart-toolbar button");
     if (!button) { return; }
+    deliberate = true;
     if (button.dataset.range) {
       const parts = button.dataset.range.split(" ");
       const lo = toMs(parts[0]), hi = toMs(parts[1]) + DAY;
@@ -145,5 +165,9 @@
     if (gd && !gd.frtFitLabels && typeof gd.on === "function" && window.frtFitLabels) { window.frtFitLabels(gd); }
   }).observe(document.documentElement, {childList: true, subtree: true});
 
-  window.frtTimeline = {zoom: zoom, reveal: reveal, reset: reset, range: function () { return currentRange(graph()); }};
+  window.frtTimeline = {
+    zoom: function (factor, center) { deliberate = true; zoom(factor, center); },
+    reset: reset, zoomValue: zoomValue, takeDeliberate: takeDeliberate,
+    range: function () { return currentRange(graph()); },
+  };
 })();

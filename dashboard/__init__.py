@@ -6,7 +6,7 @@
 
 from dashboard.data.errors import DataError, Problem
 from dashboard.data.load import load_events
-from dashboard.figures.timeline import timeline_figure
+from dashboard.figures.chart import timeline_figure
 from dashboard.version import __version__
 from dashboard.view.filters import Filters
 

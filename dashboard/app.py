@@ -17,24 +17,22 @@ from flask import request
 from dashboard.data.context import ENV_VAR as CONTEXT_ENV_VAR
 from dashboard.data.context import load_context
 from dashboard.data.errors import DataError
-from dashboard.data.load import bundled_path, default_events_path, read_report
-from dashboard.view import urlstate
-from dashboard.view.dataset import Dataset
-from dashboard.view.eventindex import EventIndex
-from dashboard.view.story import Story, load_story, resolve, story_file_for, view_title
-from dashboard.web import reloading, responsecache, security, urls
-from dashboard.web.a11y import register_a11y_callbacks
+from dashboard.data.load import bundled_path, default_events_path
+from dashboard.data.settings import settings_path
+from dashboard.text.describe import shown_title
+from dashboard.view.dataset import load_dataset
+from dashboard.view.story import Story, load_story, story_file_for
+from dashboard.web import a11y, callbacks, reloading, responsecache, security, urls
 from dashboard.web.api import register_api
 from dashboard.web.cache import FigureCache, data_version
-from dashboard.web.callbacks import register_callbacks
-from dashboard.web.chart import Chart
 from dashboard.web.downloads import register_downloads
 from dashboard.web.embed.oembed import discovery_link, register_oembed
 from dashboard.web.embed.routes import register_embed
 from dashboard.web.layout import APP_TITLE, INDEX_STRING, page
 from dashboard.web.serving import optimise_delivery
-from dashboard.web.share.callbacks import register_share_callbacks
-from dashboard.web.tour.callbacks import register_story_callbacks
+from dashboard.web.share import callbacks as share_callbacks
+from dashboard.web.state import Served, install, request_shown
+from dashboard.web.tour import callbacks as tour_callbacks
 from dashboard.web.upload.callbacks import register_upload_callbacks
 
 FRAME_ANCESTORS_VAR = "FRT_FRAME_ANCESTORS"
@@ -47,13 +45,11 @@ def assets_path() -> Path:
 class TimelineDash(Dash):
     """Dash whose page head also carries the oEmbed discovery link of the requested view."""
 
-    tour: Story | None = None
-
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "", config: Any = "",
                           scripts: Any = "", app_entry: Any = "", favicon: Any = "",
                           renderer: Any = "") -> Any:
-        view, _ = urlstate.parse(request.query_string.decode("utf-8", "replace"))
-        link = discovery_link(urls.here(), urls.root(), view_title(resolve(view, self.tour), self.tour))
+        shown = request_shown(request.query_string.decode("utf-8", "replace"))
+        link = discovery_link(urls.here(), urls.root(), shown_title(shown))
         return super().interpolate_index(metas=metas + link, title=title, css=css, config=config,
                                          scripts=scripts, app_entry=app_entry, favicon=favicon,
                                          renderer=renderer)
@@ -70,8 +66,9 @@ def create_app(
     public_url: str | None = None,
     trusted_hosts: str | None = None,
 ) -> Dash:
-    """Build the Dash app for one events file (default: `FRT_EVENTS` or the bundled `events.csv`) and its
-    guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the bundled events).
+    """Build the Dash app for one events file (default: `FRT_EVENTS` or the bundled `events.csv`, with the
+    settings beside it) and its guided tour (default: `FRT_STORY`, or the bundled `story.csv` with the
+    bundled events).
 
     Args:
         events_path: this project's events CSV, a TimelineJS sheet (CSV) or a TimelineJS JSON file.
@@ -96,13 +93,7 @@ def create_app(
     path = Path(events_path) if events_path is not None else default_events_path()
     ancestors = security.parse_frame_ancestors(
         frame_ancestors if frame_ancestors is not None else os.environ.get(FRAME_ANCESTORS_VAR))
-    report = read_report(path)
-    if report.errors or report.events is None:
-        raise DataError(report.errors)
-    events = report.events
-    events.attrs["warnings"] = [str(w) for w in report.warnings]
-    bundled = Dataset.build(events, path.name, format=report.format, title=report.title,
-                            subtitle=report.subtitle, eras=report.eras)
+    dataset = load_dataset(path)
     if context_path is None and os.environ.get(CONTEXT_ENV_VAR):
         context_path = os.environ[CONTEXT_ENV_VAR]
     context = None
@@ -110,7 +101,7 @@ def create_app(
         context = load_context(context_path, date_column=context_date or os.environ.get("FRT_CONTEXT_DATE"),
                                value_column=context_value or os.environ.get("FRT_CONTEXT_VALUE"))
     tour_path = story_file_for(path, story_path)
-    tour: Story | None = load_story(tour_path, events) if tour_path is not None else None
+    tour: Story | None = load_story(tour_path, dataset.events) if tour_path is not None else None
     app = TimelineDash(
         __name__,
         title=APP_TITLE,
@@ -121,24 +112,24 @@ def create_app(
     app.index_string = INDEX_STRING
     urls.configure(app.server.config, public_url, trusted_hosts)
     # every file shown (events, context series, tour) is part of the version that names the cache entries
-    data_key = data_version(path, context_path, tour_path)
+    settings = settings_path(path)
+    data_key = data_version(path, context_path, tour_path, settings if settings.exists() else None)
     reloading.install(app.server, data_key)  # first: its after-request hook sees the final bytes
     cache = FigureCache(app.server, data_key)
     if responsecache.enabled():
         responsecache.install(app.server, cache.cache, cache.prefix)  # before compression: see install()
     optimise_delivery(app)
-    app.tour = tour
-    app.layout = page(events, path.name, tour)
-    chart = Chart(events, EventIndex.build(events), bundled.band, cache, eras=bundled.eras, context=context)
-    register_callbacks(app, bundled, context=context, chart=chart, tour=tour)
-    register_story_callbacks(app, bundled, tour)
-    register_upload_callbacks(app, bundled, context=context)
-    register_share_callbacks(app, events, tour)
-    register_a11y_callbacks(app, bundled, chart, tour)
-    register_api(app.server, events, source_name=path.name, tour=tour)
+    install(app.server, Served(dataset, tour, context, cache))
+    app.layout = page(dataset, tour)
+    callbacks.register(app)
+    tour_callbacks.register(app)
+    register_upload_callbacks(app, dataset, context=context)
+    share_callbacks.register(app)
+    a11y.register(app)
+    register_api(app.server)
     register_downloads(app.server)
-    register_embed(app.server, events, tour)
-    register_oembed(app.server, events, tour)
+    register_embed(app.server)
+    register_oembed(app.server)
     # Last: the CSP hashes Dash's inline scripts as they now are. /embed (exactly, or below it) may be framed.
     security.install(app, frameable_paths=("/embed",), frame_ancestors=ancestors)
     return app

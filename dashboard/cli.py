@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -376,10 +377,10 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
       frt-timeline export --out tour-6.html --step 6
     """
     from dashboard import export as exporting  # imported here so `validate` and `--help` stay fast
-    from dashboard.data.load import load_events
     from dashboard.data.safe import is_http_url
     from dashboard.view import story, urlstate
-    from dashboard.view.filters import companies_in
+    from dashboard.view.dataset import load_dataset
+    from dashboard.view.shown import resolve
     from dashboard.web.share import links as share
 
     try:
@@ -402,9 +403,9 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     if out.exists() and not force:
         _fail(f"{out} exists; pass --force to replace it. Nothing was written.")
     try:
-        events = load_events(path)
+        dataset = load_dataset(path)
         tour_file = story.story_file_for(Path(path), story_path)
-        tour = story.load_story(tour_file, events) if tour_file is not None else None
+        tour = story.load_story(tour_file, dataset.events) if tour_file is not None else None
     except DataError as exc:
         _invalid(exc, events_path, "Cannot export")
 
@@ -416,24 +417,21 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
                  "end": [end or ""], "q": [q or ""], "event": [event or ""],
                  "context": ["" if context is None else str(int(context))], "anchor": [anchor or ""],
                  "step": [str(step or "")]}
-    view, shown, notices = story.read_view(query, frozenset(events["id"]), tour,
-                                           companies=companies_in(events))
     options, more = urlstate.parse_embed(query if url else None)
-    problems = notices + more
+    shown = resolve(query, dataset, tour, theme=options.theme)
+    if theme:  # --theme wins over the URL's
+        shown = replace(shown, theme=theme)
+    problems = [*shown.notices, *more]
     if problems:  # the app shows a view anyway; a file must be exactly the view asked for
         _fail(" ".join(p.removeprefix("Ignored ") for p in problems) + " Nothing was written.")
     options = urlstate.EmbedOptions(
-        height=options.height, theme=theme or options.theme,
+        height=options.height, theme=shown.theme,
         legend=options.legend if legend is None else legend, title=options.title if title is None else title)
     root = base_url or (share.root_of(url) if url else None)
-    tour_step = tour.get(shown.step) if tour else None
-    job = exporting.Export(view=story.explore(shown), out=out, options=options, root=root, width=width,
-                           height=height, scale=scale, cdn=cdn,
-                           title=story.view_title(shown, tour) if tour_step else None,
-                           highlight=tour_step.highlight if tour_step else (),
-                           url_view=urlstate.View(event=view.event, step=view.step) if tour_step else None)
+    job = exporting.Export(shown=shown, out=out, options=options, root=root, width=width, height=height,
+                           scale=scale, cdn=cdn)
     try:
-        count = exporting.write(events, job)
+        count = exporting.write(job)
     except exporting.ExportError as exc:
         _fail(str(exc))
     except OSError as exc:

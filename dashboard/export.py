@@ -13,15 +13,15 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs_version
 
 from dashboard.data.rows import csv_text
-from dashboard.figures.timeline import embed_height, protest_band, view_figure
+from dashboard.figures.chart import Frame, chart_height, figure
 from dashboard.text import describe
-from dashboard.view.filters import apply
-from dashboard.view.urlstate import EmbedOptions, View
+from dashboard.text.describe import shown_title
+from dashboard.view.shown import Shown
+from dashboard.view.urlstate import EmbedOptions
 from dashboard.web.embed import page as embedpage
 from dashboard.web.embed.routes import STATIC, plotly_js
 from dashboard.web.share import links as share
@@ -43,9 +43,9 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class Export:
-    """What to write: the view, how to draw it, and the file's options."""
+    """What to write: the shown view (view/shown.py), how to draw it, and the file's options."""
 
-    view: View
+    shown: Shown
     out: Path
     options: EmbedOptions = EmbedOptions()
     root: str | None = None  # the app's address, for the source link; None: no link
@@ -53,9 +53,6 @@ class Export:
     height: int | None = None  # image height in pixels; the chart height for .html and .json
     scale: float = 1.0
     cdn: bool = False
-    title: str | None = None  # a tour step's title instead of the view's own
-    highlight: tuple[str, ...] = ()  # a tour step's events, ringed
-    url_view: View | None = None  # the address to link to (`?step=N` for a step); None: the view's own
 
 
 def format_of(path: Path) -> str:
@@ -76,21 +73,21 @@ def find_browser() -> str | None:
     return str(path) if path and os.access(path, os.X_OK) else None
 
 
-def footer_text(events: pd.DataFrame, view: View, root: str | None) -> str:
+def footer_text(shown: Shown, root: str | None) -> str:
     """'Source: frt-timeline (link) · Data: latest event ...' for the bottom of an image."""
-    where = f" ({share.view_url(root, view)})" if root else ""
-    return f"Source: frt-timeline{where} · Data: latest event {describe.data_date(events)}"
+    where = f" ({share.view_url(root, shown.url_view)})" if root else ""
+    return f"Source: frt-timeline{where} · Data: latest event {describe.data_date(shown.dataset.events)}"
 
 
-def static_figure(events: pd.DataFrame, job: Export) -> go.Figure:
-    """The image's figure: every filtered event in range, title, filters as a subtitle, and the footer."""
-    natural = embed_height(events, job.view, replace(job.options, height=None))
-    height = job.height or natural + STATIC_EXTRA_HEIGHT
-    options = replace(job.options, title=True, height=height)
-    fig = view_figure(events, job.view, options, band=protest_band(events), static=True,
-                      subtitle=" · ".join(describe.filter_summary(job.view)),
-                      footer=footer_text(events, job.url_view or job.view, job.root),
-                      highlight=job.highlight, title=job.title)
+def static_figure(job: Export) -> go.Figure:
+    """The image's figure: every filtered event in range (or the view's zoom), title, filters as a
+    subtitle, and the footer."""
+    shown = job.shown
+    natural = chart_height(shown, replace(job.options, height=None))
+    options = replace(job.options, title=True, height=job.height or natural + STATIC_EXTRA_HEIGHT)
+    fig = figure(shown, Frame("static", options, title=shown_title(shown),
+                              subtitle=" · ".join(describe.filter_summary(shown.view)),
+                              footer=footer_text(shown, job.root)))
     fig.update_layout(width=job.width or DEFAULT_WIDTH)
     return fig
 
@@ -110,12 +107,10 @@ def image_bytes(fig: go.Figure, fmt: str, scale: float) -> bytes:
         raise ExportError(f"the browser could not draw the image ({first}); {MISSING_BROWSER}") from None
 
 
-def html_document(events: pd.DataFrame, job: Export) -> str:
+def html_document(job: Export) -> str:
     """The self-contained page (or a small one that loads plotly.js from its CDN with `cdn`)."""
     options = replace(job.options, height=job.height or job.options.height)
-    page = embedpage.view_page(events, job.view, options, band=protest_band(events), root=job.root,
-                               title=job.title, highlight=job.highlight, url_view=job.url_view,
-                               header=True)
+    page = embedpage.view_page(job.shown, options, root=job.root, header=True)
     plotly = (embedpage.Asset(url=f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js") if job.cdn
               else embedpage.Asset(text=plotly_js()))
     return embedpage.document(
@@ -127,27 +122,25 @@ def html_document(events: pd.DataFrame, job: Export) -> str:
     )
 
 
-def render(events: pd.DataFrame, job: Export) -> bytes:
+def render(job: Export) -> bytes:
     """The file's bytes for `job`."""
     fmt = format_of(job.out)
     if fmt == "html":
-        return html_document(events, job).encode("utf-8")
+        return html_document(job).encode("utf-8")
     if fmt == "json":
         options = replace(job.options, height=job.height or job.options.height)
-        fig = view_figure(events, job.view, options, band=protest_band(events), highlight=job.highlight,
-                          title=job.title)
-        return fig.to_json().encode("utf-8")
+        return figure(job.shown, Frame("embed", options, title=shown_title(job.shown))).to_json().encode("utf-8")
     if fmt == "csv":
-        return csv_text(apply(events, job.view.filters)).encode("utf-8")
-    return image_bytes(static_figure(events, job), fmt, job.scale)
+        return csv_text(job.shown.rows).encode("utf-8")
+    return image_bytes(static_figure(job), fmt, job.scale)
 
 
-def write(events: pd.DataFrame, job: Export) -> int:
+def write(job: Export) -> int:
     """Render and write `job.out` (through a temporary file, so a failed export leaves nothing half-written).
     Returns the number of events in the view."""
-    body = render(events, job)
+    body = render(job)
     job.out.parent.mkdir(parents=True, exist_ok=True)
     partial = job.out.with_name(f".{job.out.name}.part")
     partial.write_bytes(body)
     partial.replace(job.out)
-    return len(apply(events, job.view.filters))
+    return job.shown.count

@@ -21,18 +21,8 @@ LAYERS = ("version", "data", "view", "figures", "text", "web", "top")
 # Imports that go the wrong way today, as (importing module, imported module). Listed so the test guards
 # against new ones while dashboard/view is being reworked (issue 13); fix the code and delete the entry
 # (test_the_allow_list_holds_only_imports_that_still_exist fails until you do).
-KNOWN_WRONG_WAY = {
-    # view -> figures: the dataset computes the protest band and era bands with the figure builders'
-    # helpers; they belong to the data (or the view), not to figures.
-    ("view/dataset.py", "dashboard.figures.timeline"),
-    # view -> text: a tour step's title is a view's title (text.describe).
-    ("view/story.py", "dashboard.text.describe"),
-    # figures -> text: the figure's title uses text.describe; the caller should pass the title in.
-    ("figures/timeline.py", "dashboard.text.describe"),
-    # web -> top: `from dashboard import __version__` imports the package root (which imports app.py);
-    # `dashboard.version` is the leaf that holds the version.
-    ("web/cache.py", "dashboard"),
-}
+# (module, what it imports against the layers): none today.
+KNOWN_WRONG_WAY: set[tuple[str, str]] = set()
 
 
 def tree_modules() -> set[str]:

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
 from dashboard.app import create_app
 from dashboard.data.load import load_events
+from dashboard.view.urlstate import parse
 from dashboard.web import ids
 from tests.conftest import ROOT
 from tests.dash_requests import body, callback_key
@@ -82,3 +84,93 @@ def test_nothing_that_runs_on_page_load_writes_the_url(app):
     assert any(d["inputs"][0]["id"] == ids.URL for d in deps if not d.get("prevent_initial_call"))
     on_load = [d["output"] for d in deps if not d.get("prevent_initial_call")]
     assert not [o for o in on_load if f"{ids.URL}.search" in o], on_load
+
+
+# Issue 13: one view, resolved once. Each test below failed on the code before the one resolution.
+
+def select_key(app) -> str:
+    return next(k for k in app.callback_map if k.startswith("url.search@")
+                and app.callback_map[k]["inputs"][0]["property"] == "clickData")
+
+
+def select_by_key(app, search: str, event: str):
+    """An arrow key (or Home/End) on the chart selects `event`: the URL it asks for."""
+    answer = post(app, select_key(app), {f"{ids.KEY_SELECT}.data": {"event": event, "at": 1}, "url.search": search},
+                  [f"{ids.KEY_SELECT}.data"])
+    return answer["url"]["search"]
+
+
+def test_selecting_an_event_keeps_the_zoom(app):
+    search = "?zoom=2020-05-01..2020-07-31"
+    assert select_by_key(app, search, "ibm-exits-general-purpose-frt") == (
+        "?zoom=2020-05-01..2020-07-31&event=ibm-exits-general-purpose-frt")
+
+
+def test_selecting_an_event_outside_the_zoom_pans_there(app):
+    """Home selects the first event (2008): the window moves there, keeping its width."""
+    url = select_by_key(app, "?zoom=2020-05-01..2020-07-31", "illinois-bipa-enacted")
+    view, notices = parse(url)
+    assert not notices and view.event == "illinois-bipa-enacted"
+    lo, hi = view.zoom
+    assert lo < datetime(2008, 10, 3) < hi and (hi - lo).days in (91, 92)
+
+
+def test_selecting_an_event_off_the_opening_range_pans_there(app):
+    """No zoom yet: the chart opens without the lone 2008 event; selecting it brings it on screen."""
+    view, _ = parse(select_by_key(app, "", "illinois-bipa-enacted"))
+    assert view.zoom is not None and view.zoom[0] < datetime(2008, 10, 3) < view.zoom[1]
+
+
+def sync(app, search: str, changed: str, value, requested=None):
+    key = callback_key(app, f"{ids.URL_REQUEST}.data")
+    values = {"url.search": search, f"{changed}.value": value, f"{ids.URL_REQUEST}.data": requested}
+    request = body(app, key, values, changed=[f"{changed}.value"])
+    response = app.server.test_client().post("/_dash-update-component", json=request)
+    return response.status_code, (response.get_json(silent=True) or {}).get("response", {})
+
+
+def test_leaving_an_unchanged_search_field_during_the_tour_keeps_the_tour(app):
+    """Tab through Search in step 2: the field's value (the step's, empty) arrives again; no URL is asked."""
+    step_view = {"search": "?step=2"}
+    controls = {f"{cid}.value": None for cid in (ids.COMPANIES, ids.CATEGORIES, ids.START, ids.END, ids.CONTEXT,
+                                                 ids.TIME)}
+    # the controls as the step shows them
+    first = post(app, callback_key(app, f"{ids.URL_REQUEST}.data"), {"url.search": step_view["search"]},
+                 ["url.search"])
+    values = {f"{ids.COMPANIES}.value": first[ids.COMPANIES]["value"],
+              f"{ids.CATEGORIES}.value": first[ids.CATEGORIES]["value"],
+              f"{ids.START}.value": first[ids.START]["value"], f"{ids.END}.value": first[ids.END]["value"],
+              f"{ids.SEARCH}.value": first[ids.SEARCH]["value"], f"{ids.CONTEXT}.value": first[ids.CONTEXT]["value"],
+              f"{ids.TIME}.value": first[ids.TIME]["value"], "url.search": "?step=2"}
+    assert controls  # (every control is sent as the step shows it)
+    request = body(app, callback_key(app, f"{ids.URL_REQUEST}.data"), values, changed=[f"{ids.SEARCH}.value"])
+    response = app.server.test_client().post("/_dash-update-component", json=request)
+    answer = (response.get_json(silent=True) or {}).get("response", {})
+    assert response.status_code in (200, 204)
+    assert ids.URL_REQUEST not in answer  # nothing asks to leave the tour
+    # A real change does leave it, starting from the step's view.
+    values[f"{ids.SEARCH}.value"] = "rekognition"
+    request = body(app, callback_key(app, f"{ids.URL_REQUEST}.data"), values, changed=[f"{ids.SEARCH}.value"])
+    answer = app.server.test_client().post("/_dash-update-component", json=request).get_json()["response"]
+    asked, _ = parse(answer[ids.URL_REQUEST]["data"])
+    assert asked.step is None and asked.filters.q == "rekognition" and asked.filters.companies == ("Amazon",)
+
+
+def test_a_new_upload_keeps_the_theme_and_the_zoom():
+    from dashboard.web.upload.callbacks import kept
+
+    assert kept("?company=IBM&theme=dark&zoom=2020-05-01..2020-07-31&event=x") == (
+        "?zoom=2020-05-01..2020-07-31&theme=dark")
+    assert kept(None) == ""
+
+
+def test_the_embed_draws_a_large_file_at_its_level_of_detail(large_csv):
+    """/embed used to draw every event of the file: 4.1 MB at 100,000 events."""
+    app = create_app(large_csv)
+    response = app.server.test_client().get("/embed")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "events per " in page  # density lanes
+    assert len(page) < 600_000, len(page)  # 10,000 events
+    zoomed = app.server.test_client().get("/embed?zoom=2019-03-04..2019-03-10").get_data(as_text=True)
+    assert "events per " not in zoomed  # a narrow window: single events

@@ -6,8 +6,9 @@ import pytest
 
 from dashboard.data.context import load_context
 from dashboard.data.load import load_events
+from dashboard.figures.chart import timeline_figure
 from dashboard.figures.context import hover_labels
-from dashboard.figures.timeline import build_figure, timeline_figure
+from dashboard.figures.timeline import build_figure
 
 from .conftest import DATA
 

@@ -6,8 +6,9 @@ import json
 import re
 
 from dashboard.data.load import load_events
-from dashboard.figures.timeline import protest_band
-from dashboard.view.urlstate import EmbedOptions, View, parse
+from dashboard.view.dataset import of_frame
+from dashboard.view.shown import resolve
+from dashboard.view.urlstate import EmbedOptions
 from dashboard.web.embed.page import Asset, document, event_details, safe_json_text, script_json, view_page
 
 EVIL = "</script><script>alert(1)</script>"
@@ -32,14 +33,13 @@ def test_event_details_link_only_http_sources_and_a_permalink(write_csv):
 def test_hostile_csv_text_stays_text_in_the_page(write_csv):
     events = load_events(write_csv(f'a,2020-06-08,,"{EVIL}","<img src=x onerror=alert(1)>",decision,IBM,IBM,,'
                                    "https://e.org\n"))
-    view, _ = parse("q=</title><script>alert(2)</script>")
-    page = view_page(events, view, band=None, root="http://h/")
+    page = view_page(resolve("q=</title><script>alert(2)</script>", of_frame(events)), root="http://h/")
     html = document(page, css=Asset(url="/c.css"), plotly=Asset(url="/p.js"), scripts=[Asset(url="/e.js")])
     assert html.count("<script") == 5  # three JSON blocks, plotly.js, the page script: nothing injected
     assert "<img" not in html and "alert(2)</script>" not in html
     blocks = dict(re.findall(r'<script type="application/json" id="([^"]+)">(.*?)</script>', html, re.S))
     assert json.loads(blocks["frt-events"]) == {}  # the search matches nothing
-    page = view_page(events, View(), band=None, root="http://h/")
+    page = view_page(resolve("", of_frame(events)), root="http://h/")
     html = document(page, css=Asset(url="/c.css"), plotly=Asset(url="/p.js"), scripts=[Asset(url="/e.js")])
     blocks = dict(re.findall(r'<script type="application/json" id="([^"]+)">(.*?)</script>', html, re.S))
     assert json.loads(blocks["frt-events"])["a"]["title"] == EVIL
@@ -49,8 +49,8 @@ def test_hostile_csv_text_stays_text_in_the_page(write_csv):
 
 def test_page_with_header_lists_filters_and_draws_no_second_title(valid_csv):
     events = load_events(valid_csv)
-    view, _ = parse("company=IBM&start=2020-01-01")
-    page = view_page(events, view, EmbedOptions(), band=protest_band(events), root=None, header=True)
+    page = view_page(resolve("company=IBM&start=2020-01-01", of_frame(events)), EmbedOptions(), root=None,
+                     header=True)
     assert page.filters == ["Companies: IBM", "Dates: from 1 January 2020"]
     assert not json.loads(page.figure_json)["layout"].get("title", {}).get("text")
     html = document(page, css=Asset(text="body{}"), plotly=Asset(text="var a='</script>';"),

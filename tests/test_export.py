@@ -14,7 +14,9 @@ from plotly.offline import get_plotlyjs_version
 
 from dashboard.data.load import load_events
 from dashboard.export import Export, ExportError, format_of, image_bytes, render, static_figure, write
-from dashboard.view.urlstate import EmbedOptions, parse
+from dashboard.view.dataset import of_frame
+from dashboard.view.shown import resolve
+from dashboard.view.urlstate import EmbedOptions
 from dashboard.web.embed.routes import plotly_js
 
 
@@ -23,12 +25,12 @@ def events(valid_csv):
     return load_events(valid_csv)
 
 
-def job(out: str, query: str = "company=IBM&context=0", **kw) -> Export:
-    return Export(view=parse(query)[0], out=Path(out), **kw)
+def job(events, out: str, query: str = "company=IBM&context=0", tour=None, **kw) -> Export:
+    return Export(shown=resolve(query, of_frame(events), tour), out=Path(out), **kw)
 
 
 def test_html_is_self_contained_with_title_filters_and_footer(events):
-    html = render(events, job("v.html", root="http://app.example/")).decode()
+    html = render(job(events, "v.html", root="http://app.example/")).decode()
     assert "<h1>Big tech and facial recognition: IBM</h1>" in html
     assert "<li>Companies: IBM</li><li>Context lanes: hidden</li>" in html
     assert '<a href="http://app.example/?company=IBM&amp;context=0" target="_blank" rel="noopener">' in html
@@ -37,25 +39,25 @@ def test_html_is_self_contained_with_title_filters_and_footer(events):
 
 
 def test_cdn_html_is_small_and_loads_plotly_from_its_cdn(events):
-    html = render(events, job("v.html", cdn=True)).decode()
+    html = render(job(events, "v.html", cdn=True)).decode()
     assert f'<script src="https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js"' in html
     assert len(html) < 200_000
 
 
 def test_json_is_a_figure_plotly_loads(events):
-    fig = pio.from_json(render(events, job("v.json", height=500)).decode())
+    fig = pio.from_json(render(job(events, "v.json", height=500)).decode())
     assert fig.layout.height == 500
     ids = {i for trace in fig.data if trace.customdata is not None for i in trace.customdata}
     assert ids == {"ibm-exit", "study-month"}
 
 
 def test_csv_holds_exactly_the_rows_of_the_view(events):
-    rows = list(csv.DictReader(io.StringIO(render(events, job("v.csv")).decode())))
+    rows = list(csv.DictReader(io.StringIO(render(job(events, "v.csv")).decode())))
     assert [r["id"] for r in rows] == ["study-month", "ibm-exit"]
 
 
 def test_static_figure_has_title_filters_footer_and_size(events):
-    fig = static_figure(events, job("v.png", width=900, height=500, root="http://app.example/"))
+    fig = static_figure(job(events, "v.png", width=900, height=500, root="http://app.example/"))
     assert (fig.layout.width, fig.layout.height) == (900, 500)
     assert fig.layout.title.text == "Big tech and facial recognition: IBM"
     assert fig.layout.title.subtitle.text == "Companies: IBM · Context lanes: hidden"
@@ -65,7 +67,7 @@ def test_static_figure_has_title_filters_footer_and_size(events):
 
 
 def test_static_figure_keeps_the_title_even_when_embeds_hide_it(events):
-    assert static_figure(events, job("v.png", options=EmbedOptions(title=False))).layout.title.text
+    assert static_figure(job(events, "v.png", options=EmbedOptions(title=False))).layout.title.text
 
 
 def test_unknown_extension_is_refused():
@@ -76,7 +78,7 @@ def test_unknown_extension_is_refused():
 def test_no_browser_is_a_clear_error(events, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # kaleido would look exactly there
     with pytest.raises(ExportError) as info:
-        image_bytes(static_figure(events, job("v.png")), "png", 1)
+        image_bytes(static_figure(job(events, "v.png")), "png", 1)
     message = str(info.value)
     assert "\n" not in message
     assert message.startswith("PNG, SVG and PDF export need Chrome or Chromium")
@@ -85,15 +87,15 @@ def test_no_browser_is_a_clear_error(events, monkeypatch):
 
 def test_write_replaces_the_file_whole(events, tmp_path):
     out = tmp_path / "sub" / "v.json"
-    assert write(events, job(str(out))) == 2
+    assert write(job(events, str(out))) == 2
     first = out.read_text()
-    write(events, job(str(out), query="company=Amazon"))
+    write(job(events, str(out), query="company=Amazon"))
     assert out.read_text() != first and json.loads(out.read_text())
     assert [p.name for p in out.parent.iterdir()] == ["v.json"]  # no temporary file left behind
 
 
 def test_html_without_title_keeps_the_filters(events):
-    html = render(events, job("v.html", options=EmbedOptions(title=False))).decode()
+    html = render(job(events, "v.html", options=EmbedOptions(title=False))).decode()
     assert "<h1>" not in html and "<li>Companies: IBM</li>" in html
 
 
@@ -101,25 +103,27 @@ def test_exports_count_days_from_the_views_anchor(tmp_path):
     from .conftest import DATA
 
     linked = load_events(DATA / "related.csv")
-    fig = pio.from_json(render(linked, job("v.json", "company=IBM&anchor=floyd-killed")).decode())
+    fig = pio.from_json(render(job(linked, "v.json", "company=IBM&anchor=floyd-killed")).decode())
     assert fig.layout.xaxis.type == "linear"
     decisions = next(t for t in fig.data if t.name == "decision")
     assert dict(zip(decisions.customdata, decisions.x, strict=True))["ibm-exit"] == 14
-    image = static_figure(linked, job("v.png", "company=IBM&anchor=floyd-killed"))
+    image = static_figure(job(linked, "v.png", "company=IBM&anchor=floyd-killed"))
     assert image.layout.title.subtitle.text == (
         "Companies: IBM · Days since 25 May 2020: A man is killed by police")
 
 
 def test_a_tour_step_export_has_its_title_highlights_and_link(tmp_path):
+    from dashboard.view.story import check_story_text
+
     from .conftest import DATA
 
     linked = load_events(DATA / "related.csv")
-    step = job("v.html", "start=2018-01-01&end=2018-12-31", root="http://app.example/",
-               title="Tour: The study", highlight=("study-month",), url_view=parse("step=1")[0])
-    html = render(linked, step).decode()
-    assert "<h1>Tour: The study</h1>" in html
+    tour, problems = check_story_text(
+        "title,text,view,highlight\nThe study,A text.,start=2018-01-01&end=2018-12-31,study-month\n", linked)
+    assert tour is not None, problems
+    html = render(job(linked, "v.html", "step=1", tour, root="http://app.example/")).decode()
+    assert "<h1>Big tech and facial recognition: The study</h1>" in html
     assert '<a href="http://app.example/?step=1" target="_blank" rel="noopener">' in html
-    fig = static_figure(linked, job("v.png", "start=2018-01-01&end=2018-12-31", title="Tour: The study",
-                                    highlight=("study-month",)))
-    assert fig.layout.title.text == "Tour: The study"
+    fig = static_figure(job(linked, "v.png", "step=1", tour))
+    assert fig.layout.title.text == "Big tech and facial recognition: The study"
     assert [t for t in fig.data if t.name == "highlighted"][0].customdata == ("study-month", "study-month")

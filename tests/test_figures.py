@@ -10,8 +10,11 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.data.load import load_events
-from dashboard.figures.timeline import build_figure, embed_height, protest_band, timeline_figure, view_figure
-from dashboard.view.urlstate import EmbedOptions, parse
+from dashboard.figures.chart import Frame, chart_height, figure, timeline_figure
+from dashboard.figures.timeline import build_figure, protest_band
+from dashboard.view.dataset import of_frame
+from dashboard.view.shown import resolve
+from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions
 
 from .conftest import DATA
 
@@ -97,11 +100,11 @@ def test_csv_text_is_escaped_in_hover_and_lanes(write_csv):
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in text
 
 
-def test_key_moments_are_annotated_when_in_view(bundled_csv):
-    events = load_events(bundled_csv)
-    texts = [a.text for a in build_figure(events).layout.annotations]
+def test_key_moments_are_the_datasets_and_annotated_when_in_view(bundled_csv, events):
+    texts = [a.text for a in timeline_figure(load_events(bundled_csv)).layout.annotations]
     assert "George Floyd killed" in texts
     assert "IBM, Amazon, Microsoft step back (8–11 June)" in texts
+    assert "George Floyd killed" not in [a.text for a in timeline_figure(events).layout.annotations]
 
 
 def test_june_2020_week_is_readable(bundled_csv):
@@ -129,10 +132,13 @@ def test_selected_event_gets_a_ring(events):
     assert not any(t.name == "selected" for t in build_figure(events).data)
 
 
-def test_preset_buttons_zoom_without_a_server(events):
-    menu = build_figure(events).layout.updatemenus[0]
+def test_preset_buttons_are_the_datasets_and_zoom_without_a_server(bundled_csv, events):
+    menu = timeline_figure(load_events(bundled_csv)).layout.updatemenus[0]
     assert [b.label for b in menu.buttons] == ["All", "2020", "Protest weeks: May–July 2020"]
     assert menu.buttons[2].args[0]["xaxis.range"] == ["2020-05-01", "2020-07-31"]
+    # A file without settings (an upload, a 1815-1985 timeline) gets "All" only.
+    plain = load_events(DATA / "related.csv")
+    assert [b.label for b in timeline_figure(plain).layout.updatemenus[0].buttons] == ["All"]
 
 
 def test_range_slider(events):
@@ -183,23 +189,27 @@ def points_hovertext(fig: go.Figure) -> dict[str, str]:
             for i, h in zip(trace.customdata, trace.hovertext, strict=True)}
 
 
-def test_view_figure_draws_the_view_with_the_embed_options(events):
-    view, _ = parse("company=IBM&context=0")
+def embed(events, query, options=DEFAULT_OPTIONS, surface="embed"):
+    shown = resolve(query, of_frame(events))
+    return figure(shown, Frame(surface, options, title="Big tech and facial recognition: IBM"))
+
+
+def test_the_embed_figure_draws_the_view_with_the_embed_options(events):
     options = EmbedOptions(height=350, theme="dark", legend=False)
-    fig = view_figure(events, view, options, band=protest_band(events))
+    fig = embed(events, "company=IBM&context=0&theme=dark", options)
     assert set(points(fig)) == {"ibm-exit", "study-month"}
     assert fig.layout.height == 350 and fig.layout.showlegend is False
     assert fig.layout.title.text == "Big tech and facial recognition: IBM"
     assert fig.layout.template.layout.paper_bgcolor == "rgb(17,17,17)"
     assert not fig.layout.xaxis.rangeslider.visible  # embeds are short: zoom with the buttons or by dragging
-    assert view_figure(events, view, EmbedOptions(title=False), band=None).layout.title.text is None
+    assert embed(events, "company=IBM", EmbedOptions(title=False)).layout.title.text is None
 
 
-def test_embed_height_predicts_the_figure_height(events):
+def test_chart_height_predicts_the_figure_height(events):
     for query in ("", "company=IBM&context=0", "q=nothing-matches"):
-        view, _ = parse(query)
-        assert embed_height(events, view) == view_figure(events, view, band=None).layout.height, query
-    assert embed_height(events, parse("")[0], EmbedOptions(height=480)) == 480
+        shown = resolve(query, of_frame(events))
+        assert chart_height(shown) == figure(shown, Frame("embed")).layout.height, query
+    assert chart_height(resolve("", of_frame(events)), EmbedOptions(height=480)) == 480
 
 
 def test_static_figure_opens_on_every_filtered_event(bundled_csv):
@@ -207,8 +217,7 @@ def test_static_figure_opens_on_every_filtered_event(bundled_csv):
     early = events["start"].min()
     clipped = build_figure(events).layout.xaxis.range
     assert pd.Timestamp(clipped[0]) > early  # the app leaves a lone early outlier out of the first view
-    view, _ = parse("")
-    static = view_figure(events, view, band=None, static=True).layout
+    static = embed(events, "", surface="static").layout
     assert pd.Timestamp(static.xaxis.range[0]) < early
     assert not static.updatemenus  # no zoom buttons on a still image
 

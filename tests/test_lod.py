@@ -89,7 +89,8 @@ def test_density_hover_names_lane_period_and_counts_per_category(large):
 
 def test_key_moment_stays_a_single_event_in_the_density_view(large):
     events, index = large
-    fig = lod.view_figure(events, index, Filters())
+    moments = (("ibm-exits-general-purpose-frt", "IBM, Amazon, Microsoft step back (8–11 June)"),)
+    fig = lod.view_figure(events, index, Filters(), key_moments=moments)
     assert "ibm-exits-general-purpose-frt" in marker_ids(fig)
     assert any("IBM, Amazon, Microsoft step back" in a.text for a in fig.layout.annotations)
 

@@ -217,7 +217,7 @@ def test_a_failing_callback_returns_a_generic_error_without_a_traceback(app, cli
 
 
 def test_a_failing_route_returns_a_generic_error_without_a_traceback(client, monkeypatch):
-    monkeypatch.setattr("dashboard.web.api.apply", lambda *a: 1 / 0)
+    monkeypatch.setattr("dashboard.web.api.request_shown", lambda *a: 1 / 0)
     response = client.get("/api/events.json?q=failing-route")  # not asked before: answers are replayed
     assert response.status_code == 500
     assert response.get_data(as_text=True) == security.GENERIC_ERROR
@@ -228,7 +228,7 @@ def test_debug_is_off_even_when_flask_debug_is_set(monkeypatch, valid_csv):
     monkeypatch.setenv("FLASK_DEBUG", "1")
     server = create_app(valid_csv).server
     assert server.debug is False
-    monkeypatch.setattr("dashboard.web.api.apply", lambda *a: 1 / 0)
+    monkeypatch.setattr("dashboard.web.api.request_shown", lambda *a: 1 / 0)
     response = server.test_client().get("/api/events.json")
     assert response.status_code == 500 and "ZeroDivisionError" not in response.get_data(as_text=True)
 

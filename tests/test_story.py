@@ -8,8 +8,10 @@ import pytest
 
 from dashboard.data.errors import DataError
 from dashboard.data.load import load_events
+from dashboard.view.dataset import of_frame
 from dashboard.view.filters import Filters, apply
-from dashboard.view.story import check_story_text, explore, load_story, resolve, select
+from dashboard.view.shown import resolve
+from dashboard.view.story import check_story_text, explore, load_story, select
 from dashboard.view.urlstate import View
 
 from .conftest import DATA, ROOT
@@ -112,23 +114,8 @@ def test_load_story_raises_data_error(tmp_path, events):
         load_story(tmp_path / "missing.csv", events)
 
 
-def test_resolve_shows_the_steps_view_and_keeps_the_urls_event(story):
-    step = story.get(2)
-    assert resolve(View(step=2), story) == View(step.view.filters, anchor="floyd-killed", step=2)
-    assert resolve(View(event="ibm-exit", step=2), story).event == "ibm-exit"
-    assert resolve(View(step=3), story).event == "amazon-extends"  # the step's own selection
-    # Other parameters next to `step` do not change the step's view.
-    assert resolve(View(Filters(q="zzz"), step=2), story).filters == step.view.filters
-
-
-def test_resolve_without_a_step_or_a_story_is_the_urls_view(story):
-    view = View(Filters(q="police"), event="x")
-    assert resolve(view, story) == view
-    assert resolve(View(step=2), None) == View()
-
-
-def test_select_stays_in_the_tour_and_explore_leaves_it(story):
-    in_tour = resolve(View(step=2), story)
+def test_select_stays_in_the_tour_and_explore_leaves_it(story, events):
+    in_tour = resolve("step=2", of_frame(events), story).view
     assert select(in_tour, "ms-no-police") == View(event="ms-no-police", step=2)
     assert select(View(Filters(q="a")), "x") == View(Filters(q="a"), event="x")
     left = explore(in_tour)

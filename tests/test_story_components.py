@@ -7,8 +7,10 @@ from dash import dcc, html
 
 from dashboard.data.load import load_events
 from dashboard.data.relations import neighbours
+from dashboard.view.dataset import of_frame
 from dashboard.view.relative import anchor_of
-from dashboard.view.story import load_story, resolve
+from dashboard.view.shown import resolve
+from dashboard.view.story import load_story
 from dashboard.view.urlstate import View
 from dashboard.web import ids
 from dashboard.web.tour.components import day_zero, details_extras, origin, related_events, tour_state
@@ -31,6 +33,10 @@ def titles(events):
     return dict(zip(events["id"], events["title"], strict=True))
 
 
+def story_events(story):
+    return load_events(DATA / "related.csv")
+
+
 def links(component) -> list[tuple[str, str]]:
     """(text, href) of every dcc.Link inside a component tree."""
     found = []
@@ -49,7 +55,7 @@ def links(component) -> list[tuple[str, str]]:
 
 
 def test_first_step_has_no_previous_and_links_the_next(story, titles):
-    s = tour_state(story, resolve(View(step=1), story), "/", None, titles)
+    s = tour_state(story, resolve("step=1", of_frame(story_events(story)), story).view, "/", None, titles)
     assert s.bar_class == "tour-bar active"
     assert s.counter == "Guided tour · step 1 of 3"
     assert (s.title, s.text) == ("The study", "A study tested two vendors.")
@@ -61,7 +67,7 @@ def test_first_step_has_no_previous_and_links_the_next(story, titles):
 
 
 def test_last_step_finishes_the_tour_in_its_own_view(story, titles):
-    s = tour_state(story, resolve(View(step=3), story), "/app/", None, titles)
+    s = tour_state(story, resolve("step=3", of_frame(story_events(story)), story).view, "/app/", None, titles)
     assert (s.prev_href, s.prev_class) == ("?step=2", "tour-link")
     assert (s.next_label, s.next_class) == ("Finish the tour", "tour-link tour-next finish")  # → stops here
     assert s.next_href == "/app/?company=Amazon&context=0"
@@ -193,7 +199,7 @@ def test_story_parts_show_payloads_as_text(xss_linked, tmp_path):
     for step in tour.steps:
         state = tour_state(
             tour,
-            resolve(View(step=step.number), tour),
+            resolve(f"step={step.number}", of_frame(xss_linked), tour).view,
             "/",
             None,
             dict(zip(xss_linked["id"], xss_linked["title"], strict=True)),

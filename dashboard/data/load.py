@@ -17,6 +17,7 @@ from dashboard.data.errors import DataError, Problem
 from dashboard.data.formats import read_text, recognised, workbook
 from dashboard.data.formats.csvtext import decode
 from dashboard.data.limits import Limits
+from dashboard.data.settings import load_settings
 from dashboard.data.validate import Era, Report
 
 __all__ = ["Era", "Period", "Report", "bundled_path", "check_text", "decode", "default_events_path",
@@ -111,10 +112,12 @@ def load_events(path: str | os.PathLike[str] | None = None, *, day_order: str | 
         >>> events.loc[events.id == "ibm-exits-general-purpose-frt", "date"].item()
         '2020-06-08'
     """
-    report = read_report(default_events_path() if path is None else path, day_order=day_order)
+    source = Path(default_events_path() if path is None else path)
+    report = read_report(source, day_order=day_order)
     if report.errors or report.events is None:
         raise DataError(report.errors)
     events = report.events
+    events.attrs["settings"] = load_settings(source, frozenset(events["id"]))
     events.attrs["warnings"] = [str(w) for w in report.warnings]
     events.attrs["title"] = report.title
     events.attrs["eras"] = [(e.date, e.end_date, e.label) for e in report.eras]

@@ -1,4 +1,5 @@
-"""Colours, marker symbols, templates, presets and key moments: constants only."""
+"""Colours, marker symbols, templates and sizes: constants only. (Key moments, the protest band and the
+zoom presets belong to a dataset: see data/settings.py.)"""
 
 from __future__ import annotations
 
@@ -29,26 +30,6 @@ def theme_of(value: object) -> str:
     """A theme name from the browser's theme store (which may hold anything): one of THEMES, else light."""
     return value if isinstance(value, str) and value in THEMES else "light"
 
-
-# Zoom presets shown as buttons on the chart: (label, first day, last day); None means the whole range.
-PRESETS: tuple[tuple[str, str | None, str | None], ...] = (
-    ("All", None, None),
-    ("2020", "2020-01-01", "2020-12-31"),
-    ("Protest weeks: May–July 2020", "2020-05-01", "2020-07-31"),
-)
-
-# Events annotated on the chart when they are in view: id -> short label.
-# In order of importance: where two labels would overlap on a narrow or zoomed-out chart, the first is kept
-# (assets/timeline.js, fitLabels).
-KEY_MOMENTS: dict[str, str] = {
-    "ibm-exits-general-purpose-frt": "IBM, Amazon, Microsoft step back (8–11 June)",
-    "george-floyd-killed-minneapolis": "George Floyd killed",
-    "gender-shades-study": "Gender Shades study",
-    "meta-shuts-down-facebook-face-recognition": "Facebook ends face recognition",
-}
-
-# The protest span drawn as the shaded band when present (else the longest protest span in the data).
-BAND_EVENT = "george-floyd-protests-summer-2020"
 
 LANE_HEIGHT = 34
 MARKER_SIZE = 12

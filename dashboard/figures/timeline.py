@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,46 +20,14 @@ import plotly.io as pio
 
 from dashboard.data import relations, schema
 from dashboard.data.context import Series
-from dashboard.data.dates import parse_period
 from dashboard.data.safe import plotly_text
+from dashboard.data.settings import Preset
 from dashboard.figures import theme
 from dashboard.figures.context import add_context
 from dashboard.figures.overlays import connector_traces, highlight_trace
-from dashboard.text import describe
 from dashboard.view import eventindex
-from dashboard.view.filters import Filters, apply
-from dashboard.view.relative import Anchor, anchor_of, days_note, row_day_label, to_days
-from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions, View
-
-
-@dataclass(frozen=True)
-class Band:
-    """A shaded period across all lanes (the main protest period)."""
-
-    start: pd.Timestamp
-    stop: pd.Timestamp
-    label: str
-
-
-def protest_band(events: pd.DataFrame, preferred: str = theme.BAND_EVENT) -> Band | None:
-    """The main protest period: the `preferred` event if present, else the longest protest span, else None."""
-    spans = events[(events["category"] == "protest") & (events["end_date"] != "")]
-    if spans.empty:
-        return None
-    chosen = spans[spans["id"] == preferred]
-    row = chosen.iloc[0] if not chosen.empty else spans.loc[(spans["stop"] - spans["start"]).idxmax()]
-    label = f"Protests: {row['start'].day} {row['start']:%b} – {row['stop'].day} {row['stop']:%b %Y}"
-    return Band(row["start"], row["stop"], label)
-
-
-def era_bands(eras: Iterable[tuple[str, str, str]]) -> list[Band]:
-    """(date, end_date, label) eras, e.g. `events.attrs["eras"]` from a TimelineJS file -> shaded Bands."""
-    bands = []
-    for first, last, label in eras:
-        start, stop = parse_period(first), parse_period(last)
-        if start is not None and stop is not None:
-            bands.append(Band(pd.Timestamp(start.first), pd.Timestamp(stop.last), label))
-    return bands
+from dashboard.view.bands import Band, era_bands, protest_band  # noqa: F401 (re-exported)
+from dashboard.view.relative import Anchor, days_note, row_day_label, to_days
 
 
 def lanes_of(row: pd.Series, companies: Sequence[str] | None) -> list[str]:
@@ -286,6 +253,8 @@ def build_figure(
     links: Sequence[relations.Link] = (),
     highlight: Sequence[str] = (),
     anchor: Anchor | None = None,
+    key_moments: Sequence[tuple[str, str]] = (),
+    preset_ranges: Sequence[Preset] = (),
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
@@ -295,7 +264,8 @@ def build_figure(
     the title and below the chart, for figures that leave the app. `eras` are shaded spans (TimelineJS
     eras); `context` is a series drawn as an area under the lanes on a matching x-axis. `links` are drawn
     as labelled connectors between events in view, `highlight` rings a tour step's events, and `anchor`
-    turns the x-axis into days since that event. For a part of a large data set (see `lod.py`): `lanes`
+    turns the x-axis into days since that event. `key_moments` are (event id, label) pairs labelled on the
+    chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings). For a part of a large data set (see `lod.py`): `lanes`
     fixes the lanes, `x_range` the opening range, `overview` the range of the whole selection (range slider
     and "All" button), and `compact` sends dates as numbers and short hover labels.
     """
@@ -381,7 +351,7 @@ def build_figure(
             shapes.append({"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": i - 0.5,
                            "y1": i + 0.5, "fillcolor": colors["lane"], "line": {"width": 0}, "layer": "below"})
     if annotate:
-        for event_id, label in theme.KEY_MOMENTS.items():
+        for event_id, label in key_moments:
             hit = placed[rows["id"].to_numpy() == event_id]
             if not hit.empty:
                 annotations.append({
@@ -424,7 +394,7 @@ def build_figure(
         uirevision=uirevision,  # zoom survives a new selection, resets when the filters change
     )
     if presets:
-        fig.update_layout(updatemenus=[_preset_menu(events, colors, overview)])
+        fig.update_layout(updatemenus=[_preset_menu(events, colors, preset_ranges, overview)])
     if context is not None:
         add_context(fig, context, theme_name=theme_name)
     if anchor is not None:
@@ -473,13 +443,14 @@ def _values(series: pd.Series) -> object:
     return series.to_numpy() if series.dtype.kind in "fiu" else series
 
 
-def _preset_menu(events: pd.DataFrame, colors: dict[str, str], overview: Sequence[str] | None = None
-                 ) -> dict[str, object]:
+def _preset_menu(events: pd.DataFrame, colors: dict[str, str], preset_ranges: Sequence[Preset] = (),
+                 overview: Sequence[str] | None = None) -> dict[str, object]:
     """Zoom buttons drawn by plotly itself, so they work in the app, in embeds and in exported HTML."""
     lo, hi = (pd.Timestamp(overview[0]), pd.Timestamp(overview[1])) if overview else (
         events["start"].min(), events["stop"].max())
     buttons = []
-    for label, first, last in theme.PRESETS:
+    ranges = [("All", None, None), *((p.label, p.start.isoformat(), p.end.isoformat()) for p in preset_ranges)]
+    for label, first, last in ranges:
         if overview and (first is None or last is None):  # the figure holds a part: "All" is the overview
             buttons.append({"label": label, "method": "relayout",
                             "args": [{"xaxis.range": list(overview), "xaxis.autorange": False}]})
@@ -491,87 +462,3 @@ def _preset_menu(events: pd.DataFrame, colors: dict[str, str], overview: Sequenc
     return {"type": "buttons", "direction": "right", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
             "pad": {"b": 18}, "showactive": False, "buttons": buttons, "font": {"size": 11},
             "bgcolor": colors["paper"]}
-
-
-def embed_height(events: pd.DataFrame, view: View, options: EmbedOptions = DEFAULT_OPTIONS) -> int:
-    """The chart height of `view_figure` without building it: the options' height or what the lanes need."""
-    if options.height is not None:
-        return options.height
-    shown = apply(events, view.filters)
-    if shown.empty:
-        return EMPTY_HEIGHT
-    lanes = {lane for _, row in shown.iterrows() for lane in lanes_of(row, view.filters.companies)}
-    return natural_height(len(lanes), rangeslider=False)
-
-
-def view_figure(
-    events: pd.DataFrame,
-    view: View,
-    options: EmbedOptions = DEFAULT_OPTIONS,
-    *,
-    band: Band | None,
-    static: bool = False,
-    subtitle: str | None = None,
-    footer: str | None = None,
-    highlight: Sequence[str] = (),
-    title: str | None = None,
-) -> go.Figure:
-    """The chart of a view as it leaves the app (`/embed`, exports): no range slider, the options' theme,
-    legend, title and height. `static` (images) drops the zoom buttons and opens on every filtered event.
-    Like the app, it counts days from the view's `anchor`, joins the selected event to its related events
-    and rings `highlight` (a tour step's events); `title` replaces the view's own (a tour step's title)."""
-    f = view.filters
-    return build_figure(
-        apply(events, f), companies=f.companies, selected=view.event, band=band, theme_name=options.theme,
-        title=(title or describe.title(view)) if options.title else None, rangeslider=False,
-        presets=not static, window=(f.start, f.end), legend=options.legend, height=options.height,
-        full_range=static, subtitle=subtitle, footer=footer, uirevision="embed",
-        links=relations.links_touching(events, view.event), highlight=highlight,
-        anchor=anchor_of(events, view.anchor),
-    )
-
-
-def timeline_figure(
-    events: pd.DataFrame,
-    *,
-    company: Sequence[str] | None = None,
-    category: Sequence[str] | None = None,
-    start: date | str | None = None,
-    end: date | str | None = None,
-    q: str = "",
-    context: bool = True,
-    event: str | None = None,
-    anchor: str | None = None,
-    highlight: Sequence[str] = (),
-    connect: bool = True,
-    theme_name: str = "light",
-    title: str | None = None,
-    series: Series | None = None,
-) -> go.Figure:
-    """A plain Plotly figure of the events a view selects: renders in Jupyter, composes into any Dash app.
-
-    Args:
-        events: the table from `load_events()` (a TimelineJS file's eras are drawn).
-        company, category, start, end, q, context: the same view options as the URL parameters.
-        event: the id of an event to ring as selected; with `connect`, its related events are joined to it.
-        anchor: an event id; the x-axis then counts days since that event (the URL's `anchor`).
-        highlight: ids of events to ring, as a tour step does.
-        series: a context series (`dashboard.context.load_context(path)`) drawn under the lanes.
-
-    Example:
-        >>> from dashboard import load_events, timeline_figure
-        >>> fig = timeline_figure(load_events(), company=["IBM", "Amazon"], start="2020-05-01")
-    """
-    filters = Filters(
-        companies=tuple(company) if company is not None else None,
-        categories=tuple(category) if category is not None else None,
-        start=date.fromisoformat(start) if isinstance(start, str) else start,
-        end=date.fromisoformat(end) if isinstance(end, str) else end,
-        q=q,
-        context=context,
-    )
-    return build_figure(apply(events, filters), companies=filters.companies, selected=event,
-                        band=protest_band(events), theme_name=theme_name, title=title,
-                        window=(filters.start, filters.end), eras=era_bands(events.attrs.get("eras", ())),
-                        context=series, links=relations.links_touching(events, event) if connect else (),
-                        highlight=highlight, anchor=anchor_of(events, anchor))

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.data.load import when_label
+from dashboard.view.shown import Shown
 from dashboard.view.urlstate import View
 
 APP_TITLE = "Big tech and facial recognition: a timeline"
@@ -98,3 +99,8 @@ def data_date(events: pd.DataFrame) -> str:
         return "no events"
     latest = events.loc[events["start"].idxmax()]
     return when_label(str(latest["date"]))
+
+
+def shown_title(shown: Shown) -> str:
+    """What a shown view is called: a tour step by its title, any other view as `title` says."""
+    return f"{SHORT_TITLE}: {shown.step.title}" if shown.step is not None else title(shown.view)

@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from dashboard.data import schema
+from dashboard.data.errors import DataError
 from dashboard.data.limits import MAX_ROWS, MAX_UPLOAD_BYTES
+from dashboard.data.load import read_report
+from dashboard.data.settings import NONE, Settings, load_settings
 from dashboard.data.validate import Checker, Era, Report, Row, check_rows
-from dashboard.figures.timeline import Band, era_bands, protest_band
+from dashboard.view.bands import Band, era_bands, protest_band
+from dashboard.view.eventindex import EventIndex
 from dashboard.view.filters import companies_in
 
 VERSION = 1
@@ -48,6 +54,13 @@ class Dataset:
     by_id: pd.DataFrame = field(default_factory=pd.DataFrame)
     uploaded: bool = False
     era_rows: tuple[Era, ...] = ()
+    index: EventIndex | None = None  # always set by `build`; the one filter path (EventIndex.mask)
+    settings: Settings = NONE
+
+    @property
+    def idx(self) -> EventIndex:
+        assert self.index is not None, "build a Dataset with Dataset.build"
+        return self.index
 
     @classmethod
     def build(
@@ -60,6 +73,7 @@ class Dataset:
         subtitle: str = "",
         eras: tuple[Era, ...] | list[Era] = (),
         uploaded: bool = False,
+        settings: Settings = NONE,
     ) -> Dataset:
         return cls(
             events=events,
@@ -68,13 +82,40 @@ class Dataset:
             title=title,
             subtitle=subtitle,
             eras=tuple(era_bands((e.date, e.end_date, e.label) for e in eras)),
-            band=protest_band(events),
+            band=protest_band(events, settings.band_event),
             companies=tuple(companies_in(events)),
             event_ids=frozenset(events["id"]),
             by_id=events.set_index("id", drop=False),
             uploaded=uploaded,
             era_rows=tuple(eras),
+            index=EventIndex.build(events),
+            settings=settings,
         )
+
+
+def load_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Read, check and index an events file with the settings beside it (read-only).
+
+    Raises:
+        DataError: listing every problem of the file (or of its settings) with its location.
+    """
+    source = Path(path)
+    report = read_report(source)
+    if report.errors or report.events is None:
+        raise DataError(report.errors)
+    events = report.events
+    events.attrs["warnings"] = [str(w) for w in report.warnings]
+    settings = load_settings(source, frozenset(events["id"]))
+    return Dataset.build(events, source.name, format=report.format, title=report.title,
+                         subtitle=report.subtitle, eras=report.eras, settings=settings)
+
+
+def of_frame(events: pd.DataFrame, name: str = "events") -> Dataset:
+    """A Dataset of a table from `load_events` (the notebook API): its eras, title and settings come along."""
+    eras = [Era(*era) for era in events.attrs.get("eras", ())]
+    settings = events.attrs.get("settings", NONE)
+    return Dataset.build(events, name, title=str(events.attrs.get("title", "")), eras=eras,
+                         settings=settings if isinstance(settings, Settings) else NONE)
 
 
 def _text(value: Any, limit: int) -> str:

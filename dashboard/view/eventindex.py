@@ -1,6 +1,6 @@
 """Per-event arrays computed once at load, so a view of 100,000 events is filtered and placed with numpy.
 
-`EventIndex.mask(filters)` selects exactly what `filters.apply` selects (tested against it), and
+`EventIndex.mask(filters)` is the one filter implementation (`filters.apply` uses it), and
 `placements(mask, companies)` lists every (event, lane) pair a view draws, without a Python loop per row.
 """
 
@@ -111,7 +111,8 @@ class EventIndex:
         return len(self.start)
 
     def mask(self, filters: Filters) -> np.ndarray:
-        """Boolean array over events: the same rows `filters.apply(events, filters)` keeps."""
+        """Boolean array over events: the rows a view with `filters` shows (the one filter implementation).
+        A category filter keeps the categories it names; an event with no category is `uncategorised`."""
         keep = np.ones(len(self), dtype=bool)
         if filters.companies is not None:
             wanted = [i for i, c in enumerate(self.companies) if c in set(filters.companies)]

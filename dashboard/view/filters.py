@@ -1,4 +1,4 @@
-"""The view's filters as a frozen value, and `apply(events, filters)`: pure pandas, no Dash."""
+"""The view's filters as a frozen value, and `apply(events, filters)`: no Dash."""
 
 from __future__ import annotations
 
@@ -32,28 +32,11 @@ class Filters:
 
 
 def apply(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The events that match `filters`, in the input's order."""
-    keep = pd.Series(True, index=events.index)
-    has_company = events["company_list"].map(bool)
-    if filters.companies is not None:
-        wanted = set(filters.companies)
-        keep &= events["company_list"].map(lambda cs: not wanted.isdisjoint(cs)) | (
-            ~has_company & filters.context
-        )
-    elif not filters.context:
-        keep &= has_company
-    if filters.categories is not None:
-        # An event with no category is filtered as "uncategorised".
-        keep &= events["category"].replace("", schema.UNCATEGORISED).isin(filters.categories)
-    if filters.start is not None:
-        keep &= events["stop"] >= pd.Timestamp(filters.start)
-    if filters.end is not None:
-        keep &= events["start"] <= pd.Timestamp(filters.end)
-    if filters.q.strip():
-        needle = filters.q.strip().casefold()
-        haystack = (events["title"] + "\n" + events["description"] + "\n" + events["actor"]).str.casefold()
-        keep &= haystack.str.contains(needle, regex=False)
-    return events[keep]
+    """The events that match `filters`, in the input's order: the rows `EventIndex.mask` keeps (the one
+    filter implementation; a Dataset keeps its index, so prefer `dataset.idx.mask` on a hot path)."""
+    from dashboard.view.eventindex import EventIndex  # (eventindex imports Filters from here)
+
+    return events[EventIndex.build(events).mask(filters)]
 
 
 def categories_in(events: pd.DataFrame) -> list[str]:

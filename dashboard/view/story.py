@@ -1,8 +1,8 @@
 """The guided tour: a small CSV of steps (title, text, view, highlighted events), validated like the events.
 
 Each step's view is written as URL parameters, so a step is a view with a title and a text, and `?step=N`
-shows it. With `step` in a URL the step's view wins; only `event` is taken from the URL as well, so a reader
-can open an event's details without leaving the tour. No Dash here.
+shows it (view/shown.py resolves it: the step's view wins; `event` and `zoom` are taken from the URL as well,
+so a reader can open an event's details or zoom without leaving the tour). No Dash here.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,7 +18,6 @@ import pandas as pd
 from dashboard.data import schema
 from dashboard.data.errors import DataError, Problem
 from dashboard.data.load import bundled_path, decode
-from dashboard.text import describe
 from dashboard.view import urlstate
 from dashboard.view.filters import apply, companies_in
 
@@ -231,25 +229,6 @@ def load_story(path: str | os.PathLike[str], events: pd.DataFrame) -> Story:
     return story
 
 
-def resolve(view: urlstate.View, story: Story | None) -> urlstate.View:
-    """The view a URL shows: a tour step's view (keeping the URL's `event`), or the URL's own view."""
-    step = story.get(view.step) if story is not None else None
-    if step is None:
-        return replace(view, step=None)
-    return replace(step.view, event=view.event or step.view.event, step=step.number)
-
-
-def read_view(
-    query: urlstate.Query, event_ids: frozenset[str] | set[str] | None, story: Story | None,
-    *, companies: Collection[str] | None = None,
-) -> tuple[urlstate.View, urlstate.View, list[str]]:
-    """A URL's view as written and as shown (`step=N` shows that tour step's view: `resolve`), with the
-    notices about values it ignored. Every place that reads a URL with the tour in mind starts here."""
-    view, notices = urlstate.parse(query, event_ids=event_ids, step_count=len(story) if story else 0,
-                                   companies=companies)
-    return view, resolve(view, story), notices
-
-
 def select(view: urlstate.View, event: str | None) -> urlstate.View:
     """The URL view that opens `event` where the reader is: inside the tour (`?step=N&event=id`), or in
     their own view."""
@@ -261,9 +240,3 @@ def select(view: urlstate.View, event: str | None) -> urlstate.View:
 def explore(view: urlstate.View) -> urlstate.View:
     """The same view outside the tour: what "Leave the tour" links to."""
     return replace(view, step=None)
-
-
-def view_title(view: urlstate.View, story: Story | None) -> str:
-    """What a resolved view is called: a tour step by its title, any other view as describe.title says."""
-    step = story.get(view.step) if story is not None else None
-    return f"{describe.SHORT_TITLE}: {step.title}" if step is not None else describe.title(view)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from urllib.parse import parse_qs, urlencode
 
 from dashboard.data import schema
@@ -25,15 +25,19 @@ Query = str | Mapping[str, Sequence[str]] | None
 
 @dataclass(frozen=True)
 class View:
-    """Everything a URL describes: the filters, the selected event, the day-0 event of the relative time
-    axis (`anchor`; None = calendar dates), the guided-tour step (`step`, numbered from 1) and the colour
-    theme (None: the system's)."""
+    """Everything a URL describes: the filters, the visible window of the time axis (`zoom`: None = the
+    view's opening range), the selected event, the day-0 event of the relative time axis (`anchor`; None =
+    calendar dates), the guided-tour step (`step`, numbered from 1) and the colour theme (None: the system's).
+
+    `start`/`end` (in `filters`) decide which events are in the view: the count, the table, the API and the
+    downloads. `zoom` only decides which part of the time axis is on screen."""
 
     filters: Filters = field(default_factory=Filters)
     event: str | None = None
     anchor: str | None = None
     step: int | None = None
     theme: str | None = None
+    zoom: tuple[datetime, datetime] | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ def parse(
         anchor = None
 
     step = _parse_step(first("step"), step_count, notices)
+    zoom = parse_zoom(first("zoom"), notices)
 
     theme = first("theme").lower() or None
     if theme is not None and theme not in THEMES:
@@ -162,7 +167,59 @@ def parse(
         q=q,
         context=context,
     )
-    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme), notices
+    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme, zoom=zoom), notices
+
+
+ZOOM_SEP = ".."
+_ZOOM_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H", "%Y-%m-%dT%H:%M")
+
+
+def _moment(text: str) -> datetime | None:
+    for fmt in _ZOOM_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def parse_zoom(raw: str, notices: list[str] | None = None) -> tuple[datetime, datetime] | None:
+    """`2020-05-01..2020-07-31` (dates, or `YYYY-MM-DDTHH[:MM]` for a short window) -> (first, last)
+    moment on screen; None (with a notice) when malformed. The last date is inclusive: a day-only end means
+    the end of that day."""
+    if not raw:
+        return None
+    first, sep, last = raw.partition(ZOOM_SEP)
+    lo, hi = _moment(first.strip()), _moment(last.strip())
+    if not sep or lo is None or hi is None:
+        if notices is not None:
+            notices.append(f"Ignored zoom={raw!r}: write zoom=YYYY-MM-DD..YYYY-MM-DD.")
+        return None
+    if len(last.strip()) == 10:  # a whole day: up to its end
+        hi += timedelta(days=1)
+    if lo >= hi:
+        if notices is not None:
+            notices.append(f"Ignored zoom={raw!r}: the window must end after it starts.")
+        return None
+    return lo, hi
+
+
+def format_zoom(zoom: tuple[datetime, datetime]) -> str:
+    """(first, last) -> the `zoom` value: whole days when that moves neither end by more than 0.1% of the
+    window (or not at all), else hours, else minutes, so a shared link opens where the reader was."""
+    lo, hi = zoom
+    tolerance = (hi - lo) * 0.001
+    epoch = datetime(1970, 1, 1)
+    for step, fmt in ((timedelta(days=1), "%Y-%m-%d"), (timedelta(hours=1), "%Y-%m-%dT%H"),
+                      (timedelta(minutes=1), "%Y-%m-%dT%H:%M")):
+        a = epoch + round((lo - epoch) / step) * step
+        b = epoch + round((hi - epoch) / step) * step
+        if b > a and abs(a - lo) <= tolerance and abs(b - hi) <= tolerance or step == timedelta(minutes=1):
+            b = max(b, a + step)
+            if fmt == "%Y-%m-%d":
+                return f"{a:%Y-%m-%d}{ZOOM_SEP}{b - step:%Y-%m-%d}"  # the last day is inclusive
+            return f"{a.strftime(fmt)}{ZOOM_SEP}{b.strftime(fmt)}"
+    raise AssertionError("unreachable")
 
 
 def _parse_step(raw: str, step_count: int | None, notices: list[str]) -> int | None:
@@ -195,6 +252,8 @@ def to_params(view: View) -> list[tuple[str, str]]:
         pairs.append(("q", f.q))
     if not f.context:
         pairs.append(("context", "0"))
+    if view.zoom is not None:
+        pairs.append(("zoom", format_zoom(view.zoom)))
     if view.theme:
         pairs.append(("theme", view.theme))
     if view.event:
@@ -209,7 +268,7 @@ def to_params(view: View) -> list[tuple[str, str]]:
 def serialize(view: View) -> str:
     """View -> '?a=b&...' or '' for the default view."""
     pairs = to_params(view)
-    return "?" + urlencode(pairs) if pairs else ""
+    return "?" + urlencode(pairs, safe=":") if pairs else ""
 
 
 def with_event(view: View, event: str | None) -> View:
@@ -260,10 +319,10 @@ def embed_params(options: EmbedOptions) -> list[tuple[str, str]]:
 def serialize_embed(view: View, options: EmbedOptions) -> str:
     """View and drawing options -> the query string of an `/embed` URL ('' for the defaults)."""
     pairs = to_params(replace(view, theme=None)) + embed_params(options)  # the embed's own `theme` decides
-    return "?" + urlencode(pairs) if pairs else ""
+    return "?" + urlencode(pairs, safe=":") if pairs else ""
 
 
 def data_query(view: View) -> str:
-    """The query of the view's rows alone (no selection, tour step or theme; the days anchor stays, as it
-    changes the axis): for the data links and the zoom memory."""
-    return serialize(replace(view, event=None, step=None, theme=None))
+    """The query of the view's rows alone (no selection, tour step, theme or zoom; the days anchor stays,
+    as it changes the axis): for the data links and the chart's identity across zooms."""
+    return serialize(replace(view, event=None, step=None, theme=None, zoom=None))

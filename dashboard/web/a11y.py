@@ -8,15 +8,15 @@ and dates.js (dates in the reader's locale).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
 from dashboard.text import summary
-from dashboard.view import story, urlstate
-from dashboard.view.dataset import Dataset, resolve
+from dashboard.view import urlstate
 from dashboard.web import ids
-from dashboard.web.chart import Chart
+from dashboard.web.state import shown_for
 
 
 def announcement(previous: dict[str, str] | None, current: dict[str, str], shown: pd.DataFrame,
@@ -34,11 +34,25 @@ def announcement(previous: dict[str, str] | None, current: dict[str, str], shown
     return None
 
 
-def register_a11y_callbacks(app: Dash, bundled: Dataset, chart: Chart,
-                            tour: story.Story | None = None) -> None:
-    """Wire the accessibility and presentation callbacks to this app instance and this data (the tab's
-    upload when it has one, as for the other callbacks); `tour` goes with the bundled data."""
+def toggle_theme(n_clicks: object, search: object, current_theme: object, user_data: object) -> Any:
+    """The toggle writes the other theme into the URL, so the address keeps it."""
+    if not n_clicks:
+        return no_update
+    written = shown_for(search, user_data).shown.written
+    return urlstate.serialize(replace(written, theme="light" if current_theme == "dark" else "dark"))
 
+
+def announce(search: object, previous: object, user_data: object) -> tuple[Any, dict[str, str]]:
+    """The live region's sentence for a URL change (see `announcement`), once."""
+    shown = shown_for(search, user_data).shown
+    current = {"query": shown.data_query, "event": shown.view.event or ""}
+    text = announcement(previous if isinstance(previous, dict) else None, current, shown.rows, shown.total,
+                        shown.view)
+    return (no_update if text is None else text), current
+
+
+def register(app: Dash) -> None:
+    """Wire the accessibility and presentation callbacks to this app instance."""
     app.clientside_callback(
         ClientsideFunction("frt", "theme"),
         Output(ids.THEME, "data"), Output(ids.THEME_TOGGLE, "aria-pressed"),
@@ -55,34 +69,13 @@ def register_a11y_callbacks(app: Dash, bundled: Dataset, chart: Chart,
         Output(ids.PRINT_URL, "children"),
         Input(ids.URL, "href"),
     )
-
-    @app.callback(
+    app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.THEME_TOGGLE, "n_clicks"), State(ids.URL, "search"), State(ids.THEME, "data"),
         State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
-    )
-    def toggle_theme(n_clicks, search, current, user_data):  # type: ignore[no-untyped-def]
-        """The toggle writes the other theme into the URL, so the address keeps it."""
-        if not n_clicks:
-            return no_update
-        ds, _ = resolve(bundled, user_data)
-        view, _ = urlstate.parse(search if isinstance(search, str) else None, event_ids=ds.event_ids,
-                                 companies=ds.companies)
-        return urlstate.serialize(replace(view, theme="light" if current == "dark" else "dark"))
-
-    @app.callback(
+    )(toggle_theme)
+    app.callback(
         Output(ids.LIVE, "children"), Output(ids.LAST_QUERY, "data"),
         Input(ids.URL, "search"), State(ids.LAST_QUERY, "data"), State(ids.USER_DATA, "data"),
-    )
-    def announce(search, previous, user_data):  # type: ignore[no-untyped-def]
-        ds, _ = resolve(bundled, user_data)
-        events = ds.events
-        # what the page shows: a tour step's view, not the bare `?step=N`
-        _, view, _ = story.read_view(search if isinstance(search, str) else None, ds.event_ids,
-                                     None if ds.uploaded else tour, companies=ds.companies)
-        previous = previous if isinstance(previous, dict) else None
-        current = {"query": urlstate.data_query(view), "event": view.event or ""}
-        shown = chart.rows(ds, view.filters)
-        text = announcement(previous, current, shown, len(events), view)
-        return (no_update if text is None else text), current
+    )(announce)

@@ -4,53 +4,42 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pandas as pd
 from flask import Flask, Response, current_app, jsonify, request
 
 from dashboard.data.rows import columns, csv_text, records
 from dashboard.text import describe
-from dashboard.view import story, urlstate
-from dashboard.view.filters import apply, companies_in
+from dashboard.view import urlstate
 from dashboard.web import reloading
+from dashboard.web.state import current, request_shown
 
 
-def register_api(
-    server: Flask, events: pd.DataFrame, *, source_name: str, tour: story.Story | None = None
-) -> None:
-    event_ids = frozenset(events["id"])
-    names_in = companies_in(events)
-    names = columns(events)
-
-    def current() -> tuple[urlstate.View, list[str], pd.DataFrame]:
-        # `step=N` gives the rows of that tour step's view
-        _, view, notices = story.read_view(request.args.to_dict(flat=False), event_ids, tour,
-                                           companies=names_in)
-        return view, notices, apply(events, view.filters)
+def register_api(server: Flask) -> None:
+    """Add `/api/events.json` and `/api/events.csv` (the served data; `step=N` gives a tour step's rows)."""
 
     @server.get("/api/events.json")
     def events_json() -> Response:
-        view, notices, shown = current()
+        shown = request_shown(request.args.to_dict(flat=False))
         applied: dict[str, list[str]] = {}
-        for name, value in urlstate.to_params(replace(view, theme=None)):
+        for name, value in urlstate.to_params(replace(shown.view, theme=None, zoom=None)):
             applied.setdefault(name, []).append(value)
         response = jsonify({
             "meta": {
-                "source": source_name,
+                "source": shown.dataset.name,
                 "version": reloading.version_of(current_app),  # the data version this answer comes from
-                "total": len(events),
-                "count": len(shown),
+                "total": shown.total,
+                "count": shown.count,
                 "filters": applied,
-                "notices": notices,
+                "notices": list(shown.notices),
             },
-            "events": records(shown, names),
+            "events": records(shown.rows, columns(shown.dataset.events)),
         })
-        name = describe.slug(view) + ".json"  # a download named after the view, like the CSV
+        name = describe.slug(shown.view) + ".json"  # a download named after the view, like the CSV
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
     @server.get("/api/events.csv")
     def events_csv() -> Response:
-        view, _, shown = current()
-        name = describe.slug(view) + ".csv"  # named after the view, like the chart images
-        return Response(csv_text(shown, names), mimetype="text/csv",
+        shown = request_shown(request.args.to_dict(flat=False))
+        name = describe.slug(shown.view) + ".csv"  # named after the view, like the chart images
+        return Response(csv_text(shown.rows, columns(current().dataset.events)), mimetype="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})

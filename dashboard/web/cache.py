@@ -19,7 +19,7 @@ from typing import Any
 from flask import Flask
 from flask_caching import Cache
 
-from dashboard import __version__
+from dashboard.version import __version__
 from dashboard.web.cachestores import DEFAULT_MAX_BYTES
 
 ENV_PREFIX = "FRT_CACHE_"

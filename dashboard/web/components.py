@@ -44,7 +44,8 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
     Their values are set from the URL by a callback. (Dash 4 draws its checklists as listboxes of options
     around native checkboxes; assets/options-lists.js drops those roles, leaving plain labelled checkboxes.)
     """
-    form = html.Form(
+    # A plain group, not a <form>: Enter in a field must apply the filter, never submit and reload the page.
+    form = html.Div(
         [
             html.H2("Filters", className="panel-title"),
             html.Fieldset([

@@ -7,9 +7,10 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.figures import theme
+from dashboard.data.settings import Preset
 from dashboard.text.describe import APP_TITLE, slug
-from dashboard.view.filters import categories_in, companies_in
+from dashboard.view.dataset import Dataset
+from dashboard.view.filters import categories_in
 from dashboard.view.story import Story
 from dashboard.view.urlstate import View
 from dashboard.web import ids
@@ -63,13 +64,20 @@ KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the eve
              "and End go to the first and last, Enter opens the details (Escape closes them), + and − zoom.")
 
 
-def chart_toolbar() -> html.Div:
-    """Zoom buttons as real HTML buttons (Plotly's own are mouse-only); assets/timeline.js runs them."""
-    buttons = []
-    for label, first, last in theme.PRESETS:
-        data = attrs(data_zoom="all") if first is None else attrs(data_range=f"{first} {last}")
-        buttons.append(html.Button(label, type="button", className="small-button", **data))
-    buttons += [
+def preset_buttons(presets: tuple[Preset, ...]) -> list[html.Button]:
+    """"All" and the dataset's zoom presets, as buttons assets/timeline.js runs."""
+    buttons = [html.Button("All", type="button", className="small-button", **attrs(data_zoom="all"))]
+    for preset in presets:
+        days = f"{preset.start.isoformat()} {preset.end.isoformat()}"
+        buttons.append(html.Button(preset.label, type="button", className="small-button", **attrs(data_range=days)))
+    return buttons
+
+
+def chart_toolbar(presets: tuple[Preset, ...] = ()) -> html.Div:
+    """Zoom buttons as real HTML buttons (Plotly's own are mouse-only); assets/timeline.js runs them. The
+    presets are the dataset's (the render callback renews them for a tab's own data)."""
+    buttons = [
+        html.Span(preset_buttons(presets), id=ids.CHART_PRESETS, className="chart-presets"),
         html.Button("+", type="button", className="small-button", title="Zoom in",
                     **attrs(data_zoom="in", aria_label="Zoom in")),
         html.Button("−", type="button", className="small-button", title="Zoom out",
@@ -103,7 +111,7 @@ def data_summary(events: pd.DataFrame, source_name: str) -> str:
             f"({source_name}; latest event {events['start'].max().day} {events['start'].max():%B %Y})")
 
 
-def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> html.Div:
+def page(dataset: Dataset, story: Story | None = None) -> html.Div:
     """The full explorer: header, filters, tour, chart, details, table."""
     return html.Div(
         [
@@ -113,7 +121,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
             dcc.Store(id=ids.USER_DATA, storage_type="session"),
             dcc.Store(id=ids.USER_CONTEXT, storage_type="session"),
             dcc.Store(id=ids.URL_REQUEST),
-            dcc.Store(id=ids.VIEW_RANGE),
+            dcc.Store(id=ids.FIGURE_KEY),
             dcc.Store(id=ids.X_CHANGE),
             dcc.Store(id=ids.TABLE_ROWS),  # {"view": ..., "rows": n} once "Show more" is pressed
             dcc.Store(id=ids.TABLE_VIEW),
@@ -134,7 +142,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                            "see.",
                            className="lede"),
                     html.Div([
-                        html.P(data_summary(events, source_name), id=ids.DATA_SUMMARY,
+                        html.P(data_summary(dataset.events, dataset.name), id=ids.DATA_SUMMARY,
                                className="data-summary"),
                         html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
                                     className="small-button", hidden=True),
@@ -146,7 +154,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
             ),
             html.Div(
                 [
-                    filter_panel(companies_in(events), categories_in(events)),
+                    filter_panel(list(dataset.companies), categories_in(dataset.events)),
                     html.Main(
                         [
                             upload_panel(),
@@ -183,7 +191,7 @@ def page(events: pd.DataFrame, source_name: str, story: Story | None = None) -> 
                                     html.Div(id=ids.LIVE, className="visually-hidden", role="status",
                                              **attrs(aria_live="polite", aria_atomic="true")),
                                     html.Div(id=ids.NOTICES, className="notices", role="alert"),
-                                    chart_toolbar(),
+                                    chart_toolbar(dataset.settings.presets),
                                     chart(),
                                     html.P(id=ids.CHART_SUMMARY, className="chart-summary"),
                                     html.P(KEYS_HELP, id="chart-keys-help", className="keys-help"),

@@ -286,12 +286,12 @@ def test_xss_payloads_on_the_embed_page_show_as_text_and_never_run(dash_duo, ser
 
 def test_xss_payloads_in_an_exported_html_file_show_as_text_and_never_run(dash_duo, xss_csv, tmp_path):
     from dashboard import export
-    from dashboard.data.load import load_events
-    from dashboard.view.urlstate import View
+    from dashboard.view.dataset import load_dataset
+    from dashboard.view.shown import resolve
 
     rows = {r["id"]: r for r in xss_rows()}
     out = tmp_path / "timeline.html"
-    export.write(load_events(xss_csv), export.Export(view=View(), out=out))
+    export.write(export.Export(shown=resolve("", load_dataset(xss_csv)), out=out))
     dash_duo.driver.get(out.as_uri())  # from disk: no server, no CSP; only the escaping protects it
     check_chart_page(dash_duo, rows)
     assert dash_duo.get_logs() == []

@@ -12,9 +12,9 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from dashboard.app import create_app
-from dashboard.data.load import load_events
 from dashboard.export import Export, write
-from dashboard.view.urlstate import parse
+from dashboard.view.dataset import load_dataset
+from dashboard.view.shown import resolve
 from dashboard.web import ids
 from tests.browser.conftest import chart_labels, click_row, viewport
 from tests.conftest import xss_rows
@@ -94,7 +94,7 @@ def test_snippet_in_a_page_of_another_site_shows_the_view_and_resizes(dash_duo, 
 
 def test_exported_html_works_offline_with_hover_and_zoom(dash_duo, valid_csv, tmp_path):
     out = tmp_path / "june-2020.html"
-    write(load_events(valid_csv), Export(view=parse("category=decision")[0], out=out))
+    write(Export(shown=resolve("category=decision", load_dataset(valid_csv)), out=out))
     driver = dash_duo.driver
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.emulateNetworkConditions",

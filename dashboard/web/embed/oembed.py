@@ -11,14 +11,14 @@ from dataclasses import replace
 from html import escape
 from urllib.parse import urlencode, urlsplit
 
-import pandas as pd
 from flask import Flask, Response, jsonify, request
 
-from dashboard.figures.timeline import embed_height
-from dashboard.view import story, urlstate
-from dashboard.view.filters import companies_in
+from dashboard.figures.chart import chart_height
+from dashboard.text.describe import shown_title
+from dashboard.view import urlstate
 from dashboard.web import urls
 from dashboard.web.share import links as share
+from dashboard.web.state import request_shown
 
 PROVIDER_NAME = "frt-timeline"
 DEFAULT_WIDTH = 800
@@ -48,10 +48,7 @@ def _text(message: str, status: int) -> Response:
     return Response(message + "\n", status=status, mimetype="text/plain")
 
 
-def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | None = None) -> None:
-    event_ids = frozenset(events["id"])
-    companies = companies_in(events)
-
+def register_oembed(server: Flask) -> None:
     @server.get("/oembed")
     def oembed() -> Response:
         fmt = request.args.get("format", "json").strip().lower() or "json"
@@ -64,18 +61,17 @@ def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | Non
         if share.kind_of(url, root) is None:
             return _text(f"{url} is not a view of this app ({root}).", 404)
         query = urlsplit(url).query
-        # a tour step's URL embeds that step's view
-        view, shown, _ = story.read_view(query, event_ids, tour, companies=companies)
+        shown = request_shown(query)  # a tour step's URL embeds that step's view
         options, _ = urlstate.parse_embed(query)
         max_width, max_height = _size(request.args.get("maxwidth")), _size(request.args.get("maxheight"))
         width = min(DEFAULT_WIDTH, max_width) if max_width else DEFAULT_WIDTH
-        chart = embed_height(events, shown, options)
+        chart = chart_height(shown, options)
         height = share.frame_height(chart)
         if max_height is not None and height > max_height:
             chart = max(urlstate.MIN_HEIGHT, max_height - share.FOOTER_HEIGHT)
             options = replace(options, height=chart)
             height = min(max_height, share.frame_height(chart))
-        title = story.view_title(shown, tour)
+        title = shown_title(shown)
         response = jsonify({
             "version": "1.0",
             "type": "rich",
@@ -83,7 +79,7 @@ def register_oembed(server: Flask, events: pd.DataFrame, tour: story.Story | Non
             "provider_name": PROVIDER_NAME,
             "provider_url": root,
             "cache_age": CACHE_AGE,
-            "html": share.iframe_snippet(root, view, options, title=title, height=height, width=width),
+            "html": share.iframe_snippet(root, shown.url_view, options, title=title, height=height, width=width),
             "width": width,
             "height": height,
         })

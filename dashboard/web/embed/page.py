@@ -14,12 +14,14 @@ from html import escape
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from dashboard.data.safe import is_http_url
-from dashboard.figures.timeline import Band, view_figure
+from dashboard.figures.chart import Frame, figure
 from dashboard.text import describe
-from dashboard.view.filters import apply
-from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions, View
+from dashboard.text.describe import shown_title
+from dashboard.view.shown import Shown
+from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions
 from dashboard.web.share import links as share
 
 # The page's scripts in dashboard/static, after plotly.js: the chart's label fitting, then the page's own.
@@ -98,43 +100,48 @@ def event_details(events: pd.DataFrame, link_base: str | None) -> dict[str, dict
     return out
 
 
+def drawn_ids(fig: go.Figure) -> set[str]:
+    """The events a figure draws one by one (at a coarse level of detail, only some are)."""
+    drawn: set[str] = set()
+    for trace in fig.data:
+        custom = getattr(trace, "customdata", None)
+        if trace.type == "scatter" and custom is not None:
+            drawn.update(v for v in custom if isinstance(v, str))
+    return drawn
+
+
 def view_page(
-    events: pd.DataFrame,
-    view: View,
+    shown: Shown,
     options: EmbedOptions = DEFAULT_OPTIONS,
     *,
-    band: Band | None,
     root: str | None,
     notices: Sequence[str] = (),
     header: bool = False,
     head: str = "",
-    title: str | None = None,
-    highlight: Sequence[str] = (),
-    url_view: View | None = None,
 ) -> Page:
-    """The page of one view: its figure, the details of its events, and a footer linking to the full app
-    at `root` (no link when None, e.g. an export made without an app address).
-
-    For a tour step, `view` is the step's view, `title` the step's name, `highlight` its events and
-    `url_view` the address to link to (`?step=N`)."""
-    title = title or describe.title(view)
+    """The page of one shown view: its figure (at the view's level of detail), the details of the events it
+    draws, and a footer linking to the full app at `root` (no link when None, e.g. an export made without
+    an app address). A tour step's page is titled by the step and links to `?step=N`."""
+    title = shown_title(shown)
     # A page with a header already shows the title above the chart.
-    figure = view_figure(events, view, replace(options, title=False) if header else options, band=band,
-                         highlight=highlight, title=title)
-    config = {**GRAPH_CONFIG, "toImageButtonOptions": {"filename": describe.slug(view), "format": "png",
+    frame = Frame("embed", replace(options, title=False) if header else options, title=title)
+    fig = figure(shown, frame)
+    drawn = drawn_ids(fig)
+    rows = shown.rows
+    config = {**GRAPH_CONFIG, "toImageButtonOptions": {"filename": describe.slug(shown.view), "format": "png",
                                                         "scale": 2}}
     return Page(
         title=title,
-        figure_json=figure.to_json(),
+        figure_json=fig.to_json(),
         config=config,
-        events=event_details(apply(events, view.filters), root),
-        footer=Footer(title, share.view_url(root, url_view or view) if root else None,
-                      describe.data_date(events)),
+        events=event_details(rows[rows["id"].isin(drawn)], root),
+        footer=Footer(title, share.view_url(root, shown.url_view) if root else None,
+                      describe.data_date(shown.dataset.events)),
         theme=options.theme,
-        selected=view.event,
-        filters=describe.filter_summary(view) if header else None,
+        selected=shown.view.event,
+        filters=describe.filter_summary(shown.view) if header else None,
         heading=options.title,
-        notices=tuple(notices),
+        notices=(*shown.notices, *notices),
         head=head,
     )
 

@@ -15,16 +15,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
-import pandas as pd
 from flask import Blueprint, Flask, Response, request
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from dashboard.figures.timeline import protest_band
-from dashboard.view import story, urlstate
-from dashboard.view.filters import companies_in
+from dashboard.text.describe import shown_title
+from dashboard.view import urlstate
 from dashboard.web import urls
 from dashboard.web.embed import page as embedpage
 from dashboard.web.embed.oembed import discovery_link
+from dashboard.web.state import request_shown
 
 BLUEPRINT = "embed"
 PAGE_CACHE = 64  # rendered /embed pages kept per process (at most about 230 KB each)
@@ -84,27 +83,19 @@ def _respond(body: bytes, mimetype: str, *, cache: str, gzipped: bytes | None = 
     return response
 
 
-def register_embed(server: Flask, events: pd.DataFrame, tour: story.Story | None = None) -> None:
+def register_embed(server: Flask) -> None:
     """Add `/embed` and its files to `server` (security.install makes them frameable by other sites).
-    `/embed?step=N` shows step N of the guided tour `tour`, with its title and highlighted events."""
+    `/embed?step=N` shows step N of the guided tour, with its title and highlighted events."""
     bp = Blueprint(BLUEPRINT, __name__)
-    event_ids = frozenset(events["id"])
-    companies = companies_in(events)
-    band = protest_band(events)
 
     @lru_cache(maxsize=PAGE_CACHE)
     def render(root: str, prefix: str, url: str, query: str) -> tuple[bytes, bytes]:
         """The page (and its gzip) for one address; cached, since the data never changes while serving."""
         args = parse_qs(query, keep_blank_values=True)
-        view, shown, notices = story.read_view(args, event_ids, tour, companies=companies)
+        shown = request_shown(args)
         options, more = urlstate.parse_embed(args)
-        step = tour.get(shown.step) if tour else None
-        title = story.view_title(shown, tour)
-        head = discovery_link(url, root, title)
-        content = embedpage.view_page(events, story.explore(shown), options, band=band, root=root,
-                                      notices=notices + more, head=head, title=title,
-                                      highlight=step.highlight if step else (),
-                                      url_view=story.select(view, view.event) if step else None)
+        head = discovery_link(url, root, shown_title(shown))
+        content = embedpage.view_page(shown, options, root=root, notices=more, head=head)
         html = embedpage.document(
             content,
             css=embedpage.Asset(url=f"{prefix}/embed/embed.css?v={_static('embed.css')[1]}"),

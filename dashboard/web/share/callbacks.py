@@ -6,15 +6,15 @@ name is the graph config's, which callbacks.render sends with the figure (layout
 
 from __future__ import annotations
 
-import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State
 
 from dashboard.data.safe import is_http_url
-from dashboard.figures.timeline import embed_height
-from dashboard.view import story, urlstate
-from dashboard.view.filters import companies_in
+from dashboard.figures.chart import chart_height
+from dashboard.text.describe import shown_title
+from dashboard.view import urlstate
 from dashboard.web import ids
 from dashboard.web.share import links as share
+from dashboard.web.state import shown_for
 
 
 def embed_options(width: object, height: object, theme: object,
@@ -35,30 +35,26 @@ def embed_options(width: object, height: object, theme: object,
     return options, fixed
 
 
-def register_share_callbacks(app: Dash, events: pd.DataFrame, tour: story.Story | None = None) -> None:
-    """Wire the share panel and the PNG/SVG buttons to this app instance and this data (and its tour)."""
-    event_ids = frozenset(events["id"])
-    companies = companies_in(events)
+def update(search: object, width: object, height: object, theme: object, shown_options: object,
+           href: object) -> tuple[str, str, str]:
+    """The current view's link and embed code (a tour step's link keeps `step=N`)."""
+    shown = shown_for(search).shown
+    options, fixed_width = embed_options(width, height, theme, shown_options)
+    root = share.root_of(href) if isinstance(href, str) and is_http_url(href) else "/"
+    frame = share.frame_height(chart_height(shown, options))
+    snippet = share.iframe_snippet(root, shown.url_view, options, title=shown_title(shown), width=fixed_width,
+                                   height=frame)
+    return share.view_url(root, shown.url_view), snippet, share.embed_url(root, shown.url_view, options)
 
-    @app.callback(
-        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"),
-        Output(ids.SHARE_PREVIEW, "href"),
+
+def register(app: Dash) -> None:
+    """Wire the share panel and the PNG/SVG buttons to this app instance."""
+    app.callback(
+        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"), Output(ids.SHARE_PREVIEW, "href"),
         Input(ids.URL, "search"), Input(ids.SHARE_WIDTH, "value"), Input(ids.SHARE_HEIGHT, "value"),
         Input(ids.SHARE_THEME, "value"), Input(ids.SHARE_OPTIONS, "value"),
         State(ids.URL, "href"),
-    )
-    def update(search, width, height, theme, shown, href):  # type: ignore[no-untyped-def]
-        """The current view's link and embed code; the modebar's image is named after the view."""
-        # a step's link keeps `step=N` (view); its size and name are the step's (seen)
-        view, seen, _ = story.read_view(search if isinstance(search, str) else None, event_ids, tour,
-                                        companies=companies)
-        options, fixed_width = embed_options(width, height, theme, shown)
-        root = share.root_of(href) if isinstance(href, str) and is_http_url(href) else "/"
-        frame = share.frame_height(embed_height(events, seen, options))
-        snippet = share.iframe_snippet(root, view, options, title=story.view_title(seen, tour),
-                                       width=fixed_width, height=frame)
-        return share.view_url(root, view), snippet, share.embed_url(root, view, options)
-
+    )(update)
     app.clientside_callback(
         ClientsideFunction("frt", "copy"),
         Output(ids.SHARE_STATUS, "children"),

@@ -9,6 +9,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 
 from dashboard.data.context import Series, series_from_dict
 from dashboard.data.formats import writers
+from dashboard.view import urlstate
 from dashboard.view.dataset import Dataset, from_payload
 from dashboard.web import ids
 from dashboard.web.layout import data_summary
@@ -18,15 +19,23 @@ from dashboard.web.upload import panel as upload_panel
 EXPORT_NAMES = {"events": "events.csv", "timelinejs-json": "timeline.json", "timelinejs-csv": "timeline.csv"}
 
 
-def answer(outcome: Any, pending: object, what: str, *, events: bool) -> tuple[Any, Any, Any, Any]:
+def kept(search: object) -> str:
+    """The URL for new data: the old view's filters and selection go (they name the old file's events);
+    the theme and the zoom stay."""
+    view, _ = urlstate.parse(search if isinstance(search, str) else None)
+    return urlstate.serialize(urlstate.View(theme=view.theme, zoom=view.zoom))
+
+
+def answer(outcome: Any, pending: object, what: str, *, events: bool, search: object = None
+           ) -> tuple[Any, Any, Any, Any]:
     """The upload callback's outputs (events store, context store, result panel, URL search) for a checked
-    file: refused with its problems, or stored (a new events file also clears the URL's view)."""
+    file: refused with its problems, or stored (a new events file also clears the URL's filters)."""
     name = upload.pending_name(pending)
     if outcome.payload is None:
         return no_update, no_update, upload_panel.refused(name, outcome.errors, outcome.warnings), no_update
     panel = upload_panel.loaded(name, outcome.summary, outcome.warnings, what, outcome.interpretation)
     if events:
-        return outcome.payload, no_update, panel, ""
+        return outcome.payload, no_update, panel, kept(search)
     return no_update, outcome.payload, panel, no_update
 
 
@@ -71,11 +80,12 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
         Input(ids.UPLOAD_DAY_ORDER, "value"),
         Input(ids.CONTEXT_DATE_COLUMN, "value"),
         Input(ids.CONTEXT_VALUE_COLUMN, "value"),
+        State(ids.URL, "search"),
         running=[(Output(ids.UPLOAD_PROGRESS, "children"), "Checking your file…", "")],
         prevent_initial_call=True,
     )
     def receive(  # type: ignore[no-untyped-def]
-        pending_events, pending_context, _back, order, date_column, value_column
+        pending_events, pending_context, _back, order, date_column, value_column, search
     ):
         """A checked upload goes into this tab's session store; problems are listed instead. Changing how
         files are read (dates, a context file's columns) reads the last file again."""
@@ -84,7 +94,7 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
         if trigger == ids.BACK_TO_BUNDLED:
             if not ctx.triggered[0].get("value"):
                 return (no_update,) * 4 + menus
-            return None, None, "Showing the bundled data again.", "", *menus
+            return None, None, "Showing the bundled data again.", kept(search), *menus
         if trigger in (ids.UPLOAD_DAY_ORDER, ids.CONTEXT_DATE_COLUMN, ids.CONTEXT_VALUE_COLUMN):
             latest = ids.PENDING_CONTEXT if trigger != ids.UPLOAD_DAY_ORDER else _latest(pending_events,
                                                                                           pending_context)
@@ -99,7 +109,7 @@ def register_upload_callbacks(app: Dash, bundled: Dataset, *, context: Series | 
                      upload_panel.column_choices(outcome.columns, count=True), value_column or "")
             return (*answer(outcome, pending_context, "the context series", events=False), *menus)
         outcome = upload.events_upload(pending_events, order)
-        return (*answer(outcome, pending_events, "your events", events=True), *menus)
+        return (*answer(outcome, pending_events, "your events", events=True, search=search), *menus)
 
     @app.callback(
         Output(ids.DATA_SUMMARY, "children"),

@@ -1,0 +1,192 @@
+"""The one resolution: a URL's query + a dataset (+ its tour, + the reader's theme) -> `Shown`, what is shown.
+
+Every surface reads a `Shown` and decides nothing again: the page's callbacks, `/api`, `/embed`, `/oembed`,
+the share panel, citations, the live region, exports and the notebook API. Pure: no Dash, no Flask, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from dashboard.data import relations
+from dashboard.view import detail, story, urlstate
+from dashboard.view.dataset import Dataset
+from dashboard.view.relative import Anchor, anchor_of
+
+THEMES = ("light", "dark")
+DAYS_LIMIT_NOTICE = (f"Days since an event are counted for up to {detail.DETAIL_LIMIT:,} events in view: "
+                     "narrow the filters to count days. The axis shows dates.")
+
+
+def theme_of(value: object) -> str:
+    """A theme name from anywhere (URL, the browser's store, an option): light or dark, else light."""
+    return value if isinstance(value, str) and value in THEMES else "light"
+
+
+@dataclass(frozen=True, eq=False)
+class Shown:
+    """What one URL shows of one dataset.
+
+    `written` is the URL's view as written (a tour step stays `step=N`); `view` is the view shown (the
+    step's view, with the URL's event and zoom). `window` is the visible range in ns (None: the opening
+    range of the view); `selection` is the level-of-detail plan the figure follows.
+    """
+
+    dataset: Dataset
+    written: urlstate.View
+    view: urlstate.View
+    step: story.Step | None
+    tour: story.Story | None  # the tour that goes with the data (None for a tab's own file)
+    theme: str
+    notices: tuple[str, ...]
+    mask: np.ndarray
+    window: tuple[int, int] | None
+    selection: detail.Selection
+    anchor: Anchor | None
+
+    @cached_property
+    def rows(self) -> pd.DataFrame:
+        """The events in the view, in the file's order (sorted by date)."""
+        return self.dataset.events[self.mask]
+
+    @property
+    def count(self) -> int:
+        return int(self.mask.sum())
+
+    @property
+    def total(self) -> int:
+        return len(self.dataset.events)
+
+    @property
+    def selected(self) -> pd.Series | None:
+        """The selected event's row (it may lie outside the filters: a link can name any event)."""
+        event = self.view.event
+        return self.dataset.by_id.loc[event] if event else None
+
+    @property
+    def highlight(self) -> tuple[str, ...]:
+        return self.step.highlight if self.step else ()
+
+    @cached_property
+    def links(self) -> tuple[relations.Link, ...]:
+        return tuple(relations.links_touching(self.dataset.events, self.view.event))
+
+    @cached_property
+    def visible(self) -> tuple[int, int] | None:
+        """The visible range (ns): the zoom, else the view's opening range; None for an empty view."""
+        if self.window is not None:
+            return self.window
+        if not self.count:
+            return None
+        f = self.view.filters
+        return detail.default_view(self.dataset.idx, self.mask, (f.start, f.end))
+
+    @property
+    def url_view(self) -> urlstate.View:
+        """The view a link to this one writes: a tour step keeps `step=N` (with the event and zoom)."""
+        return self.written
+
+    @property
+    def data_query(self) -> str:
+        """The query of the rows alone: the data links' query and the chart's identity across zooms."""
+        return urlstate.data_query(self.view)
+
+    @property
+    def revision(self) -> str:
+        """The chart's uirevision: a new one makes Plotly take the figure's range (filters, axis or zoom
+        changed from outside the chart); the same one keeps what the reader did on the chart."""
+        zoom = urlstate.format_zoom(self.view.zoom) if self.view.zoom else ""
+        return (("own:" + self.dataset.name) if self.dataset.uploaded else "") + (self.data_query or "all") + zoom
+
+
+def pan_to_event(view: urlstate.View, dataset: Dataset,
+                 visible: tuple[int, int] | None = None) -> urlstate.View:
+    """The view with its zoom moved, keeping its width, so the selected event is on screen (a selection
+    keeps the zoom; one outside it pans there). `visible` (ns) is what is on screen when the view has no
+    zoom of its own."""
+    if not view.event or view.event not in dataset.event_ids:
+        return view
+    if view.zoom is not None:
+        lo, hi = view.zoom
+    elif visible is not None:
+        lo, hi = zoom_of(*visible)
+    else:
+        return view
+    position = int(dataset.idx.positions([view.event])[0])
+    x = pd.Timestamp(int(dataset.idx.x[position])).to_pydatetime()
+    margin = (hi - lo) * 0.01  # an event on the very edge is hard to see
+    if lo + margin <= x <= hi - margin:
+        return view
+    half = (hi - lo) / 2
+    return replace(view, zoom=(x - half, x + half))
+
+
+def _window(zoom: tuple[datetime, datetime] | None, notices: list[str]) -> tuple[int, int] | None:
+    if zoom is None:
+        return None
+    try:
+        return pd.Timestamp(zoom[0]).value, pd.Timestamp(zoom[1]).value
+    except (OverflowError, ValueError):
+        notices.append("Ignored the zoom: it is outside the range the chart can draw.")
+        return None
+
+
+def resolve(query: urlstate.Query, dataset: Dataset, tour: story.Story | None = None, *,
+            theme: object = None) -> Shown:
+    """Resolve a URL query against a dataset (and the tour that goes with it) into what is shown.
+
+    `theme` is the reader's own choice (the page's system preference) when the URL names none. A tab's
+    upload has no tour. Never raises: what cannot be used is dropped with a notice.
+
+    Example:
+        >>> shown = resolve("company=IBM&zoom=2020-05-01..2020-07-31", dataset)
+        >>> shown.count, shown.view.zoom
+    """
+    steps = None if dataset.uploaded else tour
+    written, notices = urlstate.parse(query, companies=dataset.companies, event_ids=dataset.event_ids,
+                                      step_count=len(steps) if steps else 0)
+    step = steps.get(written.step) if steps is not None else None
+    if step is not None:
+        view = replace(step.view, event=written.event or step.view.event, step=step.number,
+                       zoom=written.zoom or step.view.zoom, theme=written.theme)
+    else:
+        view = replace(written, step=None)
+    view = pan_to_event(view, dataset)
+    window = _window(view.zoom, notices)
+    index = dataset.idx
+    selection = detail.select(index, view.filters, window)
+    anchor = anchor_of(dataset.events, view.anchor)
+    if anchor is not None and selection.plan.mode != "all" and not _grouped(dataset):
+        anchor = None
+        notices.append(DAYS_LIMIT_NOTICE)
+    if anchor is not None or _grouped(dataset):  # a days axis and `group` lanes are drawn whole
+        selection = replace(selection, plan=detail.Plan("all"))
+    return Shown(
+        dataset=dataset,
+        written=written,
+        view=view,
+        step=step,
+        tour=steps,
+        theme=theme_of(view.theme or theme),
+        notices=tuple(notices),
+        mask=selection.mask,
+        window=window,
+        selection=selection,
+        anchor=anchor,
+    )
+
+
+def _grouped(dataset: Dataset) -> bool:
+    events = dataset.events
+    return "group" in events.columns and bool((events["group"] != "").any())
+
+
+def zoom_of(lo_ns: int, hi_ns: int) -> tuple[datetime, datetime]:
+    """A visible range in ns -> the View's zoom value."""
+    epoch = datetime(1970, 1, 1)
+    return epoch + timedelta(microseconds=lo_ns // 1000), epoch + timedelta(microseconds=hi_ns // 1000)
