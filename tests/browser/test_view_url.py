@@ -64,7 +64,7 @@ def test_selecting_an_event_keeps_the_zoom_on_screen(dash_duo, serve, app):
     dash_duo.driver.get(dash_duo.server_url + "/?zoom=2020-05-01..2020-07-31")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     until(lambda: [v[:10] for v in x_range(dash_duo)] == ["2020-05-01", "2020-08-01"], timeout=10)
-    row = f".events-table tr[data-event='ibm-exit'] .row-button"
+    row = ".events-table tr[data-event='ibm-exit'] .row-button"
     until(lambda: dash_duo.find_elements(row), timeout=10)
     dash_duo.find_element(row).click()
     until(lambda: query(dash_duo).get("event") == ["ibm-exit"], timeout=10)
