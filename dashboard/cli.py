@@ -286,8 +286,8 @@ def _view_of(events: Any, url: str | None, company: tuple[str, ...], category: t
              context: bool | None) -> tuple[Any, list[str]]:
     """The events of a view (all of them when no view option is given), self-contained, and notes."""
     from dashboard.data.relations import keep_within
-    from dashboard.view import urlstate
-    from dashboard.view.filters import apply, companies_in
+    from dashboard.view.dataset import of_frame
+    from dashboard.view.shown import resolve
 
     given = bool(company or category or start or end or q or context is not None)
     if not (url or given):
@@ -297,10 +297,10 @@ def _view_of(events: Any, url: str | None, company: tuple[str, ...], category: t
     query: str | dict[str, list[str]] = urlsplit(url).query if url else {
         "company": list(company), "category": list(category), "start": [start or ""], "end": [end or ""],
         "q": [q or ""], "context": ["" if context is None else str(int(context))]}
-    view, notices = urlstate.parse(query, companies=companies_in(events))
-    if notices:
-        raise click.UsageError(" ".join(notices) + " Nothing was written.")
-    shown, dropped = keep_within(apply(events, view.filters))
+    view = resolve(query, of_frame(events))  # the one resolution, as the app and `export` use
+    if view.notices:
+        raise click.UsageError(" ".join(view.notices) + " Nothing was written.")
+    shown, dropped = keep_within(view.rows)
     notes = [f"the view holds {len(shown)} of {len(events)} events"]
     if dropped:
         notes.append(f"{dropped} link{'s' if dropped != 1 else ''} to events outside the view left out: the "

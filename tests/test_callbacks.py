@@ -156,12 +156,13 @@ def test_leaving_an_unchanged_search_field_during_the_tour_keeps_the_tour(app):
     assert asked.step is None and asked.filters.q == "rekognition" and asked.filters.companies == ("Amazon",)
 
 
-def test_a_new_upload_keeps_the_theme_and_the_zoom():
+def test_a_new_upload_keeps_the_theme_and_the_zoom(app):
     from dashboard.web.upload.callbacks import kept
 
-    assert kept("?company=IBM&theme=dark&zoom=2020-05-01..2020-07-31&event=x") == (
-        "?zoom=2020-05-01..2020-07-31&theme=dark")
-    assert kept(None) == ""
+    with app.server.test_request_context():
+        assert kept("?company=IBM&theme=dark&zoom=2020-05-01..2020-07-31&event=ibm-exits-general-purpose-frt") == (
+            "?zoom=2020-05-01..2020-07-31&theme=dark")
+        assert kept(None) == ""
 
 
 def test_the_embed_draws_a_large_file_at_its_level_of_detail(large_csv):

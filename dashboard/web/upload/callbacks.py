@@ -13,6 +13,7 @@ from dashboard.view import urlstate
 from dashboard.view.dataset import Dataset, from_payload
 from dashboard.web import ids
 from dashboard.web.layout import data_summary
+from dashboard.web.state import shown_for
 from dashboard.web.upload import files as upload
 from dashboard.web.upload import panel as upload_panel
 
@@ -22,8 +23,8 @@ EXPORT_NAMES = {"events": "events.csv", "timelinejs-json": "timeline.json", "tim
 def kept(search: object) -> str:
     """The URL for new data: the old view's filters and selection go (they name the old file's events);
     the theme and the zoom stay."""
-    view, _ = urlstate.parse(search if isinstance(search, str) else None)
-    return urlstate.serialize(urlstate.View(theme=view.theme, zoom=view.zoom))
+    written = shown_for(search).shown.written
+    return urlstate.serialize(urlstate.View(theme=written.theme, zoom=written.zoom))
 
 
 def answer(outcome: Any, pending: object, what: str, *, events: bool, search: object = None
