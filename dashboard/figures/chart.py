@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 
 from dashboard.data.context import Series
 from dashboard.figures import lod
-from dashboard.figures.timeline import EMPTY_HEIGHT, lanes_of, natural_height
+from dashboard.figures.layout import EMPTY_HEIGHT, natural_height
+from dashboard.figures.timeline import lanes_of
 from dashboard.view.dataset import of_frame
 from dashboard.view.detail import iso
 from dashboard.view.shown import Shown, resolve
