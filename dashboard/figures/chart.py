@@ -92,8 +92,8 @@ def figure_key(shown: Shown, frame: Frame = PAGE) -> str:
     inside one plan), the theme and the frame. Two shown views with one key draw one figure, but for its
     range."""
     plan = shown.selection.plan
-    return repr((shown.dataset.name, shown.dataset.uploaded, shown.data_query, shown.view.event, shown.view.step,
-                 plan.mode, plan.window, plan.unit, shown.theme, frame))
+    return repr((shown.dataset.name, shown.dataset.uploaded, shown.data_query, shown.view.event,
+                 shown.view.step, plan.mode, plan.window, plan.unit, shown.theme, frame))
 
 
 def lane_count(shown: Shown) -> int:
