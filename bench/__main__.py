@@ -56,8 +56,8 @@ def machine() -> list[str]:
         f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
         f"machine: {platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
         f"{int(mem) / 1024 / 1024:.0f} GiB memory",
-        f"software: Python {platform.python_version()}, dash {dash.__version__}, plotly {plotly.__version__}, "
-        f"pandas {pandas.__version__}",
+        f"software: Python {platform.python_version()}, dash {dash.__version__}, "
+        f"plotly {plotly.__version__}, pandas {pandas.__version__}",
         f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
         "(other work on the machine inflates times)",
     ]

@@ -107,7 +107,7 @@ def create_app(
         title=APP_TITLE,
         assets_folder=str(assets_path()),
         serve_locally=True,
-        update_title=None,
+        update_title="",  # no "Updating..." tab title (Dash treats "" like None)
     )
     app.index_string = INDEX_STRING
     urls.configure(app.server.config, public_url, trusted_hosts)

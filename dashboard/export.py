@@ -129,7 +129,8 @@ def render(job: Export) -> bytes:
         return html_document(job).encode("utf-8")
     if fmt == "json":
         options = replace(job.options, height=job.height or job.options.height)
-        return figure(job.shown, Frame("embed", options, title=shown_title(job.shown))).to_json().encode("utf-8")
+        chart = figure(job.shown, Frame("embed", options, title=shown_title(job.shown)))
+        return chart.to_json().encode("utf-8")
     if fmt == "csv":
         return csv_text(job.shown.rows).encode("utf-8")
     return image_bytes(static_figure(job), fmt, job.scale)

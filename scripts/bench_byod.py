@@ -1,6 +1,7 @@
 """Benchmark for "bring your own data": prints how long checking, storing and drawing user files takes.
 
-Run: python scripts/bench_byod.py   (synthetic files built in memory at the browser limits; nothing is written)
+Run: python scripts/bench_byod.py
+(synthetic files built in memory at the browser limits; nothing is written)
 """
 
 from __future__ import annotations
@@ -63,14 +64,16 @@ def main() -> None:
           lambda: session._from_json.cache_clear() or session.from_payload(payload))
     timed("rebuild from the store, cached", lambda: session.from_payload(payload))
     timed("figure of 2,000 events", lambda: build_figure(report.events))
-    as_json = timed("convert to TimelineJS JSON", lambda: writers.write("timelinejs-json", report.events)).text
+    as_json = timed("convert to TimelineJS JSON",
+                    lambda: writers.write("timelinejs-json", report.events)).text
     print(f"TimelineJS JSON of the same events: {len(as_json.encode()) / 1e6:.2f} MB")
     timed("check the JSON (positions kept for every value)", lambda: check_text(as_json, "timeline.json"))
 
     rows = protest_rows(20_000)
     print(f"Context: 20,000 protest rows, {len(rows.encode()) / 1e6:.2f} MB")
     context = timed("count rows per day", lambda: check_context(rows, "acled.csv"))
-    timed("figure of 2,000 events + context area", lambda: build_figure(report.events, context=context.series))
+    timed("figure of 2,000 events + context area",
+          lambda: build_figure(report.events, context=context.series))
 
 
 if __name__ == "__main__":

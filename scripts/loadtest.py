@@ -61,8 +61,9 @@ def callbacks(base: str) -> list[dict]:
         return any(i["id"] == ids.URL and i["property"] == "search" for i in dep["inputs"])
 
     # The callbacks a change of view runs: every callback with the URL's search as an input (chart,
-    # count/table; the controls' sync runs in the browser with the same input).
-    return [d for d in deps if has_url_search(d) and not d.get("clientside_function")]  # those run in the browser
+    # count/table; the controls' sync runs in the browser with the same input). Clientside functions run in
+    # the browser: left out.
+    return [d for d in deps if has_url_search(d) and not d.get("clientside_function")]
 
 
 def body(dep: dict, search: str) -> str:

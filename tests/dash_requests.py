@@ -33,7 +33,8 @@ def prop_id(component: str | dict[str, Any], prop: str) -> str:
 def _outputs(spec: dict[str, Any]) -> Any:
     outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
     # A pattern-matching (ALL) output is the list of the components it matched: none here.
-    entries = [[] if isinstance(o.component_id, dict) else {"id": o.component_id, "property": o.component_property}
+    entries = [[] if isinstance(o.component_id, dict)
+               else {"id": o.component_id, "property": o.component_property}
                for o in outputs]
     return entries if isinstance(spec["outputs_indices"], list) else entries[0]
 

@@ -95,7 +95,8 @@ def select_key(app) -> str:
 
 def select_by_key(app, search: str, event: str):
     """An arrow key (or Home/End) on the chart selects `event`: the URL it asks for."""
-    answer = post(app, select_key(app), {f"{ids.KEY_SELECT}.data": {"event": event, "at": 1}, "url.search": search},
+    answer = post(app, select_key(app),
+                  {f"{ids.KEY_SELECT}.data": {"event": event, "at": 1}, "url.search": search},
                   [f"{ids.KEY_SELECT}.data"])
     return answer["url"]["search"]
 
@@ -132,15 +133,16 @@ def sync(app, search: str, changed: str, value, requested=None):
 def test_leaving_an_unchanged_search_field_during_the_tour_keeps_the_tour(app):
     """Tab through Search in step 2: the field's value (the step's, empty) arrives again; no URL is asked."""
     step_view = {"search": "?step=2"}
-    controls = {f"{cid}.value": None for cid in (ids.COMPANIES, ids.CATEGORIES, ids.START, ids.END, ids.CONTEXT,
-                                                 ids.TIME)}
+    controls = {f"{cid}.value": None
+                for cid in (ids.COMPANIES, ids.CATEGORIES, ids.START, ids.END, ids.CONTEXT, ids.TIME)}
     # the controls as the step shows them
     first = post(app, callback_key(app, f"{ids.URL_REQUEST}.data"), {"url.search": step_view["search"]},
                  ["url.search"])
     values = {f"{ids.COMPANIES}.value": first[ids.COMPANIES]["value"],
               f"{ids.CATEGORIES}.value": first[ids.CATEGORIES]["value"],
               f"{ids.START}.value": first[ids.START]["value"], f"{ids.END}.value": first[ids.END]["value"],
-              f"{ids.SEARCH}.value": first[ids.SEARCH]["value"], f"{ids.CONTEXT}.value": first[ids.CONTEXT]["value"],
+              f"{ids.SEARCH}.value": first[ids.SEARCH]["value"],
+              f"{ids.CONTEXT}.value": first[ids.CONTEXT]["value"],
               f"{ids.TIME}.value": first[ids.TIME]["value"], "url.search": "?step=2"}
     assert controls  # (every control is sent as the step shows it)
     request = body(app, callback_key(app, f"{ids.URL_REQUEST}.data"), values, changed=[f"{ids.SEARCH}.value"])
@@ -160,8 +162,8 @@ def test_a_new_upload_keeps_the_theme_and_the_zoom(app):
     from dashboard.web.upload.callbacks import kept
 
     with app.server.test_request_context():
-        assert kept("?company=IBM&theme=dark&zoom=2020-05-01..2020-07-31&event=ibm-exits-general-purpose-frt") == (
-            "?zoom=2020-05-01..2020-07-31&theme=dark")
+        search = "?company=IBM&theme=dark&zoom=2020-05-01..2020-07-31&event=ibm-exits-general-purpose-frt"
+        assert kept(search) == "?zoom=2020-05-01..2020-07-31&theme=dark"
         assert kept(None) == ""
 
 

@@ -67,7 +67,8 @@ def test_bom_is_removed():
 
 
 def test_a_header_with_an_unclosed_quote_is_still_on_line_1():
-    """Found by the loader's property test: a quoted newline at the end of the file put the header on line 0."""
+    """Found by the loader's property test: a quoted newline at the end of the file put the header on
+    line 0."""
     errors: list = []
     assert read_table('"0\n', "upload.csv", errors, empty_hint="").header_line == 1
     assert read_table('\n\n"a\nb",c\n', "upload.csv", errors, empty_hint="").header_line == 3

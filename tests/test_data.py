@@ -57,7 +57,8 @@ def test_missing_required_column(write_csv):
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        ("x,2020-13-01,,T,D,decision,IBM,,,https://e.org", "events.csv:2:2: date '2020-13-01' is not a valid"),
+        ("x,2020-13-01,,T,D,decision,IBM,,,https://e.org",
+         "events.csv:2:2: date '2020-13-01' is not a valid"),
         ("x,June 2020,,T,D,decision,IBM,,,https://e.org", "events.csv:2:2: date 'June 2020' is not a valid"),
         ("x,2020-06-10,2020-06-01,T,D,decision,IBM,,,https://e.org", "events.csv:2:3: end_date 2020-06-01 is "
          "before date 2020-06-10"),
@@ -104,8 +105,8 @@ def test_bom_crlf_and_quoted_commas_load(valid_csv):
 def test_non_utf8_names_byte_offset_and_likely_encoding(valid_csv):
     found = problems(valid_csv.parent / "latin1.csv")
     assert len(found) == 1
-    assert found[0].startswith("latin1.csv:2:22: byte offset 98: byte 0xe9 is not valid UTF-8; the file looks "
-                               "like Windows-1252 or Latin-1")
+    assert found[0].startswith("latin1.csv:2:22: byte offset 98: byte 0xe9 is not valid UTF-8; the file "
+                               "looks like Windows-1252 or Latin-1")
     assert "save the file as UTF-8" in found[0]
 
 

@@ -112,7 +112,8 @@ def test_frame_ancestors_option_restricts_the_embed(valid_csv, monkeypatch):
     assert "X-Frame-Options" not in response.headers
     assert client.get("/").headers["X-Frame-Options"] == "SAMEORIGIN"
     monkeypatch.setenv("FRT_FRAME_ANCESTORS", "none")
-    assert frame_ancestors(create_app(valid_csv).server.test_client().get("/embed")) == "frame-ancestors 'none'"
+    client = create_app(valid_csv).server.test_client()
+    assert frame_ancestors(client.get("/embed")) == "frame-ancestors 'none'"
 
 
 def test_resize_script_is_small_and_served_as_javascript(client):

@@ -120,8 +120,9 @@ def test_links_point_back_in_time_and_the_count_is_documented(events):
 
 
 def test_the_june_2020_decisions_claim_no_more_than_their_sources(events):
-    """IBM's letter named George Floyd's death (`cites`); Amazon and Microsoft did not tie their decisions to the
-    killing or the protests, so they have no links, and no decision `responds-to` anything (docs/verification.md)."""
+    """IBM's letter named George Floyd's death (`cites`); Amazon and Microsoft did not tie their decisions to
+    the killing or the protests, so they have no links, and no decision `responds-to` anything
+    (docs/verification.md)."""
     by_id = events.set_index("id")
     assert list(by_id.loc["ibm-exits-general-purpose-frt", "relation_list"]) == [
         ("cites", "george-floyd-killed-minneapolis")]

@@ -56,7 +56,8 @@ def test_company_filter_draws_only_selected_company_lanes(events):
 
 
 def test_markers_differ_by_symbol_and_colour_per_category(events):
-    markers = {t.name: t.marker for t in build_figure(events).data if t.mode == "markers" and t.name != "selected"}
+    markers = {t.name: t.marker for t in build_figure(events).data
+               if t.mode == "markers" and t.name != "selected"}
     assert set(markers) == {"decision", "protest", "legislation", "research", "incident"}
     assert len({m.symbol for m in markers.values()}) == 5
     assert len({m.color for m in markers.values()}) == 5
@@ -73,7 +74,8 @@ def test_protest_band_is_a_shaded_labelled_rectangle(events):
     band = protest_band(events)
     fig = build_figure(events, band=band)
     rect = next(s for s in fig.layout.shapes if s.yref == "paper")
-    assert (str(pd.Timestamp(rect.x0).date()), str(pd.Timestamp(rect.x1).date())) == ("2020-05-26", "2020-06-30")
+    assert ((str(pd.Timestamp(rect.x0).date()), str(pd.Timestamp(rect.x1).date()))
+            == ("2020-05-26", "2020-06-30"))
     assert any(a.text == "Protests: 26 May – 30 Jun 2020" for a in fig.layout.annotations)
 
 

@@ -131,7 +131,8 @@ def test_callbacks_with_random_inputs_never_5xx(app):
         inputs = _entries(spec["inputs"], draw_value, draw_ids)
         entries = [e for i in inputs for e in (i if isinstance(i, list) else [i])]
         ids = sorted({prop_id(e["id"], e["property"]) for e in entries})
-        outputs = [[] if isinstance(o.component_id, dict) else {"id": o.component_id, "property": o.component_property}
+        outputs = [[] if isinstance(o.component_id, dict)
+                   else {"id": o.component_id, "property": o.component_property}
                    for o in (spec["output"] if isinstance(spec["output"], list) else [spec["output"]])]
         body = {
             "output": key,

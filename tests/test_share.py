@@ -49,7 +49,8 @@ def test_view_and_embed_urls_carry_the_view():
     url = embed_url("http://h/", VIEW, EmbedOptions(height=300, theme="dark"))
     assert url == "http://h/embed?company=IBM&start=2020-05-01&height=300&theme=dark"
     query = url.split("?", 1)[1]
-    assert parse(query)[0] == replace(VIEW, theme="dark") and parse_embed(query)[0] == EmbedOptions(height=300, theme="dark")
+    assert parse(query)[0] == replace(VIEW, theme="dark")
+    assert parse_embed(query)[0] == EmbedOptions(height=300, theme="dark")
 
 
 def test_the_page_link_leaves_the_theme_to_the_reader():

@@ -23,5 +23,6 @@ def test_out_of_range_height_is_clamped_like_a_url_would_be():
 def test_values_of_the_wrong_type_count_as_unset():
     """Any client can post any JSON to a callback: nothing here may raise."""
     assert embed_options(640, "tall", ["dark"], "legend") == (EmbedOptions(legend=False, title=False), None)
-    assert embed_options("99999", float("inf"), None, [1, None]) == (EmbedOptions(legend=False, title=False), None)
+    assert (embed_options("99999", float("inf"), None, [1, None])
+            == (EmbedOptions(legend=False, title=False), None))
     assert embed_options("800", True, "dark", ["title"]) == (EmbedOptions(theme="dark", legend=False), 800)

@@ -20,7 +20,8 @@ def events(valid_csv):
 def test_summary_names_count_range_companies_context_and_categories(events):
     assert view_summary(events, Filters()) == (
         "7 events from February 2018 to June 2021; 3 companies: Amazon, IBM, Microsoft; "
-        "3 context events (no company); by category: 3 decision, 1 protest, 1 legislation, 1 research, 1 incident.")
+        "3 context events (no company); by category: 3 decision, 1 protest, 1 legislation, 1 research, "
+        "1 incident.")
 
 
 def test_summary_of_a_filtered_view_uses_the_date_filter_and_only_the_chosen_companies(events):
@@ -47,12 +48,14 @@ def test_span_text_collapses_one_month():
 
 
 def test_date_order_is_by_start_then_end_whatever_the_input_order(events):
-    expected = ["study-month", "city-ban", "floyd-killed", "protest-wave", "ibm-exit", "amazon-pause", "ms-no-police"]
+    expected = ["study-month", "city-ban", "floyd-killed", "protest-wave", "ibm-exit", "amazon-pause",
+                "ms-no-police"]
     assert in_date_order(events) == expected
     assert in_date_order(events.sample(frac=1, random_state=3)) == expected
 
 
 def test_selection_text_gives_the_position_in_date_order(events):
     assert selection_text(events, "ibm-exit") == "Event 5 of 7: IBM exits, 8 June 2020."
-    assert selection_text(events, "amazon-pause") == "Event 6 of 7: Amazon pauses, 10 June 2020 – 10 June 2021."
+    assert (selection_text(events, "amazon-pause")
+            == "Event 6 of 7: Amazon pauses, 10 June 2020 – 10 June 2021.")
     assert selection_text(events[events["category"] == "decision"], "study-month") == ""

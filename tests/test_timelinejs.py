@@ -90,8 +90,8 @@ def test_every_sheet_problem_is_located_at_its_cell():
         "timelinejs_errors.csv:4:3: 2021-02-30 is not a calendar date (check the day of the month)",
         "timelinejs_errors.csv:5:4: End Year/Month/Day 2020-05-01 is before Year/Month/Day 2020-06-01 "
         "(swap them, or leave End Year/Month/Day empty)",
-        "timelinejs_errors.csv:6:7: this event has neither a Headline nor Text, nor a media caption or credit "
-        "(give it a headline)",
+        "timelinejs_errors.csv:6:7: this event has neither a Headline nor Text, nor a media caption or "
+        "credit (give it a headline)",
         "timelinejs_errors.csv:7:1: Year is empty (every event needs at least a year)",
         "timelinejs_errors.csv:8:4: End Year is empty (an era needs an end date)",
     ]

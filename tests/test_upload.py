@@ -158,5 +158,6 @@ def test_the_date_order_choice_reads_the_last_file_again():
     said = _text(refused[ids.UPLOAD_RESULT]["children"])
     assert "say whether this file writes the day or the month first" in said
     loaded = _receive(app, client, {f"{ids.PENDING_EVENTS}.data": events,
-                                    f"{ids.UPLOAD_DAY_ORDER}.value": DAY_FIRST}, f"{ids.UPLOAD_DAY_ORDER}.value")
+                                    f"{ids.UPLOAD_DAY_ORDER}.value": DAY_FIRST},
+                      f"{ids.UPLOAD_DAY_ORDER}.value")
     assert len(loaded[ids.USER_DATA]["data"]["rows"]) == 3

@@ -22,7 +22,8 @@ COLUMNS: tuple[Column, ...] = (
            "use it); when the column or a cell is empty, made from the date and title, e.g. "
            "`2020-06-08-ibm-exits`"),
     Column("date", True, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision the sources support"),
-    Column("end_date", False, "same formats, not before `date`: for spans (a moratorium in force, a protest wave)"),
+    Column("end_date", False,
+           "same formats, not before `date`: for spans (a moratorium in force, a protest wave)"),
     Column("title", True, "plain text, at most 120 characters"),
     Column("description", False, "one to three sentences, plain text; default empty"),
     Column("category", False, "one of the categories below; default `uncategorised` (drawn, and filtered, "

@@ -71,7 +71,8 @@ def load_settings(events_path: Path, event_ids: Collection[str]) -> Settings:
     for item in raw.get("key_moments") or []:
         event, label = (item.get("event"), item.get("label")) if isinstance(item, dict) else (None, None)
         if not isinstance(event, str) or not isinstance(label, str) or not label.strip():
-            bad(f"key moment {item!r} needs an event id and a label", 'write {"event": "id", "label": "text"}')
+            bad(f"key moment {item!r} needs an event id and a label",
+                'write {"event": "id", "label": "text"}')
         elif event not in event_ids:
             bad(f"key moment {event!r} is not an event id of {events_path.name}", "use an id from the file")
         else:
@@ -82,7 +83,8 @@ def load_settings(events_path: Path, event_ids: Collection[str]) -> Settings:
     presets: list[Preset] = []
     for item in raw.get("presets") or []:
         try:
-            preset = Preset(str(item["label"]), date.fromisoformat(item["start"]), date.fromisoformat(item["end"]))
+            preset = Preset(str(item["label"]), date.fromisoformat(item["start"]),
+                            date.fromisoformat(item["end"]))
         except (KeyError, TypeError, ValueError):
             bad(f"preset {item!r} needs a label, a start and an end",
                 'write {"label": "2020", "start": "2020-01-01", "end": "2020-12-31"}')

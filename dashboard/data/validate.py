@@ -86,7 +86,8 @@ class Checker:
         self.report.warnings += duplicate_warnings(self.first_group, self.name, "group")
         for line, column, source, entries in self.links:
             for problem, hint in relations.target_problems(source, entries, self.seen_ids):
-                self.report.errors.append(Problem(self.name, line, column, problem, hint, "unknown related event"))
+                self.report.errors.append(Problem(self.name, line, column, problem, hint,
+                                                  "unknown related event"))
         if not self.report.errors:
             self.report.events = frame(self.records)
         return self.report

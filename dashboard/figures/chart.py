@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 
 from dashboard.data.context import Series
 from dashboard.figures import lod
-from dashboard.figures.timeline import EMPTY_HEIGHT, lanes_of, natural_height
+from dashboard.figures.layout import EMPTY_HEIGHT, natural_height
+from dashboard.figures.timeline import lanes_of
 from dashboard.view.dataset import of_frame
 from dashboard.view.detail import iso
 from dashboard.view.shown import Shown, resolve
@@ -91,8 +92,8 @@ def figure_key(shown: Shown, frame: Frame = PAGE) -> str:
     inside one plan), the theme and the frame. Two shown views with one key draw one figure, but for its
     range."""
     plan = shown.selection.plan
-    return repr((shown.dataset.name, shown.dataset.uploaded, shown.data_query, shown.view.event, shown.view.step,
-                 plan.mode, plan.window, plan.unit, shown.theme, frame))
+    return repr((shown.dataset.name, shown.dataset.uploaded, shown.data_query, shown.view.event,
+                 shown.view.step, plan.mode, plan.window, plan.unit, shown.theme, frame))
 
 
 def lane_count(shown: Shown) -> int:

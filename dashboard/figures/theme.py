@@ -20,9 +20,9 @@ THEMES: dict[str, dict[str, str]] = {
               "era": "rgba(0,114,178,0.09)", "context": "#7a4a00", "context_fill": "rgba(213,94,0,0.25)",
               "highlight": "#8E0152", "relation": "#333333"},
     "dark": {"template": "plotly_dark", "ink": "#f0f0f0", "muted": "#c0c0c0", "band": "rgba(255,140,80,0.18)",
-             "paper": "#15181c", "outline": "#f0f0f0", "selected": "#ffffff", "lane": "rgba(255,255,255,0.07)",
-             "era": "rgba(86,180,233,0.12)", "context": "#ffb070", "context_fill": "rgba(255,140,80,0.3)",
-             "highlight": "#F1B6DA", "relation": "#dddddd"},
+             "paper": "#15181c", "outline": "#f0f0f0", "selected": "#ffffff",
+             "lane": "rgba(255,255,255,0.07)", "era": "rgba(86,180,233,0.12)", "context": "#ffb070",
+             "context_fill": "rgba(255,140,80,0.3)", "highlight": "#F1B6DA", "relation": "#dddddd"},
 }
 
 

@@ -7,16 +7,14 @@ are stacked on sub-rows so a busy week (8-11 June 2020) stays readable.
 
 from __future__ import annotations
 
-import functools
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from dashboard.data import relations, schema
 from dashboard.data.context import Series
@@ -24,6 +22,7 @@ from dashboard.data.safe import plotly_text
 from dashboard.data.settings import Preset
 from dashboard.figures import theme
 from dashboard.figures.context import add_context
+from dashboard.figures.layout import chrome, empty_figure, layout_template, natural_height, preset_menu
 from dashboard.figures.overlays import connector_traces, highlight_trace
 from dashboard.view import eventindex
 from dashboard.view.bands import Band, era_bands, protest_band  # noqa: F401 (re-exported)
@@ -69,7 +68,9 @@ def folded_companies(events: pd.DataFrame) -> set[str]:
     return set(ranked[MAX_COMPANY_LANES - 1:])
 
 
-def hover_texts(events: pd.DataFrame, *, compact: bool = False, anchor: Anchor | None = None) -> dict[object, str]:
+def hover_texts(
+    events: pd.DataFrame, *, compact: bool = False, anchor: Anchor | None = None
+) -> dict[object, str]:
     """Index label -> hover label for every event; `compact` keeps the title and date only (large views:
     the details panel shows the rest on click)."""
     if compact:
@@ -81,7 +82,7 @@ def hover_texts(events: pd.DataFrame, *, compact: bool = False, anchor: Anchor |
             for i, *values in zip(events.index, *(events[c] for c in cols), strict=True)}
 
 
-def hover_text(row: pd.Series | dict[str, object], anchor: Anchor | None = None) -> str:
+def hover_text(row: pd.Series | Mapping[str, Any], anchor: Anchor | None = None) -> str:
     """Escaped hover label: title, date at its precision (and its day when counting days), companies and
     actor, category."""
     raw = str(row["title"])
@@ -188,43 +189,6 @@ def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] 
     return [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]
 
 
-TICK_ROOM = 40  # px the date ticks take under the plot area (two lines: day, then year)
-LEGEND_ROOM = 28  # px a one-row legend takes
-FOOTER_ROOM = 22  # px a footer line takes
-TITLE_ROOM = 32
-SUBTITLE_ROOM = 22
-EMPTY_HEIGHT = 260
-
-
-def natural_height(lanes: int, *, rangeslider: bool = True) -> int:
-    """The height in pixels that gives every lane room (what `build_figure` uses unless told)."""
-    return max(320, 130 + theme.LANE_HEIGHT * lanes + (60 if rangeslider else 0))
-
-
-@functools.cache
-def layout_template(name: str) -> go.layout.Template:
-    """A theme's template without its per-trace-type defaults (every trace here is styled explicitly):
-    copying it into each figure costs a fraction, and the figure sent to the browser is smaller."""
-    return go.layout.Template(layout=pio.templates[name].layout)
-
-
-def empty_figure(message: str, *, theme_name: str = "light") -> go.Figure:
-    """A valid figure with no data and a centred explanation instead of an empty axis."""
-    colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
-    fig = go.Figure()
-    fig.update_layout(
-        template=layout_template(colors["template"]),
-        paper_bgcolor=colors["paper"],
-        plot_bgcolor=colors["paper"],
-        height=EMPTY_HEIGHT,
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        margin={"l": 20, "r": 20, "t": 20, "b": 20},
-        annotations=[{"text": plotly_text(message), "showarrow": False, "xref": "paper", "yref": "paper",
-                      "x": 0.5, "y": 0.5, "font": {"size": 16, "color": colors["muted"]}}],
-    )
-    return fig
-
 
 def build_figure(
     events: pd.DataFrame,
@@ -265,9 +229,10 @@ def build_figure(
     eras); `context` is a series drawn as an area under the lanes on a matching x-axis. `links` are drawn
     as labelled connectors between events in view, `highlight` rings a tour step's events, and `anchor`
     turns the x-axis into days since that event. `key_moments` are (event id, label) pairs labelled on the
-    chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings). For a part of a large data set (see `lod.py`): `lanes`
-    fixes the lanes, `x_range` the opening range, `overview` the range of the whole selection (range slider
-    and "All" button), and `compact` sends dates as numbers and short hover labels.
+    chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings). For a
+    part of a large data set (see `lod.py`): `lanes` fixes the lanes, `x_range` the opening range,
+    `overview` the range of the whole selection (range slider and "All" button), and `compact` sends
+    dates as numbers and short hover labels.
     """
     colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
     rangeslider = rangeslider and not footer  # a footer is for figures that leave the app: no slider there
@@ -337,9 +302,9 @@ def build_figure(
     if band is not None:
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": band.start, "x1": band.stop,
                        "y0": 0, "y1": 1, "fillcolor": colors["band"], "line": {"width": 0}, "layer": "below"})
-        annotations.append({"x": band.start + (band.stop - band.start) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                            "xanchor": "center", "showarrow": False, "text": plotly_text(band.label),
-                            "font": {"size": 11, "color": colors["muted"]}})
+        annotations.append({"x": band.start + (band.stop - band.start) / 2, "y": 1.0, "xref": "x",
+                            "yref": "paper", "yanchor": "bottom", "xanchor": "center", "showarrow": False,
+                            "text": plotly_text(band.label), "font": {"size": 11, "color": colors["muted"]}})
     for era in eras:
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": era.start, "x1": era.stop, "y0": 0,
                        "y1": 1, "fillcolor": colors["era"], "line": {"width": 0}, "layer": "below"})
@@ -349,7 +314,8 @@ def build_figure(
     for i in range(len(lanes)):
         if i % 2 == 0:
             shapes.append({"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": i - 0.5,
-                           "y1": i + 0.5, "fillcolor": colors["lane"], "line": {"width": 0}, "layer": "below"})
+                           "y1": i + 0.5, "fillcolor": colors["lane"], "line": {"width": 0},
+                           "layer": "below"})
     if annotate:
         for event_id, label in key_moments:
             hit = placed[rows["id"].to_numpy() == event_id]
@@ -364,16 +330,17 @@ def build_figure(
         height = natural_height(len(lanes), rangeslider=rangeslider)
     if anchor is not None and title:  # a titled figure says what its days count from under the title
         subtitle = " · ".join(part for part in (subtitle, days_note(anchor, short=bool(subtitle))) if part)
-    chrome = _chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
+    frame = chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
                      rangeslider=rangeslider, presets=presets)
-    annotations += chrome.pop("annotations")
+    annotations += frame.pop("annotations")
     xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True,
                                 "range": list(x_range) if x_range else default_range(events, window,
                                                                                       clip=not full_range)}
     if rangeslider:
-        xaxis["rangeslider"] = {"visible": True, "thickness": 0.06}
+        slider: dict[str, object] = {"visible": True, "thickness": 0.06}
         if overview:
-            xaxis["rangeslider"] |= {"range": list(overview), "autorange": False}
+            slider |= {"range": list(overview), "autorange": False}
+        xaxis["rangeslider"] = slider
     fig.update_layout(
         template=layout_template(colors["template"]),
         paper_bgcolor=colors["paper"],
@@ -385,7 +352,7 @@ def build_figure(
         yaxis={"tickmode": "array", "tickvals": list(range(len(lanes))),
                "ticktext": [plotly_text(lane) for lane in lanes], "range": [len(lanes) - 0.5, -0.5],
                "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True},
-        **chrome,
+        **frame,
         hovermode="closest",
         clickmode="event",
         shapes=shapes,
@@ -394,7 +361,7 @@ def build_figure(
         uirevision=uirevision,  # zoom survives a new selection, resets when the filters change
     )
     if presets:
-        fig.update_layout(updatemenus=[_preset_menu(events, colors, preset_ranges, overview)])
+        fig.update_layout(updatemenus=[preset_menu(events, colors, preset_ranges, overview)])
     if context is not None:
         add_context(fig, context, theme_name=theme_name)
     if anchor is not None:
@@ -402,63 +369,6 @@ def build_figure(
     return fig
 
 
-def _chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle: str | None,
-            footer: str | None, legend: bool, rangeslider: bool, presets: bool) -> dict[str, Any]:
-    """Margins, title, legend and footer around the plot area, in pixels that do not overlap.
-
-    Top: the zoom buttons (when shown), then the title and subtitle above them. Bottom: the date ticks, the
-    legend, then the footer line. With a range slider (the app) the legend sits under the slider.
-    """
-    top = (50 if presets else 30) + (TITLE_ROOM if title else 0)
-    top += SUBTITLE_ROOM if title and subtitle else 0
-    title_layout: dict[str, object] | None = None
-    if title:
-        title_layout = {"text": plotly_text(title), "x": 0.01, "xanchor": "left", "yref": "container", "y": 1,
-                        "yanchor": "top", "pad": {"t": 10}}
-        if subtitle:
-            title_layout["subtitle"] = {"text": plotly_text(subtitle),
-                                        "font": {"color": colors["muted"], "size": 12}}
-    legend_layout: dict[str, object] = {"orientation": "h", "x": 0, "title": {"text": "Category"}}
-    annotations = []
-    if rangeslider:
-        # Below the date ticks and the slider at any width (ticks turn and grow on a phone): anchored to the
-        # figure's bottom edge, not to the plot area.
-        legend_layout.update(yref="container", y=0, yanchor="bottom")
-        bottom = 10
-    else:
-        bottom = TICK_ROOM + (LEGEND_ROOM if legend else 0) + (FOOTER_ROOM if footer else 0) + 6
-        # Paper units are fractions of the plot area's height: place the legend just under the date ticks.
-        legend_layout.update(y=-TICK_ROOM / max(height - top - bottom, 1), yanchor="top")
-    if footer:
-        annotations.append({"text": plotly_text(footer), "showarrow": False, "xref": "paper", "yref": "paper",
-                            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "align": "left",
-                            "yshift": -(TICK_ROOM + (LEGEND_ROOM if legend else 0)),
-                            "font": {"size": 11, "color": colors["muted"]}})
-    return {"margin": {"l": 10, "r": 10, "t": top, "b": bottom}, "title": title_layout,
-            "legend": legend_layout, "annotations": annotations}
-
-
 def _values(series: pd.Series) -> object:
     """A numeric column as a numpy array (sent as a typed array), anything else as it is."""
     return series.to_numpy() if series.dtype.kind in "fiu" else series
-
-
-def _preset_menu(events: pd.DataFrame, colors: dict[str, str], preset_ranges: Sequence[Preset] = (),
-                 overview: Sequence[str] | None = None) -> dict[str, object]:
-    """Zoom buttons drawn by plotly itself, so they work in the app, in embeds and in exported HTML."""
-    lo, hi = (pd.Timestamp(overview[0]), pd.Timestamp(overview[1])) if overview else (
-        events["start"].min(), events["stop"].max())
-    buttons = []
-    ranges = [("All", None, None), *((p.label, p.start.isoformat(), p.end.isoformat()) for p in preset_ranges)]
-    for label, first, last in ranges:
-        if overview and (first is None or last is None):  # the figure holds a part: "All" is the overview
-            buttons.append({"label": label, "method": "relayout",
-                            "args": [{"xaxis.range": list(overview), "xaxis.autorange": False}]})
-        elif first is None or last is None:
-            buttons.append({"label": label, "method": "relayout", "args": [{"xaxis.autorange": True}]})
-        elif pd.Timestamp(first) <= hi and pd.Timestamp(last) >= lo:
-            buttons.append({"label": label, "method": "relayout",
-                            "args": [{"xaxis.range": [first, last], "xaxis.autorange": False}]})
-    return {"type": "buttons", "direction": "right", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
-            "pad": {"b": 18}, "showactive": False, "buttons": buttons, "font": {"size": 11},
-            "bgcolor": colors["paper"]}

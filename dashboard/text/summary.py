@@ -1,6 +1,7 @@
 """Plain-text descriptions of a view: the count line, the chart's text summary, what the live region says.
 
-Pure functions over the filtered events (no Dash): screen-reader users hear these, everyone reads the first two.
+Pure functions over the filtered events (no Dash): screen-reader users hear these, everyone reads the first
+two.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def count_text(shown: pd.DataFrame, total: int, filters: Filters) -> str:
 
 
 def view_summary(shown: pd.DataFrame, filters: Filters) -> str:
-    """The chart's text summary: '42 events from May 2020 to July 2020; 3 companies: Amazon, IBM, Microsoft; ...'."""
+    """The chart's text summary: '42 events from May 2020 to July 2020; 3 companies: Amazon, IBM,
+    Microsoft; ...'."""
     if shown.empty:
         return "No events match these filters."
     first, last = date_span(shown, filters)
@@ -65,8 +67,8 @@ def keys_note(count: int) -> str:
     """What the arrow keys can do in a view of `count` events ('' when they walk every event)."""
     if count <= KEY_ORDER_LIMIT:
         return ""
-    return (f" The arrow keys walk the events when at most {KEY_ORDER_LIMIT:,} are in view: narrow the filters,"
-            " or use the events table.")
+    return (f" The arrow keys walk the events when at most {KEY_ORDER_LIMIT:,} are in view: narrow the"
+            " filters, or use the events table.")
 
 
 def in_date_order(shown: pd.DataFrame) -> list[str]:

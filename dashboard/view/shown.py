@@ -101,7 +101,8 @@ class Shown:
         """The chart's uirevision: a new one makes Plotly take the figure's range (filters, axis or zoom
         changed from outside the chart); the same one keeps what the reader did on the chart."""
         zoom = urlstate.format_zoom(self.view.zoom) if self.view.zoom else ""
-        return (("own:" + self.dataset.name) if self.dataset.uploaded else "") + (self.data_query or "all") + zoom
+        own = ("own:" + self.dataset.name) if self.dataset.uploaded else ""
+        return own + (self.data_query or "all") + zoom
 
 
 def pan_to_event(view: urlstate.View, dataset: Dataset,

@@ -219,7 +219,8 @@ def render_table(_table_view: object, sort_state: object, rows: object, search: 
     limit = _rows_for(rows, table_key(shown))
     listed = shown.rows
     more = components.more_rows_label(min(limit, len(listed)), len(listed))
-    table = components.table(listed, shown.view.event, sort_state if isinstance(sort_state, dict) else {}, limit)
+    table = components.table(listed, shown.view.event, sort_state if isinstance(sort_state, dict) else {},
+                             limit)
     return table, more or "Show more events", not more
 
 
@@ -239,9 +240,11 @@ def register(app: Dash) -> None:
     app.clientside_callback(ClientsideFunction("frt", "requestUrl"), Input(ids.URL_REQUEST, "data"),
                             prevent_initial_call=True)
     app.callback(
-        Output(ids.URL_REQUEST, "data"), *(Output(c, p) for c, p in controls), Output(ids.COMPANIES, "options"),
+        Output(ids.URL_REQUEST, "data"), *(Output(c, p) for c, p in controls),
+        Output(ids.COMPANIES, "options"),
         Input(ids.URL, "search"), *(Input(c, p) for c, p in controls),
-        Input(ids.COMPANIES_ALL, "n_clicks"), Input(ids.COMPANIES_NONE, "n_clicks"), Input(ids.RESET, "n_clicks"),
+        Input(ids.COMPANIES_ALL, "n_clicks"), Input(ids.COMPANIES_NONE, "n_clicks"),
+        Input(ids.RESET, "n_clicks"),
         Input(ids.USER_DATA, "data"), State(ids.URL_REQUEST, "data"),
     )(sync)
     app.callback(
@@ -258,10 +261,12 @@ def register(app: Dash) -> None:
     )(sort)
     app.callback(
         Output(ids.GRAPH, "figure"), Output(ids.FIGURE_KEY, "data"), Output(ids.COUNT, "children"),
-        Output(ids.NOTICES, "children"), Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "className"),
+        Output(ids.NOTICES, "children"), Output(ids.DETAILS, "children"),
+        Output(ids.DETAILS_PANEL, "className"),
         Output(ids.TABLE_VIEW, "data"), Output(ids.DOWNLOAD_CSV, "href"), Output(ids.DOWNLOAD_JSON, "href"),
-        Output(ids.DOWNLOADS, "hidden"), Output(ids.CHART_SUMMARY, "children"), Output(ids.CHART_KEYS, "data-order"),
-        Output(ids.CHART_KEYS, "data-selected"), Output(ids.GRAPH, "style"), Output(ids.CHART_TOOLBAR, "data-day0"),
+        Output(ids.DOWNLOADS, "hidden"), Output(ids.CHART_SUMMARY, "children"),
+        Output(ids.CHART_KEYS, "data-order"), Output(ids.CHART_KEYS, "data-selected"),
+        Output(ids.GRAPH, "style"), Output(ids.CHART_TOOLBAR, "data-day0"),
         Output(ids.GRAPH, "config"), Output(ids.CHART_PRESETS, "children"),
         Input(ids.URL, "search"), Input(ids.USER_DATA, "data"), Input(ids.USER_CONTEXT, "data"),
         Input(ids.THEME, "data"),

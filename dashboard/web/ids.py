@@ -21,7 +21,8 @@ TABLE_ROWS = "table-rows"  # how many rows the table shows, and for which view (
 TABLE_MORE = "table-more"
 TABLE_VIEW = "table-view"  # store: written by the render callback once it has answered; the table follows
 URL_REQUEST = "url-request"  # store: the query the controls ask for; assets/clientside.js puts it in the URL
-FIGURE_KEY = "figure-key"  # store: what the chart draws (view/plan/theme, not its range): same key, new range only
+# store: what the chart draws (view/plan/theme, not its range): same key, new range only
+FIGURE_KEY = "figure-key"
 X_CHANGE = "x-change"  # store: the zoom the chart last wrote into the URL (assets/clientside.js, zoomUrl)
 CHART_PRESETS = "chart-presets"  # the dataset's zoom presets in the chart toolbar
 SORT_BUTTON = "sort-button"  # pattern-matching id type: {"type": SORT_BUTTON, "column": name}

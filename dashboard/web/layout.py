@@ -69,7 +69,8 @@ def preset_buttons(presets: tuple[Preset, ...]) -> list[html.Button]:
     buttons = [html.Button("All", type="button", className="small-button", **attrs(data_zoom="all"))]
     for preset in presets:
         days = f"{preset.start.isoformat()} {preset.end.isoformat()}"
-        buttons.append(html.Button(preset.label, type="button", className="small-button", **attrs(data_range=days)))
+        buttons.append(html.Button(preset.label, type="button", className="small-button",
+                                   **attrs(data_range=days)))
     return buttons
 
 

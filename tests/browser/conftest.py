@@ -33,7 +33,8 @@ def serve(dash_duo):
     """serve(app) starts `app` on a free port in a thread, in a 1280 x 1000 window, and returns dash_duo."""
 
     def start(app):
-        dash_duo.driver.set_window_size(1280, 1000)  # a desktop window: filters beside the chart, not in the drawer
+        # a desktop window: filters beside the chart, not in the drawer
+        dash_duo.driver.set_window_size(1280, 1000)
         dash_duo.start_server(app, port=free_port())
         return dash_duo
 
@@ -66,7 +67,8 @@ def other_site(tmp_path):
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm ci` in the repository root (.ci/run does) to install axe-core")
+        pytest.fail(f"{AXE} is missing: run `npm ci` in the repository root (.ci/run does) to install "
+                    "axe-core")
     return AXE.read_text(encoding="utf-8")
 
 
@@ -104,7 +106,8 @@ def full_page_screenshot(dash_duo, path: Path, *, max_height: int = 3000) -> Non
     size = cdp(dash_duo, "Page.getLayoutMetrics")["cssContentSize"]
     shot = cdp(dash_duo, "Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], max_height), "scale": 1}})
+        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], max_height),
+                 "scale": 1}})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(base64.b64decode(shot["data"]))
 
@@ -135,7 +138,8 @@ def tab_to(dash_duo, selector: str, *, backwards: bool = False, limit: int = 80)
             press(dash_duo, Keys.TAB)
         if dash_duo.driver.execute_script("return document.activeElement.matches(arguments[0])", selector):
             return
-        seen.append(active(dash_duo, "e => e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 20)"))
+        seen.append(active(dash_duo,
+                           "e => e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 20)"))
     raise AssertionError(f"{limit} Tab presses never reached {selector}; focus went to {seen[:30]}")
 
 
@@ -154,7 +158,8 @@ def click_row(dash_duo, event_id: str) -> None:
     row = f'.events-table tr[data-event="{event_id}"]'
     dash_duo.find_element(f"{row} .row-button").click()
     until(lambda: dash_duo.driver.execute_script(
-        "const r = document.querySelector(arguments[0]); return !!r && r.classList.contains('selected')", row),
+        "const r = document.querySelector(arguments[0]);"
+        " return !!r && r.classList.contains('selected')", row),
         timeout=30)
 
 

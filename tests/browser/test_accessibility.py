@@ -17,7 +17,8 @@ from .conftest import active, axe_violations, emulate_media, press, tab_to, view
 
 # The fixture's events in date order: study-month (Feb 2018), city-ban (2019), floyd-killed, protest-wave,
 # ibm-exit, amazon-pause, ms-no-police (May-June 2020).
-FOCUS_RING = "e => { const s = getComputedStyle(e); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"
+FOCUS_RING = ("e => { const s = getComputedStyle(e);"
+              " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }")
 
 
 @pytest.fixture
@@ -35,12 +36,14 @@ def wait_for_url(dash_duo, predicate) -> None:
 
 def box(group: str, value: str) -> str:
     """CSS selector of a filter checkbox (a native checkbox in Dash's checklist)."""
-    return f"#filter-{'companies' if group == 'company' else 'categories'} input[type=checkbox][value='{value}']"
+    checklist = "companies" if group == "company" else "categories"
+    return f"#filter-{checklist} input[type=checkbox][value='{value}']"
 
 
 def live_text(dash_duo) -> str:
     # Read in one script call: the page re-renders, and element handles would go stale mid-read.
-    return dash_duo.driver.execute_script("return document.getElementById(arguments[0]).textContent", ids.LIVE)
+    return dash_duo.driver.execute_script("return document.getElementById(arguments[0]).textContent",
+                                          ids.LIVE)
 
 
 def details_event(dash_duo) -> str | None:
@@ -56,12 +59,15 @@ def total(path) -> int:
     return len(load_events(path))
 
 @pytest.mark.parametrize(("theme", "width"), [("light", 1280), ("dark", 1280), ("light", 375), ("dark", 375)])
-def test_axe_finds_no_violations_on_the_page_with_details_open(dash_duo, serve, bundled_csv, axe_source, theme, width):
+def test_axe_finds_no_violations_on_the_page_with_details_open(
+    dash_duo, serve, bundled_csv, axe_source, theme, width
+):
     serve(create_app(bundled_csv))
     viewport(dash_duo, width)
     dash_duo.driver.get(dash_duo.server_url + f"/?theme={theme}&event=ibm-exits-general-purpose-frt")
     dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{total(bundled_csv)} of {total(bundled_csv)} events", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{total(bundled_csv)} of {total(bundled_csv)} events",
+                                    timeout=30)
     assert dash_duo.driver.execute_script("return document.documentElement.dataset.theme") == theme
     if width <= 900:  # the filter drawer open too
         dash_duo.find_element(f"#{ids.FILTERS_TOGGLE}").click()
@@ -71,7 +77,9 @@ def test_axe_finds_no_violations_on_the_page_with_details_open(dash_duo, serve, 
     assert dash_duo.get_logs() == []
 
 
-def test_axe_finds_no_violations_with_the_system_dark_theme_and_no_selection(dash_duo, serve, bundled_csv, axe_source):
+def test_axe_finds_no_violations_with_the_system_dark_theme_and_no_selection(
+    dash_duo, serve, bundled_csv, axe_source
+):
     serve(create_app(bundled_csv))
     emulate_media(dash_duo, prefers_color_scheme="dark")
     dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&q=police")
@@ -113,9 +121,9 @@ def test_keyboard_alone_filters_walks_events_in_date_order_and_opens_and_closes_
     # The chart's keyboard mode: Left/Right walk the events in date order; the URL and details follow.
     tab_to(dash_duo, f"#{ids.CHART_KEYS}")
     assert active(dash_duo, FOCUS_RING)
-    steps = [(Keys.ARROW_RIGHT, "city-ban"), (Keys.ARROW_RIGHT, "floyd-killed"), (Keys.ARROW_RIGHT, "protest-wave"),
-             (Keys.ARROW_LEFT, "floyd-killed"), (Keys.END, "ms-no-police"), (Keys.HOME, "city-ban"),
-             (Keys.ARROW_RIGHT, "floyd-killed")]
+    steps = [(Keys.ARROW_RIGHT, "city-ban"), (Keys.ARROW_RIGHT, "floyd-killed"),
+             (Keys.ARROW_RIGHT, "protest-wave"), (Keys.ARROW_LEFT, "floyd-killed"),
+             (Keys.END, "ms-no-police"), (Keys.HOME, "city-ban"), (Keys.ARROW_RIGHT, "floyd-killed")]
     for key, expected in steps:
         press(dash_duo, key)
         wait_for_url(dash_duo, lambda q, e=expected: q.get("event") == [e])
@@ -166,7 +174,8 @@ def test_zoom_buttons_and_keys_change_the_visible_range(dash_duo, serve, app):
     assert "Zoom in" in titles and not [t for t in titles if t.startswith("Share")]
     tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-zoom=in]")
     press(dash_duo, Keys.ENTER)
-    until(lambda: abs(dash_duo.driver.execute_script(f"return ({span})()") - before / 2) < 86400000, timeout=10)
+    until(lambda: abs(dash_duo.driver.execute_script(f"return ({span})()") - before / 2) < 86400000,
+          timeout=10)
     tab_to(dash_duo, f"#{ids.CHART_KEYS}")
     press(dash_duo, "-")
     until(lambda: abs(dash_duo.driver.execute_script(f"return ({span})()") - before) < 86400000, timeout=10)
@@ -189,7 +198,8 @@ def test_zoom_buttons_on_a_days_axis_count_days(dash_duo, serve, app):
           timeout=10)
     tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-range^='2020-01-01']")
     press(dash_duo, Keys.ENTER)
-    until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()") == [-145, 221], timeout=10)
+    until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()") == [-145, 221],
+          timeout=10)
     tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-zoom=in]")
     press(dash_duo, Keys.ENTER)
     until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()") == [-53.5, 129.5],
@@ -207,8 +217,9 @@ def test_landmarks_headings_chart_name_and_summary(dash_duo, serve, app):
           banner: q('header').filter(e => !e.closest('main, section, article, aside, nav')).length,
           main: q('main').length,
           search: q('[role=search]').map(e => e.getAttribute('aria-label')),
-          regions: q('section[aria-label], section[aria-labelledby]').filter(e => e.checkVisibility()).map(e =>
-            e.getAttribute('aria-label') || document.getElementById(e.getAttribute('aria-labelledby')).textContent),
+          regions: q('section[aria-label], section[aria-labelledby]').filter(e => e.checkVisibility())
+            .map(e => e.getAttribute('aria-label')
+                      || document.getElementById(e.getAttribute('aria-labelledby')).textContent),
           contentinfo: q('footer').filter(e => !e.closest('main, section, article, aside, nav')).length,
         };""")
     assert landmarks == {"banner": 1, "main": 1, "search": ["Filters"],
@@ -226,11 +237,12 @@ def test_landmarks_headings_chart_name_and_summary(dash_duo, serve, app):
         ".map(i => document.getElementById(i).textContent).join(' ')", chart)
     assert description.startswith(
         "7 events from February 2018 to June 2021; 3 companies: Amazon, IBM, Microsoft; "
-        "3 context events (no company); by category: 3 decision, 1 protest, 1 legislation, 1 research, 1 incident. "
-        "Keyboard: on the chart, Left and Right arrows")
+        "3 context events (no company); by category: 3 decision, 1 protest, 1 legislation, 1 research, "
+        "1 incident. Keyboard: on the chart, Left and Right arrows")
     # The table is the full text alternative: every event in view, with its date, title, actor and category.
     rows = dash_duo.driver.execute_script(
-        "return [...document.querySelectorAll('.events-table tbody tr')].map(r => [...r.cells].map(c => c.textContent))")
+        "return [...document.querySelectorAll('.events-table tbody tr')]"
+        ".map(r => [...r.cells].map(c => c.textContent))")
     assert len(rows) == 7
     assert ["8 June 2020" in r[0] or "June 8, 2020" in r[0] for r in rows].count(True) == 1
     assert [r[1:] for r in rows if r[1] == "IBM exits"] == [["IBM exits", "IBM", "IBM", "decision"]]
@@ -266,16 +278,18 @@ def test_dark_theme_follows_the_system_and_the_toggle_writes_the_url(dash_duo, s
     emulate_media(dash_duo, prefers_color_scheme="dark")
     dash_duo.driver.get(dash_duo.server_url + "/?category=decision")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
-    script = ("return [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor,"
+    script = ("return [document.documentElement.dataset.theme,"
+              " getComputedStyle(document.body).backgroundColor,"
               " document.querySelector('#timeline .main-svg').style.background,"
               " document.getElementById(arguments[0]).getAttribute('aria-pressed')]")
-    until(lambda: dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[2].startswith("rgb(21, 24, 28)"), timeout=10)
+    until(lambda: dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[2].startswith("rgb(21, 24, 28)"),
+          timeout=10)
     assert dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[:2] == ["dark", "rgb(21, 24, 28)"]
     assert dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[3] == "true"
     dash_duo.find_element(f"#{ids.THEME_TOGGLE}").send_keys(Keys.ENTER)
     wait_for_url(dash_duo, lambda q: q == {"category": ["decision"], "theme": ["light"]})
-    until(lambda: dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[2].startswith("rgb(255, 255, 255)"),
-          timeout=10)
+    until(lambda: dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[2]
+          .startswith("rgb(255, 255, 255)"), timeout=10)
     assert dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[:2] == ["light", "rgb(255, 255, 255)"]
     assert dash_duo.driver.execute_script(script, ids.THEME_TOGGLE)[3] == "false"
     # Filtering keeps the chosen theme in the URL.
@@ -287,7 +301,8 @@ def test_dark_theme_follows_the_system_and_the_toggle_writes_the_url(dash_duo, s
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_axe_finds_no_violations_on_the_embed_page(dash_duo, serve, bundled_csv, axe_source, theme):
     serve(create_app(bundled_csv))
-    dash_duo.driver.get(dash_duo.server_url + f"/embed?company=IBM&company=Amazon&start=2020-05-01&theme={theme}")
+    dash_duo.driver.get(dash_duo.server_url
+                        + f"/embed?company=IBM&company=Amazon&start=2020-05-01&theme={theme}")
     until(lambda: dash_duo.driver.execute_script(
         "return document.querySelectorAll('.main-svg .point').length > 0"), timeout=30)
     violations = axe_violations(dash_duo.driver, axe_source)

@@ -58,7 +58,8 @@ def test_page_loads_all_events_with_a_clean_console(dash_duo, serve, app):
     # The chart has its own callback: wait for it rather than for the count.
     until(lambda: lane_labels(dash_duo) == ["Amazon", "IBM", "Microsoft", "Protests", "Legislation & policy",
                                             "Incidents"], timeout=10)
-    assert len(dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .point")) == 8  # study-month is in 2 lanes
+    # 8 points: study-month is in 2 lanes
+    assert len(dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .point")) == 8
     assert dash_duo.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert dash_duo.get_logs() == []
 
@@ -139,9 +140,9 @@ def test_table_row_selects_the_event_and_rings_it_on_the_chart(dash_duo, serve, 
     click_row(dash_duo, "ms-no-police")
     dash_duo.wait_for_text_to_equal("#details-title", "Microsoft says no", timeout=10)
     wait_for_url(dash_duo, lambda q: q == {"event": ["ms-no-police"]})
-    dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:last-of-type .point", timeout=10)
-    ring = dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:last-of-type .point path, "
-                                  f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:last-of-type path.point")
+    last_trace = f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:last-of-type"
+    dash_duo.wait_for_element(f"{last_trace} .point", timeout=10)
+    ring = dash_duo.find_elements(f"{last_trace} .point path, {last_trace} path.point")
     assert ring, "the selected event is ringed on the chart"
     assert dash_duo.get_logs() == []
 

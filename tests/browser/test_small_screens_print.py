@@ -24,9 +24,9 @@ from .conftest import (
 
 OVERFLOW = "return [document.documentElement.scrollWidth, window.innerWidth]"
 RANGE = "return window.frtTimeline && window.frtTimeline.range()"
-# The chart has stopped changing (nothing in it redrawn for 400 ms), as when a reader starts to drag. dcc.Graph
-# draws a new figure, then redraws it about 100 ms later to fit the box that the same callback resized; a drag
-# started before that redraw is lost in it.
+# The chart has stopped changing (nothing in it redrawn for 400 ms), as when a reader starts to drag.
+# dcc.Graph draws a new figure, then redraws it about 100 ms later to fit the box that the same callback
+# resized; a drag started before that redraw is lost in it.
 SETTLED = """
 if (!window.frtTestDrawn) {
   window.frtTestDrawn = performance.now();
@@ -66,7 +66,8 @@ def test_chart_labels_never_cover_lane_names_or_each_other(dash_duo, serve, bund
 def test_no_horizontal_scrolling_and_a_screenshot_at_each_width(dash_duo, serve, bundled_csv, width):
     serve(create_app(bundled_csv))
     viewport(dash_duo, width)
-    dash_duo.driver.get(dash_duo.server_url + "/?start=2020-04-01&end=2021-06-30&event=ibm-exits-general-purpose-frt")
+    dash_duo.driver.get(dash_duo.server_url
+                        + "/?start=2020-04-01&end=2021-06-30&event=ibm-exits-general-purpose-frt")
     dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
     dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .point", timeout=30)
     scroll_width, inner_width = dash_duo.driver.execute_script(OVERFLOW)
@@ -95,7 +96,8 @@ def test_no_horizontal_scrolling_and_a_screenshot_at_each_width(dash_duo, serve,
         scroll_width, inner_width = dash_duo.driver.execute_script(OVERFLOW)
         assert scroll_width <= inner_width
     else:
-        assert displayed(dash_duo, f"#{ids.FILTERS_PANEL}") and not displayed(dash_duo, f"#{ids.FILTERS_TOGGLE}")
+        assert displayed(dash_duo, f"#{ids.FILTERS_PANEL}")
+        assert not displayed(dash_duo, f"#{ids.FILTERS_TOGGLE}")
     assert dash_duo.get_logs() == []
 
 
@@ -120,7 +122,8 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
     until(lambda: dash_duo.driver.execute_script(RANGE)[0] > before[0] + 86400000, timeout=10,
           msg=str(dash_duo.driver.execute_script(
               "const e = document.elementFromPoint(arguments[0], arguments[1]);"
-              "return [e && e.outerHTML.slice(0, 200), document.querySelectorAll('#timeline .nsewdrag').length,"
+              "return [e && e.outerHTML.slice(0, 200),"
+              " document.querySelectorAll('#timeline .nsewdrag').length,"
               " window.frtTimeline.range(), arguments[2]]", x, y, before)))
     panned = dash_duo.driver.execute_script(RANGE)
     assert abs((panned[1] - panned[0]) - (before[1] - before[0])) < 86400000, "a drag pans, it does not zoom"
@@ -131,11 +134,11 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
         cdp(dash_duo, "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [
             {"x": x - 20 - step * 10, "y": y, "id": 1}, {"x": x + 20 + step * 10, "y": y, "id": 2}]})
     cdp(dash_duo, "Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    until(lambda: (lambda r: r[1] - r[0])(dash_duo.driver.execute_script(RANGE)) < (panned[1] - panned[0]) * 0.6,
-          timeout=10)
+    until(lambda: (lambda r: r[1] - r[0])(dash_duo.driver.execute_script(RANGE))
+          < (panned[1] - panned[0]) * 0.6, timeout=10)
     zoomed = dash_duo.driver.execute_script(RANGE)
-    # The fingers were on the chart as soon as it was drawn: what the page loads after that (the graph's config,
-    # the share panel) leaves the reader's view alone.
+    # The fingers were on the chart as soon as it was drawn: what the page loads after that (the graph's
+    # config, the share panel) leaves the reader's view alone.
     until(lambda: dash_duo.redux_state_rqs == [], timeout=10)
     assert dash_duo.driver.execute_script(RANGE) == zoomed, "the pan and zoom were undone"
     scroll_width, inner_width = dash_duo.driver.execute_script(OVERFLOW)
@@ -150,10 +153,12 @@ def test_print_shows_chart_table_and_url_without_controls(dash_duo, serve, app):
     assert not displayed(dash_duo, ".print-url"), "the URL line is for paper only"
     emulate_media(dash_duo, "print")
     until(lambda: displayed(dash_duo, ".print-url"), timeout=10)
-    for control in (f"#{ids.FILTERS_PANEL}", f"#{ids.CHART_TOOLBAR}", ".modebar-container", f"#{ids.THEME_TOGGLE}",
-                    ".downloads", f"#{ids.DETAILS_CLOSE}", ".skip-link", ".keys-help"):
+    for control in (f"#{ids.FILTERS_PANEL}", f"#{ids.CHART_TOOLBAR}", ".modebar-container",
+                    f"#{ids.THEME_TOGGLE}", ".downloads", f"#{ids.DETAILS_CLOSE}", ".skip-link",
+                    ".keys-help"):
         assert not displayed(dash_duo, control), f"{control} is printed"
-    for content in (f"#{ids.GRAPH} .main-svg", ".events-table", f"#{ids.DETAILS_TITLE}", f"#{ids.CHART_SUMMARY}"):
+    for content in (f"#{ids.GRAPH} .main-svg", ".events-table", f"#{ids.DETAILS_TITLE}",
+                    f"#{ids.CHART_SUMMARY}"):
         assert displayed(dash_duo, content), f"{content} is not printed"
     url_line = dash_duo.find_element(".print-url").text
     assert url_line == "This view: " + dash_duo.driver.current_url

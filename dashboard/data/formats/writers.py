@@ -49,7 +49,8 @@ def _lane(row: pd.Series) -> str:
 
 
 def events_csv(events: pd.DataFrame, *, title: str = "", eras: Sequence[Era] = ()) -> Output:
-    """This project's events CSV (with the optional `related` and `group` columns when any event uses them)."""
+    """This project's events CSV (with the optional `related` and `group` columns when any event uses
+    them)."""
     optional = {"related": (events["related"] != "").any(), "group": (events["group"] != "").any()}
     columns = [c for c in (*schema.COLUMN_NAMES, "group") if optional.get(c, True)]
     buf = io.StringIO()

@@ -79,7 +79,8 @@ def register_oembed(server: Flask) -> None:
             "provider_name": PROVIDER_NAME,
             "provider_url": root,
             "cache_age": CACHE_AGE,
-            "html": share.iframe_snippet(root, shown.url_view, options, title=title, height=height, width=width),
+            "html": share.iframe_snippet(root, shown.url_view, options, title=title, height=height,
+                                         width=width),
             "width": width,
             "height": height,
         })

@@ -50,7 +50,8 @@ def update(search: object, width: object, height: object, theme: object, shown_o
 def register(app: Dash) -> None:
     """Wire the share panel and the PNG/SVG buttons to this app instance."""
     app.callback(
-        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"), Output(ids.SHARE_PREVIEW, "href"),
+        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"),
+        Output(ids.SHARE_PREVIEW, "href"),
         Input(ids.URL, "search"), Input(ids.SHARE_WIDTH, "value"), Input(ids.SHARE_HEIGHT, "value"),
         Input(ids.SHARE_THEME, "value"), Input(ids.SHARE_OPTIONS, "value"),
         State(ids.URL, "href"),

@@ -24,8 +24,8 @@ def tour_bar(search: object, user_data: object, pathname: object, memory: object
     titles = dict(zip(shown.dataset.events["id"], shown.dataset.events["title"], strict=True))
     s = tour_state(steps, shown.view, safe_base(pathname), memory if type(memory) is int else None, titles)
     return (
-        s.bar_class, s.counter, s.title, s.text, s.events, s.prev_href, s.prev_class, s.next_href, s.next_label,
-        s.next_class, s.leave_href, s.resume_href, s.resume_label, s.memory,
+        s.bar_class, s.counter, s.title, s.text, s.events, s.prev_href, s.prev_class, s.next_href,
+        s.next_label, s.next_class, s.leave_href, s.resume_href, s.resume_label, s.memory,
         TOUR_START_CLASS if steps else TOUR_START_CLASS + " hidden",  # own data: no tour
     )
 
@@ -45,11 +45,13 @@ def view_notes(search: object, user_data: object, pathname: object, href: object
 
 def register(app: Dash) -> None:
     app.callback(
-        Output(ids.TOUR_BAR, "className"), Output(ids.TOUR_COUNTER, "children"), Output(ids.TOUR_TITLE, "children"),
-        Output(ids.TOUR_TEXT, "children"), Output(ids.TOUR_EVENTS, "children"), Output(ids.TOUR_PREV, "href"),
+        Output(ids.TOUR_BAR, "className"), Output(ids.TOUR_COUNTER, "children"),
+        Output(ids.TOUR_TITLE, "children"), Output(ids.TOUR_TEXT, "children"),
+        Output(ids.TOUR_EVENTS, "children"), Output(ids.TOUR_PREV, "href"),
         Output(ids.TOUR_PREV, "className"), Output(ids.TOUR_NEXT, "href"), Output(ids.TOUR_NEXT, "children"),
         Output(ids.TOUR_NEXT, "className"), Output(ids.TOUR_LEAVE, "href"), Output(ids.TOUR_RESUME, "href"),
-        Output(ids.TOUR_RESUME, "children"), Output(ids.TOUR_MEMORY, "data"), Output(ids.TOUR_START, "className"),
+        Output(ids.TOUR_RESUME, "children"), Output(ids.TOUR_MEMORY, "data"),
+        Output(ids.TOUR_START, "className"),
         Input(ids.URL, "search"), Input(ids.USER_DATA, "data"),
         State(ids.URL, "pathname"), State(ids.TOUR_MEMORY, "data"),
     )(tour_bar)

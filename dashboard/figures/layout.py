@@ -1,0 +1,111 @@
+"""The frame around the timeline's plot area: heights, margins, title, legend, footer, the zoom buttons
+and the empty figure. Pure: options in, layout dicts or a new Figure out."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from dashboard.data.safe import plotly_text
+from dashboard.data.settings import Preset
+from dashboard.figures import theme
+
+TICK_ROOM = 40  # px the date ticks take under the plot area (two lines: day, then year)
+LEGEND_ROOM = 28  # px a one-row legend takes
+FOOTER_ROOM = 22  # px a footer line takes
+TITLE_ROOM = 32
+SUBTITLE_ROOM = 22
+EMPTY_HEIGHT = 260
+
+
+def natural_height(lanes: int, *, rangeslider: bool = True) -> int:
+    """The height in pixels that gives every lane room (what `build_figure` uses unless told)."""
+    return max(320, 130 + theme.LANE_HEIGHT * lanes + (60 if rangeslider else 0))
+
+
+@functools.cache
+def layout_template(name: str) -> go.layout.Template:
+    """A theme's template without its per-trace-type defaults (every trace here is styled explicitly):
+    copying it into each figure costs a fraction, and the figure sent to the browser is smaller."""
+    return go.layout.Template(layout=pio.templates[name].layout)
+
+
+def empty_figure(message: str, *, theme_name: str = "light") -> go.Figure:
+    """A valid figure with no data and a centred explanation instead of an empty axis."""
+    colors = theme.THEMES.get(theme_name, theme.THEMES["light"])
+    fig = go.Figure()
+    fig.update_layout(
+        template=layout_template(colors["template"]),
+        paper_bgcolor=colors["paper"],
+        plot_bgcolor=colors["paper"],
+        height=EMPTY_HEIGHT,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        margin={"l": 20, "r": 20, "t": 20, "b": 20},
+        annotations=[{"text": plotly_text(message), "showarrow": False, "xref": "paper", "yref": "paper",
+                      "x": 0.5, "y": 0.5, "font": {"size": 16, "color": colors["muted"]}}],
+    )
+    return fig
+
+
+def chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle: str | None,
+           footer: str | None, legend: bool, rangeslider: bool, presets: bool) -> dict[str, Any]:
+    """Margins, title, legend and footer around the plot area, in pixels that do not overlap.
+
+    Top: the zoom buttons (when shown), then the title and subtitle above them. Bottom: the date ticks, the
+    legend, then the footer line. With a range slider (the app) the legend sits under the slider.
+    """
+    top = (50 if presets else 30) + (TITLE_ROOM if title else 0)
+    top += SUBTITLE_ROOM if title and subtitle else 0
+    title_layout: dict[str, object] | None = None
+    if title:
+        title_layout = {"text": plotly_text(title), "x": 0.01, "xanchor": "left", "yref": "container", "y": 1,
+                        "yanchor": "top", "pad": {"t": 10}}
+        if subtitle:
+            title_layout["subtitle"] = {"text": plotly_text(subtitle),
+                                        "font": {"color": colors["muted"], "size": 12}}
+    legend_layout: dict[str, object] = {"orientation": "h", "x": 0, "title": {"text": "Category"}}
+    annotations = []
+    if rangeslider:
+        # Below the date ticks and the slider at any width (ticks turn and grow on a phone): anchored to the
+        # figure's bottom edge, not to the plot area.
+        legend_layout.update(yref="container", y=0, yanchor="bottom")
+        bottom = 10
+    else:
+        bottom = TICK_ROOM + (LEGEND_ROOM if legend else 0) + (FOOTER_ROOM if footer else 0) + 6
+        # Paper units are fractions of the plot area's height: place the legend just under the date ticks.
+        legend_layout.update(y=-TICK_ROOM / max(height - top - bottom, 1), yanchor="top")
+    if footer:
+        annotations.append({"text": plotly_text(footer), "showarrow": False, "xref": "paper", "yref": "paper",
+                            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "align": "left",
+                            "yshift": -(TICK_ROOM + (LEGEND_ROOM if legend else 0)),
+                            "font": {"size": 11, "color": colors["muted"]}})
+    return {"margin": {"l": 10, "r": 10, "t": top, "b": bottom}, "title": title_layout,
+            "legend": legend_layout, "annotations": annotations}
+
+
+def preset_menu(events: pd.DataFrame, colors: dict[str, str], preset_ranges: Sequence[Preset] = (),
+                overview: Sequence[str] | None = None) -> dict[str, object]:
+    """Zoom buttons drawn by plotly itself, so they work in the app, in embeds and in exported HTML."""
+    lo, hi = (pd.Timestamp(overview[0]), pd.Timestamp(overview[1])) if overview else (
+        events["start"].min(), events["stop"].max())
+    buttons = []
+    ranges = [("All", None, None),
+              *((p.label, p.start.isoformat(), p.end.isoformat()) for p in preset_ranges)]
+    for label, first, last in ranges:
+        if overview and (first is None or last is None):  # the figure holds a part: "All" is the overview
+            buttons.append({"label": label, "method": "relayout",
+                            "args": [{"xaxis.range": list(overview), "xaxis.autorange": False}]})
+        elif first is None or last is None:
+            buttons.append({"label": label, "method": "relayout", "args": [{"xaxis.autorange": True}]})
+        elif pd.Timestamp(first) <= hi and pd.Timestamp(last) >= lo:
+            buttons.append({"label": label, "method": "relayout",
+                            "args": [{"xaxis.range": [first, last], "xaxis.autorange": False}]})
+    return {"type": "buttons", "direction": "right", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
+            "pad": {"b": 18}, "showactive": False, "buttons": buttons, "font": {"size": 11},
+            "bgcolor": colors["paper"]}
