@@ -26,6 +26,7 @@ from dashboard.data.companies import bundled_companies
 from dashboard.data.load import bundled_path
 
 SEED = 20200608
+FORMAT = 2  # bump when generate() changes, so no stale cached file is reused (1 wrote 10 of 11 fields)
 EXTRA_COMPANIES = ("Synthetic Vision", "Example Biometrics", "Placeholder Labs", "Sample Systems")
 COMPANIES = (*bundled_companies(), *EXTRA_COMPANIES)  # 20
 FIRST, LAST = pd.Timestamp("2015-01-01"), pd.Timestamp("2024-12-31")
@@ -94,21 +95,21 @@ def generate(n: int, seed: int = SEED) -> str:
         names = [COMPANIES[j] for j in rng.choice(len(COMPANIES), size=n_companies[i], replace=False)]
         cat = categories[i]
         actor = names[0] if names and cat == "decision" else f"Synthetic actor {i % 97}"
-        out.writerow(
-            [
-                f"syn-{i:06d}",
-                date,
-                end,
-                f"Synthetic {cat} event {i}",
-                f"A synthetic {cat} event generated for the benchmark (seed {seed}); "
-                "it describes nothing real.",
-                cat,
-                actor,
-                ";".join(names),
-                "Synthetic City" if i % 3 else "",
-                f"https://example.org/synthetic/{i}",
-            ]
-        )
+        row = {
+            "id": f"syn-{i:06d}",
+            "date": date,
+            "end_date": end,
+            "title": f"Synthetic {cat} event {i}",
+            "description": f"A synthetic {cat} event generated for the benchmark (seed {seed}); "
+            "it describes nothing real.",
+            "category": cat,
+            "actor": actor,
+            "companies": ";".join(names),
+            "location": "Synthetic City" if i % 3 else "",
+            "sources": f"https://example.org/synthetic/{i}",
+        }
+        # One field per header column, in the header's order (a new schema column is written empty).
+        out.writerow([row.get(name, "") for name in schema.COLUMN_NAMES])
     return buf.getvalue()
 
 
@@ -116,7 +117,7 @@ def data_file(n: int, seed: int = SEED, folder: Path | None = None) -> Path:
     """The CSV for (n, seed), written once to a cache folder (the temp dir by default)."""
     folder = folder or Path(tempfile.gettempdir()) / "frt-timeline-bench"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"events-{n}-{seed}.csv"
+    path = folder / f"events-{n}-{seed}-v{FORMAT}.csv"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         tmp.write_text(generate(n, seed), encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from dashboard.data.context import load_context
 from dashboard.data.errors import DataError
 from dashboard.data.load import bundled_path, default_events_path
 from dashboard.data.settings import settings_path
-from dashboard.text.describe import shown_title
+from dashboard.text.describe import meta_description, shown_title
 from dashboard.view.dataset import load_dataset
 from dashboard.view.story import Story, load_story, story_file_for
 from dashboard.web import a11y, callbacks, reloading, responsecache, security, urls
@@ -43,14 +44,16 @@ def assets_path() -> Path:
 
 
 class TimelineDash(Dash):
-    """Dash whose page head also carries the oEmbed discovery link of the requested view."""
+    """Dash whose page head also carries the description and oEmbed discovery link of the requested view."""
 
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "", config: Any = "",
                           scripts: Any = "", app_entry: Any = "", favicon: Any = "",
                           renderer: Any = "") -> Any:
         shown = request_shown(request.query_string.decode("utf-8", "replace"))
         link = discovery_link(urls.here(), urls.root(), shown_title(shown))
-        return super().interpolate_index(metas=metas + link, title=title, css=css, config=config,
+        description = f'<meta name="description" content="{escape(meta_description(shown))}">'
+        return super().interpolate_index(metas=metas + description + link, title=title, css=css,
+                                         config=config,
                                          scripts=scripts, app_entry=app_entry, favicon=favicon,
                                          renderer=renderer)
 

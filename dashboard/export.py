@@ -23,7 +23,7 @@ from dashboard.text.describe import shown_title
 from dashboard.view.shown import Shown
 from dashboard.view.urlstate import EmbedOptions
 from dashboard.web.embed import page as embedpage
-from dashboard.web.embed.routes import STATIC, plotly_js
+from dashboard.web.embed.routes import STATIC, figure_trace_types, plotly_js
 from dashboard.web.share import links as share
 
 FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".json": "json",
@@ -112,7 +112,7 @@ def html_document(job: Export) -> str:
     options = replace(job.options, height=job.height or job.options.height)
     page = embedpage.view_page(job.shown, options, root=job.root, header=True)
     plotly = (embedpage.Asset(url=f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js") if job.cdn
-              else embedpage.Asset(text=plotly_js()))
+              else embedpage.Asset(text=plotly_js(figure_trace_types(page.figure_json))))
     return embedpage.document(
         page,
         css=embedpage.Asset(text=(STATIC / "embed.css").read_text(encoding="utf-8")),

@@ -31,6 +31,7 @@ from bench.remote import free_port, wait_for  # noqa: E402
 from dashboard.web import ids  # noqa: E402
 
 TARGET_P99_MS = 100
+TARGET_UNCACHED_P99_MS = 250  # issue 17: every callback computed (no response cache, no figure cache)
 VIEWS = [
     "",
     "?company=IBM",
@@ -172,6 +173,11 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1, help="threads per worker; > 1 uses gthread workers")
     parser.add_argument("--servers", type=int, default=1,
                         help="app servers (gunicorn masters), each loaded by its own wrk (default 1)")
+    parser.add_argument("--uncached", action="store_true",
+                        help="callbacks only, each one run (no response cache; figures stay memoized as "
+                             f"in production) (target p99 < {TARGET_UNCACHED_P99_MS} ms)")
+    parser.add_argument("--no-figure-cache", action="store_true",
+                        help="with --uncached: every figure built again too")
     parser.add_argument("--redis", action="store_true",
                         help="share the cache through a redis-server started here (implied by --servers > 1)")
     args = parser.parse_args()
@@ -180,6 +186,11 @@ def main() -> int:
             print(f"{tool} is not installed: apt-get install {tool}", file=sys.stderr)
             return 2
     env = {**os.environ, **({"FRT_EVENTS": str(Path(args.events).resolve())} if args.events else {})}
+    if args.uncached:
+        env.update(FRT_RESPONSE_CACHE="0")
+        if args.no_figure_cache:
+            env.update(FRT_CACHE_TYPE="NullCache")
+    target = TARGET_UNCACHED_P99_MS if args.uncached else TARGET_P99_MS
     redis = None
     if args.redis or args.servers > 1:
         redis, url = start_redis()
@@ -192,15 +203,17 @@ def main() -> int:
         for proc, base in servers:
             wait_for(base + "/", 300, proc)
         first = servers[0][1]
-        requests: list[tuple[str, str, str | None]] = [
+        pages: list[tuple[str, str, str | None]] = [
             ("GET", "/", None),
             ("GET", "/_dash-layout", None),
             ("GET", "/_dash-dependencies", None),
         ]
+        api = [] if args.uncached else API
+        requests = [] if args.uncached else list(pages)
         deps = callbacks(first)
         for search in VIEWS:
             requests += [("POST", "/_dash-update-component", body(dep, search)) for dep in deps]
-        requests += [("GET", path, None) for path in API]
+        requests += [("GET", path, None) for path in api]
         for _, base in servers:
             warm(base, requests)
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
@@ -211,9 +224,11 @@ def main() -> int:
                  "--timeout", "5s", "-s", script, base] for _, base in servers]
         shared = " sharing Redis" if redis else ""
         print(
-            f"{len(requests)} kinds of request: 3 page loads, "
-            f"{len(requests) - 3 - len(API)} filter callbacks "
-            f"({len(deps)} per view x {len(VIEWS)} views), {len(API)} /api calls; "
+            f"{len(requests)} kinds of request: {0 if args.uncached else 3} page loads, "
+            f"{len(requests) - (0 if args.uncached else 3) - len(api)} filter callbacks "
+            f"({len(deps)} per view x {len(VIEWS)} views), {len(api)} /api calls"
+            f"{', each one run (no response cache)' if args.uncached else ''}"
+            f"{', figures built every time' if args.no_figure_cache else ''}; "
             f"{args.servers} server(s) x {args.workers} worker(s){shared}; "
             f"{' '.join(cmds[0][:-2])} per server",
             flush=True,
@@ -247,13 +262,13 @@ def main() -> int:
         f"errors: {error_count} ({', '.join(f'{k} {v}' for k, v in errors.items())})  target 0: "
         f"{'met' if error_count == 0 else 'NOT met'}"
     )
-    print(f"p99 {p99:.1f} ms  target < {TARGET_P99_MS} ms: {'met' if p99 < TARGET_P99_MS else 'NOT met'}")
+    print(f"p99 {p99:.1f} ms  target < {target} ms: {'met' if p99 < target else 'NOT met'}")
     load = os.getloadavg()
     print(
         f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
         f"({os.cpu_count()} cores; wrk shares them)"
     )
-    return 0 if error_count == 0 and p99 < TARGET_P99_MS else 1
+    return 0 if error_count == 0 and p99 < target else 1
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.data.load import when_label
+from dashboard.text.summary import count_text
 from dashboard.view.shown import Shown
 from dashboard.view.urlstate import View
 
@@ -104,3 +105,12 @@ def data_date(events: pd.DataFrame) -> str:
 def shown_title(shown: Shown) -> str:
     """What a shown view is called: a tour step by its title, any other view as `title` says."""
     return f"{SHORT_TITLE}: {shown.step.title}" if shown.step is not None else title(shown.view)
+
+
+def meta_description(shown: Shown) -> str:
+    """The page's `<meta name="description">` (search results show it): the view's title and count, e.g.
+    'Big tech and facial recognition: a timeline. 156 of 156 events, October 2008 to February 2026, each
+    with its sources: filter by company, category, dates or text, and share the view.'"""
+    count = count_text(shown.rows, shown.total, shown.view.filters)
+    return (f"{shown_title(shown)}. {count}, each with its sources: filter by company, category, dates or "
+            "text, and share the view.")

@@ -8,7 +8,7 @@ import threading
 from typing import Any
 
 from dash import Dash
-from flask import Request
+from flask import Request, Response
 from flask_compress import Compress
 
 # plotly.js "cartesian" (scatter, heatmap, bar and other 2D traces; every layout component) from the npm
@@ -98,8 +98,24 @@ def serve_favicon(app: Dash) -> None:
     app.server.add_url_rule("/favicon.ico", "favicon", lambda: app._serve_default_favicon())
 
 
+ROBOTS_TXT = """# frt-timeline: every view of the timeline may be indexed; its callbacks are not pages.
+User-agent: *
+Allow: /
+Disallow: /_dash-update-component
+"""
+
+
+def serve_robots(app: Dash) -> None:
+    """`/robots.txt` as text/plain (crawlers and Lighthouse read it; unknown paths are 404, and before that
+    Dash answered it with the app's HTML, which no crawler can parse)."""
+    app.server.add_url_rule(
+        "/robots.txt", "robots", lambda: Response(ROBOTS_TXT, mimetype="text/plain",
+                                                  headers={"Cache-Control": "public, max-age=86400"}))
+
+
 def optimise_delivery(app: Dash) -> None:
     serve_favicon(app)
+    serve_robots(app)
     enable_compression(app)
     use_partial_plotly(app)
     use_shared_scripts(app)

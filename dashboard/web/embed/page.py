@@ -67,6 +67,7 @@ class Page:
     heading: bool = True  # the header starts with the title
     notices: Sequence[str] = field(default_factory=tuple)
     head: str = ""  # extra, already-safe HTML for <head> (the oEmbed discovery link)
+    description: str = ""  # plain text for <meta name="description">
 
 
 def script_json(value: object) -> str:
@@ -143,6 +144,7 @@ def view_page(
         heading=options.title,
         notices=(*shown.notices, *notices),
         head=head,
+        description=describe.meta_description(shown),
     )
 
 
@@ -188,6 +190,7 @@ def document(page: Page, *, css: Asset, plotly: Asset, scripts: Sequence[Asset])
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(page.title)}</title>
+<meta name="description" content="{escape(page.description or page.title)}">
 {page.head}{_style(css)}
 </head>
 <body class="frt-page theme-{escape(page.theme)}">

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -31,41 +33,78 @@ STATIC = Path(__file__).resolve().parents[2] / "static"  # dashboard/static
 BASIC = STATIC / "plotly-basic.min.js"  # npm plotly.js-basic-dist-min (scripts/vendor_plotly_basic.sh)
 
 
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
+# npm plotly.js-cartesian-dist-min, which the page loads too: it adds the heatmap, the level of detail's
+# density lanes for views of many events.
+CARTESIAN = STATIC.parent / "vendor" / "plotly-cartesian.min.js"
+BUNDLES = {"basic": BASIC, "cartesian": CARTESIAN}
+
+
 @cache
-def _basic_bundle() -> Path | None:
-    """The vendored partial plotly.js (scatter, bar, pie: all the chart uses, a quarter of the size), when
-    it is the version plotly.py's figures are written for; else None and the full bundle is used."""
+def _bundle(kind: str) -> Path | None:
+    """A vendored partial plotly.js when it is the version plotly.py's figures are written for, else None
+    (and the full bundle is used)."""
+    path = BUNDLES[kind]
     try:
-        with open(BASIC, "rb") as fh:
+        with open(path, "rb") as fh:
             head = fh.read(200)
     except OSError:
         return None
-    match = re.search(rb"plotly\.js \(basic - minified\) v(\d+\.\d+\.\d+)", head)
-    return BASIC if match and match[1].decode() == get_plotlyjs_version() else None
+    match = re.search(rb"plotly\.js \((\w+) - minified\) v(\d+\.\d+\.\d+)", head)
+    ok = match is not None and match[1].decode() == kind and match[2].decode() == get_plotlyjs_version()
+    return path if ok else None
 
 
-def plotly_js() -> str:
-    """plotly.js for pages outside the app: the basic bundle when it matches, else plotly.py's full one."""
-    basic = _basic_bundle()
-    return basic.read_text(encoding="utf-8") if basic else get_plotlyjs()
+def _basic_bundle() -> Path | None:
+    """The basic bundle (scatter, bar, pie: a quarter of the full size) when its version matches."""
+    return _bundle("basic")
 
 
-def plotly_path() -> str:
+# (older callers and tests clear the version check's memo through it)
+_basic_bundle.cache_clear = _bundle.cache_clear  # type: ignore[attr-defined]
+
+
+def bundle_kind(trace_types: Iterable[str] = ()) -> str:
+    """The smallest bundle that draws these trace types: 'basic', 'cartesian' or 'full'."""
+    needs_more = not set(trace_types) <= BASIC_TRACES
+    for kind in ("cartesian",) if needs_more else ("basic", "cartesian"):
+        if _bundle(kind):
+            return kind
+    return "full"
+
+
+def figure_trace_types(figure_json: str) -> set[str]:
+    """The trace types of a figure given as plotly JSON (a trace without a type is a scatter)."""
+    return {trace.get("type") or "scatter" for trace in json.loads(figure_json).get("data", [])}
+
+
+def plotly_js(trace_types: Iterable[str] = ()) -> str:
+    """plotly.js for pages outside the app: the smallest vendored bundle that draws `trace_types`, else
+    plotly.py's full one."""
+    kind = bundle_kind(trace_types)
+    path = _bundle(kind) if kind != "full" else None
+    return path.read_text(encoding="utf-8") if path else get_plotlyjs()
+
+
+def plotly_path(trace_types: Iterable[str] = ()) -> str:
     """The versioned path of plotly.js for embeds, so browsers may cache it for good."""
-    return f"/embed/plotly-{get_plotlyjs_version()}{'-basic' if _basic_bundle() else ''}.min.js"
+    kind = bundle_kind(trace_types)
+    return f"/embed/plotly-{get_plotlyjs_version()}{'' if kind == 'full' else '-' + kind}.min.js"
+
+
+@lru_cache(maxsize=3)
+def _plotly(kind: str) -> tuple[bytes, bytes]:
+    """plotly.js, and gzipped once per process (basic bundle: 1.2 MB -> 0.4 MB; cartesian: 1.5 MB -> 0.5 MB;
+    full: 4.8 MB -> 1.4 MB)."""
+    path = _bundle(kind) if kind != "full" else None
+    body = (path.read_text(encoding="utf-8") if path else get_plotlyjs()).encode("utf-8")
+    return body, gzip.compress(body, compresslevel=6, mtime=0)
 
 
 @cache
 def _static(name: str) -> tuple[bytes, str]:
     body = (STATIC / name).read_bytes()
     return body, hashlib.sha256(body).hexdigest()[:12]
-
-
-@lru_cache(maxsize=1)
-def _plotly() -> tuple[bytes, bytes]:
-    """plotly.js, and gzipped once per process (basic bundle: 1.2 MB -> 0.4 MB; full: 4.8 MB -> 1.4 MB)."""
-    body = plotly_js().encode("utf-8")
-    return body, gzip.compress(body, compresslevel=6, mtime=0)
 
 
 def _respond(body: bytes, mimetype: str, *, cache: str, gzipped: bytes | None = None) -> Response:
@@ -99,7 +138,7 @@ def register_embed(server: Flask) -> None:
         html = embedpage.document(
             content,
             css=embedpage.Asset(url=f"{prefix}/embed/embed.css?v={_static('embed.css')[1]}"),
-            plotly=embedpage.Asset(url=prefix + plotly_path()),
+            plotly=embedpage.Asset(url=prefix + plotly_path(figure_trace_types(content.figure_json))),
             scripts=[embedpage.Asset(url=f"{prefix}/embed/{name}?v={_static(name)[1]}")
                      for name in embedpage.SCRIPTS],
         ).encode("utf-8")
@@ -113,8 +152,10 @@ def register_embed(server: Flask) -> None:
 
     @bp.get("/embed/<name>")
     def files(name: str) -> Response:
-        if name == plotly_path().rsplit("/", 1)[1]:
-            body, gzipped = _plotly()
+        bundles = {plotly_path(kinds).rsplit("/", 1)[1]: bundle_kind(kinds)
+                   for kinds in ((), ("heatmap",))}
+        if name in bundles:
+            body, gzipped = _plotly(bundles[name])
             return _respond(body, "text/javascript", cache="public, max-age=31536000, immutable",
                             gzipped=gzipped)
         kinds = {**{name: "text/javascript" for name in embedpage.SCRIPTS}, "resize.js": "text/javascript",
