@@ -34,7 +34,7 @@ from dashboard.web.serving import optimise_delivery
 from dashboard.web.share import callbacks as share_callbacks
 from dashboard.web.state import Served, install, request_shown
 from dashboard.web.tour import callbacks as tour_callbacks
-from dashboard.web.upload.callbacks import register_upload_callbacks
+from dashboard.web.upload import callbacks as upload_callbacks
 
 FRAME_ANCESTORS_VAR = "FRT_FRAME_ANCESTORS"
 
@@ -126,7 +126,7 @@ def create_app(
     app.layout = page(dataset, tour)
     callbacks.register(app)
     tour_callbacks.register(app)
-    register_upload_callbacks(app, dataset, context=context)
+    upload_callbacks.register(app)
     share_callbacks.register(app)
     a11y.register(app)
     register_api(app.server)
