@@ -9,6 +9,9 @@
     return value === "dark" || value === "light" ? value : null;
   }
 
+  // The theme button says what a press does: switch to the other theme.
+  function themeLabel(theme) { return theme === "dark" ? "Light theme" : "Dark theme"; }
+
   function applyTheme(theme) {
     document.documentElement.dataset.theme = theme;
     return theme;
@@ -25,7 +28,7 @@
       }
       const theme = applyTheme(e.matches ? "dark" : "light");
       window.dash_clientside.set_props("theme", {data: theme});
-      window.dash_clientside.set_props("theme-toggle", {"aria-pressed": theme === "dark" ? "true" : "false"});
+      window.dash_clientside.set_props("theme-toggle", {children: themeLabel(theme)});
     });
   }
 
@@ -33,7 +36,7 @@
   window.dash_clientside.frt = Object.assign(window.dash_clientside.frt || {}, {
       theme: function (search) {
         const theme = applyTheme(explicitTheme(search) || (dark && dark.matches ? "dark" : "light"));
-        return [theme, theme === "dark" ? "true" : "false"];
+        return [theme, themeLabel(theme)];
       },
       drawer: function (_clicks, expanded) {
         const open = expanded !== "true";

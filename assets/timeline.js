@@ -163,6 +163,13 @@
   new MutationObserver(function () {
     const gd = graph();
     if (gd && !gd.frtFitLabels && typeof gd.on === "function" && window.frtFitLabels) { window.frtFitLabels(gd); }
+    // A tap or click opens the details: the hover box it raised (a phone keeps it) goes away.
+    if (gd && !gd.frtUnhover && typeof gd.on === "function") {
+      gd.frtUnhover = true;
+      gd.on("plotly_click", function () {
+        window.setTimeout(function () { if (window.Plotly && window.Plotly.Fx) { window.Plotly.Fx.unhover(gd); } }, 0);
+      });
+    }
   }).observe(document.documentElement, {childList: true, subtree: true});
 
   window.frtTimeline = {

@@ -210,3 +210,11 @@ def test_embed_joins_the_selected_event_to_its_related_events(story_client):
 def test_embed_of_a_step_that_does_not_exist_says_so(story_client):
     html = story_client.get("/embed?step=9").get_data(as_text=True)
     assert "There is no step 9: the tour has 3 steps." in html
+
+
+def test_embed_offers_no_third_party_cloud_button(client):
+    """Plotly's "Share chart" / "Edit in Chart Studio" button would upload the chart to a third party."""
+    config = blocks(client.get("/embed").get_data(as_text=True))["frt-config"]
+    assert config.get("showSendToCloud") is False and config.get("showEditInChartStudio") is not True
+    assert config.get("showLink") is False
+    assert "sendDataToCloud" in config["modeBarButtonsToRemove"]

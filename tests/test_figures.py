@@ -57,7 +57,7 @@ def test_company_filter_draws_only_selected_company_lanes(events):
 
 def test_markers_differ_by_symbol_and_colour_per_category(events):
     markers = {t.name: t.marker for t in build_figure(events).data
-               if t.mode == "markers" and t.name != "selected"}
+               if t.mode == "markers" and t.name not in ("selected", "overview")}
     assert set(markers) == {"decision", "protest", "legislation", "research", "incident"}
     assert len({m.symbol for m in markers.values()}) == 5
     assert len({m.color for m in markers.values()}) == 5
@@ -243,7 +243,7 @@ def test_groups_are_lanes_between_company_and_context_lanes():
 
 def test_events_without_category_are_drawn_with_a_neutral_marker_and_named_in_the_legend():
     events = load_events(DATA / "timelinejs.csv")
-    names = {t.name for t in build_figure(events).data if t.mode == "markers"}
+    names = {t.name for t in build_figure(events).data if t.mode == "markers" and t.name != "overview"}
     assert names == {"no category"}
 
 

@@ -77,3 +77,18 @@ def test_the_revision_changes_with_the_rows_or_the_zoom_not_with_the_selection(d
     assert resolve("company=IBM&event=ibm-exit", dataset).revision == base
     assert resolve("company=IBM&zoom=2020-05-01..2020-07-31", dataset).revision != base
     assert resolve("company=Amazon", dataset).revision != base
+
+
+def test_a_view_that_says_nothing_about_time_opens_on_the_datasets_opening_window(bundled_csv):
+    """The bundled data's settings open the chart on the months around 8-11 June 2020; a zoom, a date filter
+    or a tour step decide for themselves, and no link carries the opening."""
+    from dashboard.view.dataset import load_dataset
+
+    ds = load_dataset(bundled_csv)
+    lo, hi = resolve("", ds).visible or (0, 0)
+    assert lo <= datetime(2020, 6, 8).timestamp() * 1e9 and hi >= datetime(2020, 6, 12).timestamp() * 1e9
+    assert hi - lo < 2 * 366 * 86_400 * 1e9
+    assert resolve("", ds).url_view.zoom is None
+    assert resolve("company=IBM", ds).window == resolve("", ds).window
+    assert resolve("zoom=2010-01-01..2011-01-01", ds).window != resolve("", ds).window
+    assert resolve("start=2012-01-01", ds).window is None

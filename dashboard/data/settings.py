@@ -1,5 +1,6 @@
 """Settings that belong to one dataset, shipped beside it as data (`<stem>.settings.json`): the key moments
-labelled on the chart, the event drawn as the protest band and the zoom presets. A file without one gets
+labelled on the chart, the event drawn as the protest band, the zoom presets and the opening window (what
+the chart shows first when a link names no zoom). A file without one gets
 none of them (an uploaded 1815-1985 file has no "2020" preset). Read-only; problems are located."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from dashboard.data.errors import DataError, Problem
 
 SUFFIX = ".settings.json"
-KEYS = ("about", "key_moments", "band_event", "presets")
+KEYS = ("about", "key_moments", "band_event", "presets", "opening")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Settings:
     key_moments: tuple[tuple[str, str], ...] = ()  # (event id, label), most important first
     band_event: str | None = None
     presets: tuple[Preset, ...] = ()
+    opening: tuple[date, date] | None = None  # first and last day shown when the URL has no zoom
 
 
 NONE = Settings()
@@ -93,6 +95,17 @@ def load_settings(events_path: Path, event_ids: Collection[str]) -> Settings:
             bad(f"preset {preset.label!r} ends before it starts", "swap start and end")
         else:
             presets.append(preset)
+    opening = None
+    if raw.get("opening") is not None:
+        item = raw["opening"]
+        try:
+            opening = (date.fromisoformat(item["start"]), date.fromisoformat(item["end"]))
+        except (KeyError, TypeError, ValueError):
+            bad(f"opening {item!r} needs a start and an end",
+                'write {"start": "2018-01-01", "end": "2022-03-31"}')
+        else:
+            if opening[0] > opening[1]:
+                bad("the opening window ends before it starts", "swap start and end")
     if problems:
         raise DataError(problems)
-    return Settings(tuple(moments), band, tuple(presets))
+    return Settings(tuple(moments), band, tuple(presets), opening)

@@ -74,11 +74,12 @@ def figure(shown: Shown, frame: Frame = PAGE, *, context: Series | None = None) 
             "title": frame.title if options.title else None,
             "legend": options.legend,
             "height": options.height,
-            "full_range": static and shown.window is None,
+            # an image of a view with no zoom of its own shows every event, not the opening window
+            "full_range": static and shown.view.zoom is None,
             "subtitle": frame.subtitle,
             "footer": frame.footer,
         }
-    if shown.window is not None and shown.selection.plan.mode == "all":
+    if shown.window is not None and shown.selection.plan.mode == "all" and not extra.get("full_range"):
         extra["x_range"] = _iso_range(shown.window)
     return lod.view_figure(
         ds.events, ds.idx, shown.view.filters, shown.selection,

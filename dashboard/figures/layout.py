@@ -1,5 +1,6 @@
-"""The frame around the timeline's plot area: heights, margins, title, legend, footer, the zoom buttons
-and the empty figure. Pure: options in, layout dicts or a new Figure out."""
+"""The frame around the timeline's plot area: heights, margins, title, legend, footer, the zoom buttons,
+the key moments' row of labels, the range slider's miniature and the empty figure. Pure: options in,
+layout dicts, traces or a new Figure out."""
 
 from __future__ import annotations
 
@@ -21,11 +22,19 @@ FOOTER_ROOM = 22  # px a footer line takes
 TITLE_ROOM = 32
 SUBTITLE_ROOM = 22
 EMPTY_HEIGHT = 260
+LABEL_ROOM = 42  # px above the plot area: two rows of labels (the key moments over the protest band's)
+PRESET_ROOM = 28  # px the zoom buttons drawn by plotly take above that row
+PAGE_TOP = LABEL_ROOM
+PAGE_BOTTOM = 125  # px under the app's plot area: date ticks, the overview slider, the legend
+OVERVIEW_Y = 10_000.0  # the slider's miniature lives this far below the lanes, out of the main plot's range
 
 
 def natural_height(lanes: int, *, rangeslider: bool = True) -> int:
-    """The height in pixels that gives every lane room (what `build_figure` uses unless told)."""
-    return max(320, 130 + theme.LANE_HEIGHT * lanes + (60 if rangeslider else 0))
+    """The height in pixels that gives every lane room (what `build_figure` uses unless told). The app's
+    chart (with its slider) has denser lanes, so that 18 lanes and the date axis fit a laptop's screen."""
+    if rangeslider:
+        return max(320, PAGE_TOP + PAGE_BOTTOM + theme.PAGE_LANE_HEIGHT * lanes)
+    return max(320, 130 + theme.LANE_HEIGHT * lanes)
 
 
 @functools.cache
@@ -60,7 +69,7 @@ def chrome(colors: dict[str, str], *, height: int, title: str | None, subtitle: 
     Top: the zoom buttons (when shown), then the title and subtitle above them. Bottom: the date ticks, the
     legend, then the footer line. With a range slider (the app) the legend sits under the slider.
     """
-    top = (50 if presets else 30) + (TITLE_ROOM if title else 0)
+    top = LABEL_ROOM + (PRESET_ROOM if presets else 0) + (TITLE_ROOM if title else 0)
     top += SUBTITLE_ROOM if title and subtitle else 0
     title_layout: dict[str, object] | None = None
     if title:
@@ -107,5 +116,36 @@ def preset_menu(events: pd.DataFrame, colors: dict[str, str], preset_ranges: Seq
             buttons.append({"label": label, "method": "relayout",
                             "args": [{"xaxis.range": [first, last], "xaxis.autorange": False}]})
     return {"type": "buttons", "direction": "right", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
-            "pad": {"b": 18}, "showactive": False, "buttons": buttons, "font": {"size": 11},
+            "pad": {"b": LABEL_ROOM + 2}, "showactive": False, "buttons": buttons, "font": {"size": 11},
             "bgcolor": colors["paper"]}
+
+
+def overview_trace(placed: pd.DataFrame, rows: pd.DataFrame, lanes: int) -> go.Scatter:
+    """Every placed event as a dot in the range slider, its lane scaled into one unit at OVERVIEW_Y."""
+    colors = [theme.CATEGORY_STYLE.get(c, theme.FALLBACK_STYLE)["color"] for c in rows["category"]]
+    ys = OVERVIEW_Y + 1 - (placed["y"].to_numpy(dtype=float) + 0.5) / max(lanes, 1)
+    return go.Scatter(x=placed["x"], y=ys, mode="markers", name="overview", uid="overview", showlegend=False,
+                      hoverinfo="skip", marker={"size": 3, "color": colors})
+
+
+def key_moment_labels(placed: pd.DataFrame, rows: pd.DataFrame, key_moments: Sequence[tuple[str, str]],
+                      colors: dict[str, str]) -> list[dict[str, object]]:
+    """The dataset's key moments as labels in the margin above the plot, each with a tick pointing down at
+    its date: they never cover a lane or a marker. Most important first (labels.js keeps those)."""
+    labels = []
+    ids = rows["id"].to_numpy()
+    for event_id, label in key_moments:
+        hit = placed[ids == event_id]
+        if not hit.empty:
+            labels.append({
+                "x": hit["x"].iloc[0], "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                "text": plotly_text(label), "showarrow": True, "arrowhead": 0, "arrowwidth": 1.5,
+                "arrowcolor": colors["ink"], "ax": 0, "ay": -22, "standoff": 0,
+                "font": {"size": 12, "color": colors["ink"]}, "bgcolor": colors["paper"],
+            })
+    return labels
+
+
+def rangeslider_yaxis() -> dict[str, object]:
+    """The slider's own y range: the miniature's unit band only (the full-size markers stay out of it)."""
+    return {"rangemode": "fixed", "range": [OVERVIEW_Y - 0.1, OVERVIEW_Y + 1.1]}

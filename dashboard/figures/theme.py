@@ -32,6 +32,7 @@ def theme_of(value: object) -> str:
 
 
 LANE_HEIGHT = 34
+PAGE_LANE_HEIGHT = 26  # the app's chart: 18 lanes and the date axis on a laptop's first screen
 MARKER_SIZE = 12
 STACK_GAP_DAYS = 10  # events closer than this in one lane are drawn on separate sub-rows...
 STACK_SLOTS_PER_VIEW = 45  # ...or closer than 1/45 of the data's time span, whichever is more

@@ -22,7 +22,16 @@ from dashboard.data.safe import plotly_text
 from dashboard.data.settings import Preset
 from dashboard.figures import theme
 from dashboard.figures.context import add_context
-from dashboard.figures.layout import chrome, empty_figure, layout_template, natural_height, preset_menu
+from dashboard.figures.layout import (
+    chrome,
+    empty_figure,
+    key_moment_labels,
+    layout_template,
+    natural_height,
+    overview_trace,
+    preset_menu,
+    rangeslider_yaxis,
+)
 from dashboard.figures.overlays import connector_traces, highlight_trace
 from dashboard.view import eventindex
 from dashboard.view.bands import Band, era_bands, protest_band  # noqa: F401 (re-exported)
@@ -189,7 +198,6 @@ def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] 
     return [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]
 
 
-
 def build_figure(
     events: pd.DataFrame,
     *,
@@ -302,8 +310,10 @@ def build_figure(
     if band is not None:
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": band.start, "x1": band.stop,
                        "y0": 0, "y1": 1, "fillcolor": colors["band"], "line": {"width": 0}, "layer": "below"})
-        annotations.append({"x": band.start + (band.stop - band.start) / 2, "y": 1.0, "xref": "x",
-                            "yref": "paper", "yanchor": "bottom", "xanchor": "center", "showarrow": False,
+        # Beside the band, in the row of labels above the plot: the key moments inside the band keep their
+        # ticks clear of it (assets' labels.js hides whichever label has no room, least important first).
+        annotations.append({"x": band.stop, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                            "xanchor": "left", "xshift": 4, "yshift": 2, "showarrow": False,
                             "text": plotly_text(band.label), "font": {"size": 11, "color": colors["muted"]}})
     for era in eras:
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": era.start, "x1": era.stop, "y0": 0,
@@ -317,29 +327,26 @@ def build_figure(
                            "y1": i + 0.5, "fillcolor": colors["lane"], "line": {"width": 0},
                            "layer": "below"})
     if annotate:
-        for event_id, label in key_moments:
-            hit = placed[rows["id"].to_numpy() == event_id]
-            if not hit.empty:
-                annotations.append({
-                    "x": hit["x"].iloc[0], "y": hit["y"].iloc[0], "xref": "x", "yref": "y",
-                    "text": plotly_text(label), "showarrow": True, "arrowhead": 2, "ax": 0, "ay": -24,
-                    "font": {"size": 11, "color": colors["ink"]}, "bgcolor": colors["paper"], "opacity": 0.9,
-                })
+        annotations[:0] = key_moment_labels(placed, rows, key_moments, colors)
 
     if height is None:
         height = natural_height(len(lanes), rangeslider=rangeslider)
     if anchor is not None and title:  # a titled figure says what its days count from under the title
         subtitle = " · ".join(part for part in (subtitle, days_note(anchor, short=bool(subtitle))) if part)
     frame = chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
-                     rangeslider=rangeslider, presets=presets)
+                   rangeslider=rangeslider, presets=presets)
     annotations += frame.pop("annotations")
     xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True,
                                 "range": list(x_range) if x_range else default_range(events, window,
                                                                                       clip=not full_range)}
     if rangeslider:
-        slider: dict[str, object] = {"visible": True, "thickness": 0.06}
+        slider: dict[str, object] = {"visible": True, "thickness": 0.075, "bgcolor": colors["paper"],
+                                     "bordercolor": colors["muted"], "borderwidth": 1}
         if overview:
             slider |= {"range": list(overview), "autorange": False}
+        if not compact:  # the slider shows a miniature of the lanes, not the full-size markers
+            fig.add_trace(overview_trace(placed, rows, len(lanes)))
+            slider["yaxis"] = rangeslider_yaxis()
         xaxis["rangeslider"] = slider
     fig.update_layout(
         template=layout_template(colors["template"]),

@@ -157,8 +157,9 @@ def resolve(query: urlstate.Query, dataset: Dataset, tour: story.Story | None = 
                        zoom=written.zoom or step.view.zoom, theme=written.theme)
     else:
         view = replace(written, step=None)
-    view = pan_to_event(view, dataset)
-    window = _window(view.zoom, notices)
+    opening = _opening(view, dataset)
+    view = pan_to_event(view, dataset, opening)
+    window = _window(view.zoom, notices) if view.zoom is not None else opening
     index = dataset.idx
     selection = detail.select(index, view.filters, window)
     anchor = anchor_of(dataset.events, view.anchor)
@@ -180,6 +181,17 @@ def resolve(query: urlstate.Query, dataset: Dataset, tour: story.Story | None = 
         selection=selection,
         anchor=anchor,
     )
+
+
+def _opening(view: urlstate.View, dataset: Dataset) -> tuple[int, int] | None:
+    """The dataset's opening window (its settings' `opening`, in ns) for a view that says nothing about
+    time: no zoom, no date filter, no days axis, no tour step. Links and the URL keep no trace of it."""
+    opening = dataset.settings.opening
+    f = view.filters
+    if opening is None or view.zoom is not None or f.start or f.end or view.anchor or view.step:
+        return None
+    lo = pd.Timestamp(opening[0])
+    return lo.value, (pd.Timestamp(opening[1]) + pd.Timedelta(days=1)).value
 
 
 def _grouped(dataset: Dataset) -> bool:

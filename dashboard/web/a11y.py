@@ -55,7 +55,7 @@ def register(app: Dash) -> None:
     """Wire the accessibility and presentation callbacks to this app instance."""
     app.clientside_callback(
         ClientsideFunction("frt", "theme"),
-        Output(ids.THEME, "data"), Output(ids.THEME_TOGGLE, "aria-pressed"),
+        Output(ids.THEME, "data"), Output(ids.THEME_TOGGLE, "children"),
         Input(ids.URL, "search"),
     )
     app.clientside_callback(

@@ -47,7 +47,10 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
     # A plain group, not a <form>: Enter in a field must apply the filter, never submit and reload the page.
     form = html.Div(
         [
-            html.H2("Filters", className="panel-title"),
+            html.Div([
+                html.H2("Filters", className="panel-title"),
+                html.Button("Reset all filters", id=ids.RESET, type="button", className="reset-button"),
+            ], className="panel-head"),
             html.Fieldset([
                 html.Legend("Companies"),
                 html.Div([
@@ -66,15 +69,14 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
             ]),
             html.Fieldset([
                 html.Legend("Dates"),
-                html.Label(["From", date_field(ids.START)]),
-                html.Label(["To", date_field(ids.END)]),
+                html.Div([html.Label(["From", date_field(ids.START)]),
+                          html.Label(["To", date_field(ids.END)])], className="date-row"),
             ]),
             html.Label(["Search", dcc.Input(id=ids.SEARCH, type="search", debounce=True,
                                             placeholder="title, text, actor", className="text-input",
                                             maxLength=200)], className="block-label"),
             dcc.Checklist(id=ids.CONTEXT, options=[{"label": "Show context lanes", "value": "on"}],
                           value=["on"], className="checklist"),
-            html.Button("Reset all filters", id=ids.RESET, type="button", className="reset-button"),
         ],
         id=ids.FILTERS_PANEL,
         className="filters",

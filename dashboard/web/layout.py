@@ -46,7 +46,8 @@ GRAPH_CONFIG: dcc.Graph.Config = {
     "toImageButtonOptions": {"filename": "frt-timeline", "format": "png", "scale": 2},
     "showSendToCloud": False,
     # "Share chart..." would upload the chart to a server: not for an offline app.
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
+    # The camera gives a bare image: the page's PNG and SVG buttons give the publication-ready one.
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud", "toImage"],
 }
 
 
@@ -105,6 +106,30 @@ def chart() -> html.Div:
     )
 
 
+LEDE = ("What big tech decided about facial recognition, and when, beside the protests, research, laws "
+        "and court cases around it.")
+
+
+def downloads() -> html.Div:
+    """The chart as an image (built by the server like the command line's export: assets/share.js) and the
+    view's rows."""
+    return html.Div([
+        html.Span("Download:", className="downloads-label"),
+        html.Button("PNG", id=ids.DOWNLOAD_PNG, type="button", className="download link-button",
+                    title="This view as a PNG image with its title, filters, legend and source"),
+        html.Button("SVG", id=ids.DOWNLOAD_SVG, type="button", className="download link-button",
+                    title="This view as an SVG drawing with its title, filters, legend and source"),
+        # The bundled data's rows; hidden while an upload is shown.
+        html.Span(id=ids.DOWNLOADS, className="downloads-rows", children=[
+            html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv", className="download",
+                   download="frt-timeline-events.csv", title="The rows of this view"),
+            html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json", className="download",
+                   title="The rows of this view"),
+        ]),
+        html.Span(id=ids.DOWNLOAD_STATUS, className="visually-hidden", role="status"),
+    ], className="downloads")
+
+
 def data_summary(events: pd.DataFrame, source_name: str) -> str:
     if events.empty:
         return f"{source_name}: no events"
@@ -133,75 +158,60 @@ def page(dataset: Dataset, story: Story | None = None) -> html.Div:
             html.Header(
                 [
                     html.Div([
-                        html.H1(APP_TITLE),
-                        html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button",
-                                    className="theme-toggle", **attrs(aria_pressed="false")),
+                        html.Div([
+                            html.H1(APP_TITLE),
+                            html.P(LEDE, className="lede"),
+                            html.Div([
+                                html.P(data_summary(dataset.events, dataset.name), id=ids.DATA_SUMMARY,
+                                       className="data-summary"),
+                                html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
+                                            className="small-button", hidden=True),
+                            ], className="summary-row"),
+                        ], className="title-block"),
+                        html.Div([
+                            tour_start(story),
+                            # Says what a press does; a11y.py and clientside.js keep the words with the theme.
+                            html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button",
+                                        className="theme-toggle"),
+                        ], className="header-actions"),
                     ], className="title-row"),
-                    html.P("What the big tech companies decided about facial recognition, and when, next to "
-                           "the protests, research, laws and cases around those decisions. Filter, click an "
-                           "event for its sources, and share the link: the address always describes what you "
-                           "see.",
-                           className="lede"),
-                    html.Div([
-                        html.P(data_summary(dataset.events, dataset.name), id=ids.DATA_SUMMARY,
-                               className="data-summary"),
-                        html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
-                                    className="small-button", hidden=True),
-                    ], className="summary-row"),
-                    tour_start(story),
                     html.P(["This view: ", html.Span(id=ids.PRINT_URL)], className="print-only print-url"),
                 ],
                 className="page-header",
             ),
             html.Div(
                 [
-                    filter_panel(list(dataset.companies), categories_in(dataset.events)),
+                    # The tour's card sits beside the chart, above the filters: never above the chart.
+                    html.Div([tour_bar(),
+                              filter_panel(list(dataset.companies), categories_in(dataset.events))],
+                             className="side"),
                     html.Main(
                         [
-                            upload_panel(),
                             html.Section(
                                 [
                                     html.H2("Timeline", id="timeline-heading", className="visually-hidden"),
                                     html.H2(id=ids.OWN_TITLE, className="own-title", hidden=True),
-                                    tour_bar(),
                                     html.Div([
                                         html.P(id=ids.COUNT, className="count"),
-                                        html.Div([
-                                            html.Span("Download:", className="downloads-label"),
-                                            html.Button("PNG", id=ids.DOWNLOAD_PNG, type="button",
-                                                        className="download link-button",
-                                                        title="The chart as you see it, as a PNG image"),
-                                            html.Button("SVG", id=ids.DOWNLOAD_SVG, type="button",
-                                                        className="download link-button",
-                                                        title="The chart as you see it, as an SVG drawing"),
-                                            # The bundled data's rows; hidden while an upload is shown.
-                                            html.Span(id=ids.DOWNLOADS, className="downloads-rows", children=[
-                                                html.A("CSV", id=ids.DOWNLOAD_CSV, href="/api/events.csv",
-                                                       className="download",
-                                                       download="frt-timeline-events.csv",
-                                                       title="The rows of this view"),
-                                                html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json",
-                                                       className="download", title="The rows of this view"),
-                                            ]),
-                                            html.Span(id=ids.DOWNLOAD_STATUS, className="visually-hidden",
-                                                      role="status"),
-                                        ], className="downloads"),
+                                        downloads(),
                                     ], className="count-row"),
-                                    html.Div(time_toggle(), className="view-tools"),
-                                    share_panel(),
+                                    html.Div([chart_toolbar(dataset.settings.presets), time_toggle()],
+                                             className="view-tools"),
                                     html.Div(id=ids.LIVE, className="visually-hidden", role="status",
                                              **attrs(aria_live="polite", aria_atomic="true")),
                                     html.Div(id=ids.NOTICES, className="notices", role="alert"),
-                                    chart_toolbar(dataset.settings.presets),
                                     chart(),
                                     html.P(id=ids.CHART_SUMMARY, className="chart-summary"),
                                     html.P(KEYS_HELP, id="chart-keys-help", className="keys-help"),
+                                    share_panel(),
                                 ],
                                 id="timeline-section",
                                 tabIndex="-1",
                                 className="timeline-section",
                                 **attrs(aria_labelledby="timeline-heading"),
                             ),
+                            # Empty and out of the layout until an event is selected: then a column beside
+                            # the chart (a sheet over the bottom of the screen on a phone).
                             html.Section(
                                 [
                                     html.Button("Close", id=ids.DETAILS_CLOSE, type="button",
@@ -213,6 +223,7 @@ def page(dataset: Dataset, story: Story | None = None) -> html.Div:
                                 id=ids.DETAILS_PANEL,
                                 **attrs(aria_label="Event details"),
                             ),
+                            upload_panel(),
                             html.Section(
                                 [html.H2("Events in this view", id="table-heading"), html.Div(id=ids.TABLE),
                                  html.Button("Show more events", id=ids.TABLE_MORE, type="button",

@@ -23,7 +23,8 @@ def trace_names(dash_duo) -> list[str]:
 
 
 def marker_count(dash_duo) -> int:
-    return len(dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .point"))
+    points = f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace:not(.traceoverview) .point"
+    return len(dash_duo.find_elements(points))
 
 
 def zoom_to(dash_duo, lo: str, hi: str, then: str = "") -> None:

@@ -31,7 +31,11 @@ GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,  # in a host page the wheel scrolls the page, not the chart
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    # No "Share chart" / cloud button: it would upload the reader's chart to a third party.
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendDataToCloud"],
 }
 
 

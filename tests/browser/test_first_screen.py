@@ -1,0 +1,132 @@
+"""The first screen tells the story (issue 14): geometry of the page at 1280 x 800, 768 and 375 px, in real
+headless Chromium, on the bundled data."""
+
+from __future__ import annotations
+
+import pytest
+from dash.testing.wait import until
+
+from dashboard.app import create_app
+from dashboard.web import ids
+
+from .conftest import cdp, viewport
+
+# Where things are on screen: the plot area, the date axis, the lane names, the tour card, the details.
+GEOMETRY = """
+const gd = document.querySelector('#timeline .js-plotly-plot');
+const box = s => {
+  const e = document.querySelector(s); if (!e || !e.getClientRects().length) return null;
+  const r = e.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+  width: r.width, height: r.height}; };
+const lanes = [...gd.querySelectorAll('.yaxislayer-above .ytick text')]
+  .map(t => t.getBoundingClientRect().bottom);
+const range = gd._fullLayout.xaxis.range;
+return {plot: box('#timeline .nsewdrag'), axis: box('#timeline .xaxislayer-above'),
+        lanes_bottom: Math.max(...lanes), lanes: lanes.length, range: range, reset: box('#filter-reset'),
+        details: box('#details-panel'),
+        tour: box('#tour-bar'), title: box('#details-title'), height: innerHeight, width: innerWidth,
+        hover: [...document.querySelectorAll('#timeline .hoverlayer .hovertext')].length};
+"""
+# Each checklist option: its label text starts level with its box, not on a line under it.
+WRAPS = """
+return [...document.querySelectorAll('#filters-panel .dash-options-list-option')].filter(o => {
+  const box = o.querySelector('input').getBoundingClientRect();
+  const text = o.querySelector('.dash-options-list-option-text').getBoundingClientRect();
+  return text.top >= box.bottom || text.left < box.right;
+}).map(o => o.textContent);
+"""
+SWATCHES = """
+return [...document.querySelectorAll('#filters-panel .swatch')].map(s => getComputedStyle(s).backgroundColor);
+"""
+
+
+def geometry(dash_duo) -> dict:
+    return dash_duo.driver.execute_script(GEOMETRY)
+
+
+def open_page(dash_duo, query: str = "") -> None:
+    dash_duo.driver.get(dash_duo.server_url + "/" + query)
+    dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .point", timeout=30)
+    until(lambda: dash_duo._wait_for_callbacks(), timeout=30)
+
+
+@pytest.fixture
+def bundled_app(bundled_csv):
+    return create_app(bundled_csv)
+
+
+def test_at_1280x800_the_chart_is_the_page_and_opens_on_june_2020(dash_duo, serve, bundled_app):
+    serve(bundled_app)
+    viewport(dash_duo, 1280, 800)
+    open_page(dash_duo)
+    g = geometry(dash_duo)
+    assert g["plot"]["width"] >= 760, g
+    assert g["lanes"] >= 18 and g["lanes_bottom"] <= 800, g  # every lane without scrolling
+    assert g["axis"]["bottom"] <= 800, g  # and the date axis
+    # The opening window tells the story: 8-11 June 2020 inside, at most two years wide (that week legible).
+    assert g["range"][0] <= "2020-06-08" and g["range"][1] >= "2020-06-12", g
+    assert g["range"][1][:4] <= "2021" and g["range"][0][:4] >= "2019", g
+    assert g["details"] is None, g  # no width for details until an event is selected
+    assert g["reset"] is not None and g["reset"]["bottom"] <= 800, g
+    assert dash_duo.driver.execute_script(WRAPS) == []
+    colours = dash_duo.driver.execute_script(SWATCHES)
+    assert len(colours) == 6 and "rgba(0, 0, 0, 0)" not in colours, colours
+    # The story's label names the week, and "All" is one click away.
+    assert "step back" in dash_duo.find_element(f"#{ids.GRAPH} .annotation").text
+    dash_duo.find_element('#chart-toolbar button[data-zoom="all"]').click()
+    until(lambda: geometry(dash_duo)["range"][0][:4] <= "2009", timeout=10)
+    assert dash_duo.get_logs() == []
+
+
+def test_a_selection_opens_the_details_beside_the_chart(dash_duo, serve, bundled_app):
+    serve(bundled_app)
+    viewport(dash_duo, 1280, 800)
+    open_page(dash_duo, "?event=ibm-exits-general-purpose-frt")
+    dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
+    until(lambda: geometry(dash_duo)["details"] is not None, timeout=10)
+    g = geometry(dash_duo)
+    assert g["details"]["left"] >= g["plot"]["right"] and g["details"]["top"] < 800, g
+    assert g["axis"]["bottom"] <= 800, g
+
+
+@pytest.mark.parametrize("width", [768, 375])
+def test_the_chart_and_its_axis_are_on_the_first_screens_of_a_tablet_and_a_phone(dash_duo, serve, bundled_app,
+                                                                                  width):
+    serve(bundled_app)
+    viewport(dash_duo, width, 1024 if width == 768 else 740)
+    open_page(dash_duo)
+    g = geometry(dash_duo)
+    assert g["plot"]["right"] <= width and g["plot"]["top"] < g["height"] * 0.6, g
+    if width == 768:
+        assert g["axis"]["bottom"] <= g["height"], g
+
+
+def test_a_tap_on_a_phone_brings_the_details_into_view_and_dismisses_the_hover(dash_duo, serve, bundled_app):
+    serve(bundled_app)
+    viewport(dash_duo, 375, 740, mobile=True)
+    open_page(dash_duo, "?company=IBM&context=0")
+    point = dash_duo.driver.execute_script(
+        "const p = document.querySelector('#timeline .scatterlayer .trace .point').getBoundingClientRect();"
+        "return [p.left + p.width / 2, p.top + p.height / 2]")
+    dash_duo.driver.execute_script("window.scrollBy(0, arguments[0])", point[1] - 300)
+    point = dash_duo.driver.execute_script(
+        "const p = document.querySelector('#timeline .scatterlayer .trace .point').getBoundingClientRect();"
+        "return [p.left + p.width / 2, p.top + p.height / 2]")
+    for kind in ("touchStart", "touchEnd"):
+        cdp(dash_duo, "Input.dispatchTouchEvent",
+            {"type": kind, "touchPoints": [{"x": point[0], "y": point[1]}] if kind == "touchStart" else []})
+    dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=20)
+    until(lambda: (geometry(dash_duo)["title"] or {}).get("top", -1) >= 0, timeout=10)
+    g = geometry(dash_duo)
+    assert 0 <= g["title"]["top"] and g["title"]["bottom"] <= g["height"], g
+    until(lambda: geometry(dash_duo)["hover"] == 0, timeout=10)
+
+
+def test_the_tour_card_sits_beside_the_chart_and_the_axis_stays_in_view(dash_duo, serve, bundled_app):
+    serve(bundled_app)
+    viewport(dash_duo, 1280, 800)
+    open_page(dash_duo, "?step=6")
+    until(lambda: geometry(dash_duo)["tour"] is not None, timeout=20)
+    g = geometry(dash_duo)
+    assert g["tour"]["right"] <= g["plot"]["left"], g  # beside the chart, never above it
+    assert g["plot"]["top"] >= 0 and g["axis"]["bottom"] <= 800, g  # the step speaks of the axis: it is there
