@@ -2,6 +2,7 @@
    drawer, the print URL, the filters' URL, the chart's zoom in the URL. */
 (function () {
   "use strict";
+  const frt = window.frt;  // assets/_frt.js: the namespace and the component ids
   const dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
   function explicitTheme(search) {
@@ -27,8 +28,8 @@
         return;
       }
       const theme = applyTheme(e.matches ? "dark" : "light");
-      window.dash_clientside.set_props("theme", {data: theme});
-      window.dash_clientside.set_props("theme-toggle", {children: themeLabel(theme)});
+      window.dash_clientside.set_props(frt.ids.THEME, {data: theme});
+      window.dash_clientside.set_props(frt.ids.THEME_TOGGLE, {children: themeLabel(theme)});
     });
   }
 
@@ -48,7 +49,7 @@
       // The query the filters ask for (dashboard/web/callbacks.py, sync) -> the URL (a new history entry).
       requestUrl: function (search) {
         if (typeof search === "string" && search !== window.location.search) {
-          window.dash_clientside.set_props("url", {search: search});
+          window.dash_clientside.set_props(frt.ids.URL, {search: search});
         }
       },
       // The chart's zoom -> the URL's `zoom` (dashboard/web/callbacks.py). What is on screen is read from the
@@ -59,13 +60,13 @@
         if (!keys.some(function (k) { return k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange"; })) {
           return window.dash_clientside.no_update;
         }
-        const zoom = window.frtTimeline ? window.frtTimeline.zoomValue() : null;
+        const zoom = frt.timeline ? frt.timeline.zoomValue() : null;
         if (!zoom) { return window.dash_clientside.no_update; }
         const params = new URLSearchParams(window.location.search);
         if (params.get("zoom") === zoom) { return window.dash_clientside.no_update; }
         params.set("zoom", zoom);
         const search = "?" + params.toString().replace(/%3A/g, ":");
-        const deliberate = window.frtTimeline.takeDeliberate();
+        const deliberate = frt.timeline.takeDeliberate();
         window.history[deliberate ? "pushState" : "replaceState"]({}, "", window.location.pathname + search);
         window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));  // dcc.Location reads the new URL
         return zoom;

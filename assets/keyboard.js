@@ -3,6 +3,7 @@
    so the server writes the URL exactly as for a click. */
 (function () {
   "use strict";
+  const frt = window.frt;  // assets/_frt.js: the namespace and the component ids
 
   let cursor = null;          // the event the arrow keys last chose (before the server has answered)
   let seenSelected = null;    // the chart's data-selected when the cursor was last set
@@ -10,8 +11,8 @@
   let focusWhenShown = null;  // the event whose details should take focus once rendered
   let keepRow = null;         // {id, until}: the table row focus returned to, refocused if the table re-renders
 
-  function chartKeys() { return document.getElementById("chart-keys"); }
-  function detailsPanel() { return document.getElementById("details-panel"); }
+  function chartKeys() { return document.getElementById(frt.ids.CHART_KEYS); }
+  function detailsPanel() { return document.getElementById(frt.ids.DETAILS_PANEL); }
 
   function order() {
     const el = chartKeys();
@@ -32,12 +33,12 @@
   function choose(id) {
     cursor = id;
     if (window.dash_clientside && window.dash_clientside.set_props) {
-      window.dash_clientside.set_props("key-select", {data: {event: id, at: Date.now()}});
+      window.dash_clientside.set_props(frt.ids.KEY_SELECT, {data: {event: id, at: Date.now()}});
     }
   }
 
   function detailsTitle(id) {
-    const title = document.getElementById("details-title");
+    const title = document.getElementById(frt.ids.DETAILS_TITLE);
     return title && (!id || title.getAttribute("data-event") === id) ? title : null;
   }
 
@@ -80,9 +81,9 @@
         if (current) { choose(null); } else { return; }
         break;
       case "+": case "=":
-        if (window.frtTimeline) { window.frtTimeline.zoom(0.5); } break;
+        if (frt.timeline) { frt.timeline.zoom(0.5); } break;
       case "-": case "_":
-        if (window.frtTimeline) { window.frtTimeline.zoom(2); } break;
+        if (frt.timeline) { frt.timeline.zoom(2); } break;
       default:
         return;
     }
@@ -106,7 +107,7 @@
 
   document.addEventListener("keydown", function (e) {
     const t = e.target;
-    if (t && t.id === "chart-keys") { onChartKey(e); return; }
+    if (t && t.id === frt.ids.CHART_KEYS) { onChartKey(e); return; }
     if (t && t.classList && t.classList.contains("row-button")) { onTableKey(e); if (e.defaultPrevented) { return; } }
     if (e.key !== "Escape") { return; }
     const panel = detailsPanel();
@@ -115,8 +116,8 @@
       closeDetails();
       return;
     }
-    const filters = document.getElementById("filters-panel");
-    const toggle = document.getElementById("filters-toggle");
+    const filters = document.getElementById(frt.ids.FILTERS_PANEL);
+    const toggle = document.getElementById(frt.ids.FILTERS_TOGGLE);
     if (filters && filters.contains(t) && toggle && toggle.getAttribute("aria-expanded") === "true") {
       e.preventDefault();
       toggle.click();
@@ -132,7 +133,7 @@
       openDetails(row.getAttribute("data-event"), {row: row.getAttribute("data-event")});
       return;
     }
-    const close = e.target.closest && e.target.closest("#details-close");
+    const close = e.target.closest && e.target.closest("#" + frt.ids.DETAILS_CLOSE);
     if (close && returnTo) {
       const target = returnTo;
       returnTo = null;

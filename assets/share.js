@@ -4,7 +4,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   frt: Object.assign({}, (window.dash_clientside || {}).frt, {
     copy: function (_linkClicks, _snippetClicks, link, snippet) {
       var ctx = window.dash_clientside.callback_context;
-      var which = ctx.triggered_id === "share-copy-snippet" ? "Embed code" : "Link";
+      var which = ctx.triggered_id === window.frt.ids.SHARE_COPY_SNIPPET ? "Embed code" : "Link";
       var text = which === "Link" ? link : snippet;
       function fallback() {
         var area = document.createElement("textarea");
@@ -26,8 +26,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
     downloadImage: function () {
       var ctx = window.dash_clientside.callback_context;
-      var format = ctx.triggered_id === "download-svg" ? "svg" : "png";
-      var graph = document.querySelector("#timeline .js-plotly-plot");
+      var format = ctx.triggered_id === window.frt.ids.DOWNLOAD_SVG ? "svg" : "png";
+      var graph = document.querySelector("#" + window.frt.ids.GRAPH + " .js-plotly-plot");
       if (!graph || !window.Plotly) return "The chart is not drawn yet.";
       var options = (graph._context && graph._context.toImageButtonOptions) || {};
       var filename = options.filename || "frt-timeline";

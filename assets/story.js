@@ -1,6 +1,7 @@
 /* frt-timeline: keyboard steps for the guided tour, and the Copy buttons of citations. Served by the app. */
 (function () {
   "use strict";
+  const frt = window.frt;  // assets/_frt.js: the namespace and the component ids
 
   function typing(target) {
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -11,10 +12,10 @@
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
     if (typing(event.target)) return;
     var t = event.target;  // the chart and the table use the arrow keys to move between events
-    if (t && (t.id === "chart-keys" || (t.classList && t.classList.contains("row-button")))) return;
-    var bar = document.getElementById("tour-bar");
+    if (t && (t.id === frt.ids.CHART_KEYS || (t.classList && t.classList.contains("row-button")))) return;
+    var bar = document.getElementById(frt.ids.TOUR_BAR);
     if (!bar || !bar.classList.contains("active")) return;
-    var link = document.getElementById(event.key === "ArrowRight" ? "tour-next" : "tour-prev");
+    var link = document.getElementById(event.key === "ArrowRight" ? frt.ids.TOUR_NEXT : frt.ids.TOUR_PREV);
     if (!link || link.classList.contains("hidden") || link.classList.contains("finish")) return;
     event.preventDefault();
     link.click();

@@ -1,11 +1,12 @@
 /* The chart's HTML zoom buttons, keyboard zoom and two-finger pinch zoom (Plotly's own controls are mouse-only),
    and the labels that do not fit hidden (dashboard/static/labels.js).
-   Exposes window.frtTimeline for keyboard.js. Dates on a Plotly date axis are UTC wall-clock strings. */
+   Exposes frt.timeline for keyboard.js. Dates on a Plotly date axis are UTC wall-clock strings. */
 (function () {
   "use strict";
+  const frt = window.frt;  // assets/_frt.js: the namespace and the component ids
 
   function graph() {
-    return document.querySelector("#timeline .js-plotly-plot");
+    return document.querySelector("#" + frt.ids.GRAPH + " .js-plotly-plot");
   }
 
   function toMs(value) {
@@ -24,7 +25,7 @@
 
   /* On a "days since" axis (URL `anchor`) x values are days, not dates: the toolbar's data-day0 is day 0. */
   function dayZero() {
-    const bar = document.getElementById("chart-toolbar");
+    const bar = document.getElementById(frt.ids.CHART_TOOLBAR);
     const text = bar ? bar.getAttribute("data-day0") || "" : "";
     return text ? toMs(text) : null;
   }
@@ -107,7 +108,7 @@
   }
 
   document.addEventListener("click", function (e) {
-    const button = e.target.closest && e.target.closest("#chart-toolbar button");
+    const button = e.target.closest && e.target.closest("#" + frt.ids.CHART_TOOLBAR + " button");
     if (!button) { return; }
     deliberate = true;
     if (button.dataset.range) {
@@ -162,7 +163,7 @@
   /* Labels that do not fit are hidden (dashboard/static/labels.js, shared with the embed page). */
   new MutationObserver(function () {
     const gd = graph();
-    if (gd && !gd.frtFitLabels && typeof gd.on === "function" && window.frtFitLabels) { window.frtFitLabels(gd); }
+    if (gd && !gd.frtFitLabels && typeof gd.on === "function" && frt.fitLabels) { frt.fitLabels(gd); }
     // A tap or click opens the details: the hover box it raised (a phone keeps it) goes away.
     if (gd && !gd.frtUnhover && typeof gd.on === "function") {
       gd.frtUnhover = true;
@@ -172,7 +173,7 @@
     }
   }).observe(document.documentElement, {childList: true, subtree: true});
 
-  window.frtTimeline = {
+  frt.timeline = {
     zoom: function (factor, center) { deliberate = true; zoom(factor, center); },
     reset: reset, zoomValue: zoomValue, takeDeliberate: takeDeliberate,
     range: function () { return currentRange(graph()); },

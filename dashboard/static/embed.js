@@ -65,7 +65,7 @@
       var point = ev.points && ev.points[0];
       if (point && point.customdata) show(point.customdata);
     });
-    if (window.frtFitLabels) window.frtFitLabels(chart);
+    if (window.frt && window.frt.fitLabels) window.frt.fitLabels(chart);
     if (chart.dataset.selected) show(chart.dataset.selected);
     chart.classList.add("frt-ready");
     report();

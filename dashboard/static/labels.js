@@ -55,7 +55,7 @@
   }
 
   /* Fit now and after every redraw of this chart (zoom, pan, resize, new figure). */
-  window.frtFitLabels = function (gd) {
+  (window.frt = window.frt || {}).fitLabels = function (gd) {
     if (!gd.frtFitLabels && typeof gd.on === "function") {
       gd.frtFitLabels = true;
       gd.on("plotly_afterplot", function () { fit(gd); });

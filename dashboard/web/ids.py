@@ -97,3 +97,22 @@ DETAILS_PANEL = "details-panel"
 DETAILS_TITLE = "details-title"
 PRINT_URL = "print-url"
 LAST_QUERY = "last-query"  # store: the data query last announced, so the live region speaks once per change
+
+
+# The page's scripts read these ids from one generated file, never typing them again.
+SCRIPT = "_frt.js"  # first of assets/ (Dash loads assets in name order)
+
+
+def javascript() -> str:
+    """assets/_frt.js: the one `frt` namespace of the page's scripts, holding every component id above."""
+    names = {name: value for name, value in globals().items()
+             if name.isupper() and isinstance(value, str) and name != "SCRIPT"}
+    body = ",\n".join(f"  {name}: {value!r}".replace("'", '"') for name, value in sorted(names.items()))
+    return ("/* Generated from dashboard/web/ids.py by `python -m dashboard.web.ids`: do not edit by hand.\n"
+            "   The one `frt` namespace of the page's scripts; `frt.ids` names every Dash component. */\n"
+            "window.frt = window.frt || {};\n"
+            f"window.frt.ids = Object.freeze({{\n{body}\n}});\n")
+
+
+if __name__ == "__main__":  # python -m dashboard.web.ids > assets/_frt.js
+    print(javascript(), end="")
