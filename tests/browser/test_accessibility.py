@@ -170,7 +170,7 @@ def test_keyboard_alone_filters_walks_events_in_date_order_and_opens_and_closes_
 def test_zoom_buttons_and_keys_change_the_visible_range(dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
-    span = "() => { const r = window.frtTimeline.range(); return r ? r[1] - r[0] : null; }"
+    span = "() => { const r = window.frt.timeline.range(); return r ? r[1] - r[0] : null; }"
     until(lambda: dash_duo.driver.execute_script(f"return ({span})()") is not None, timeout=10)
     before = dash_duo.driver.execute_script(f"return ({span})()")
     # Plotly's own modebar buttons are keyboard buttons too; its upload-to-a-server "Share chart" is removed.
@@ -185,7 +185,7 @@ def test_zoom_buttons_and_keys_change_the_visible_range(dash_duo, serve, app):
     until(lambda: abs(dash_duo.driver.execute_script(f"return ({span})()") - before) < 86400000, timeout=10)
     tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-range^='2020-01-01']", backwards=True)  # "2020"
     press(dash_duo, Keys.ENTER)
-    until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()[0]")
+    until(lambda: dash_duo.driver.execute_script("return window.frt.timeline.range()[0]")
           == dash_duo.driver.execute_script("return Date.UTC(2020, 0, 1)"), timeout=10)
     assert dash_duo.get_logs() == []
 
@@ -202,11 +202,11 @@ def test_zoom_buttons_on_a_days_axis_count_days(dash_duo, serve, app):
           timeout=10)
     tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-range^='2020-01-01']")
     press(dash_duo, Keys.ENTER)
-    until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()") == [-145, 221],
+    until(lambda: dash_duo.driver.execute_script("return window.frt.timeline.range()") == [-145, 221],
           timeout=10)
     tab_to(dash_duo, f"#{ids.CHART_TOOLBAR} [data-zoom=in]")
     press(dash_duo, Keys.ENTER)
-    until(lambda: dash_duo.driver.execute_script("return window.frtTimeline.range()") == [-53.5, 129.5],
+    until(lambda: dash_duo.driver.execute_script("return window.frt.timeline.range()") == [-53.5, 129.5],
           timeout=10)  # half of the 366 days, around the same middle
     assert dash_duo.get_logs() == []
 

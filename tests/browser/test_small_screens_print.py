@@ -23,7 +23,7 @@ from .conftest import (
 )
 
 OVERFLOW = "return [document.documentElement.scrollWidth, window.innerWidth]"
-RANGE = "return window.frtTimeline && window.frtTimeline.range()"
+RANGE = "return window.frt && window.frt.timeline && window.frt.timeline.range()"
 # The chart has stopped changing (nothing in it redrawn for 400 ms), as when a reader starts to drag.
 # dcc.Graph draws a new figure, then redraws it about 100 ms later to fit the box that the same callback
 # resized; a drag started before that redraw is lost in it.
@@ -126,7 +126,7 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
               "const e = document.elementFromPoint(arguments[0], arguments[1]);"
               "return [e && e.outerHTML.slice(0, 200),"
               " document.querySelectorAll('#timeline .nsewdrag').length,"
-              " window.frtTimeline.range(), arguments[2]]", x, y, before)))
+              " window.frt.timeline.range(), arguments[2]]", x, y, before)))
     panned = dash_duo.driver.execute_script(RANGE)
     assert abs((panned[1] - panned[0]) - (before[1] - before[0])) < 86400000, "a drag pans, it does not zoom"
     # Two fingers spreading apart zoom in around them.
