@@ -31,6 +31,11 @@ def theme_of(value: object) -> str:
     return value if isinstance(value, str) and value in THEMES else "light"
 
 
+SPAN_OPACITY = 0.55  # a span's bar behind its marker
+ONGOING_TAIL = 0.2  # an ongoing span fades over this share of its length...
+ONGOING_FADE = (0.4, 0.27, 0.16, 0.08)  # ...in these steps of opacity, and ends in an arrowhead
+ONGOING_ARROW_SIZE = 10
+
 LANE_HEIGHT = 34
 PAGE_LANE_HEIGHT = 26  # the app's chart: 18 lanes and the date axis on a laptop's first screen
 MARKER_SIZE = 12
