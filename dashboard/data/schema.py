@@ -61,7 +61,9 @@ CURATED_REQUIRED: frozenset[str] = frozenset({"id", "date", "title", "descriptio
 CATEGORIES: dict[str, str] = {
     "decision": "a company's own decision or policy",
     "protest": "protests, demonstrations, open letters and pressure campaigns",
-    "legislation": "laws, bans, bills, government action",
+    "legislation": "laws, bans, bills, regulators' rules, lawmakers' hearings and pledges",
+    "government": "police and government action other than lawmaking: deployments, pilots, dismissals, "
+                  "curfews, use of force",
     "research": "studies, audits, tests",
     "legal": "lawsuits, settlements, fines",
     "incident": "wrongful arrests, misuse, revelations",
@@ -99,6 +101,7 @@ RELATION_SEP = ":"
 CONTEXT_LANES: dict[str, str] = {
     "protest": "Protests",
     "legislation": "Legislation & policy",
+    "government": "Police & government",
     "research": "Research",
     "legal": "Legal",
     "incident": "Incidents",

@@ -8,6 +8,8 @@ CATEGORY_STYLE: dict[str, dict[str, str]] = {
     "decision": {"color": "#0072B2", "symbol": "circle"},
     "protest": {"color": "#D55E00", "symbol": "triangle-up"},
     "legislation": {"color": "#009E73", "symbol": "square"},
+    # yellow: legible by its outline on the light theme, by its fill on the dark one (tests/test_theme.py)
+    "government": {"color": "#F0E442", "symbol": "star"},
     "research": {"color": "#CC79A7", "symbol": "diamond"},
     "legal": {"color": "#E69F00", "symbol": "pentagon"},
     "incident": {"color": "#56B4E9", "symbol": "x"},
