@@ -25,7 +25,7 @@ def ibm():
 
 
 def test_version_is_the_packages():
-    assert __version__ == "0.3.0"
+    assert __version__ == "0.4.0"
     assert ibm().version == __version__
 
 
@@ -34,7 +34,7 @@ def test_apa():
         "frt-timeline contributors. (2026). IBM CEO Arvind Krishna tells Congress IBM has exited "
         "general-purpose facial recognition [Timeline event, 8 June 2020]. "
         "In Big tech and facial recognition: a timeline "
-        "(Version 0.3.0) [Data set]. Retrieved November 27, 2026, from "
+        "(Version 0.4.0) [Data set]. Retrieved November 27, 2026, from "
         "https://frt.example.org/?event=ibm-exits-general-purpose-frt"
     )
 
@@ -43,7 +43,7 @@ def test_chicago():
     assert citations(ibm())["Chicago"] == (
         "frt-timeline contributors. “IBM CEO Arvind Krishna tells Congress IBM has exited general-purpose "
         "facial recognition.” Timeline event, 8 June 2020. "
-        "In Big tech and facial recognition: a timeline, version 0.3.0. "
+        "In Big tech and facial recognition: a timeline, version 0.4.0. "
         "2026. Accessed November 27, 2026. https://frt.example.org/?event=ibm-exits-general-purpose-frt."
     )
 
@@ -55,9 +55,9 @@ def test_bibtex():
         "  title        = {{IBM CEO Arvind Krishna tells Congress IBM has exited general-purpose facial "
         "recognition}},",
         "  howpublished = {Timeline event, 8 June 2020. In: Big tech and facial recognition: a timeline, "
-        "version 0.3.0},",
+        "version 0.4.0},",
         "  year         = {2026},",
-        "  version      = {0.3.0},",
+        "  version      = {0.4.0},",
         "  url          = {https://frt.example.org/?event=ibm-exits-general-purpose-frt},",
         "  urldate      = {2026-11-27},",
         "  note         = {Accessed 2026-11-27}",

@@ -58,10 +58,12 @@ def period_label(period: Period) -> str:
 
 
 def when_label(date_value: str, end_value: str = "") -> str:
-    """The label of a date or span, e.g. '10 June 2020 – May 2021'."""
+    """The label of a date or span, e.g. '10 June 2020 – May 2021' or '18 May 2021 – ongoing'."""
     start = parse_period(date_value)
     if start is None:
         return date_value
+    if end_value == schema.ONGOING:
+        return f"{period_label(start)} – {schema.ONGOING}"
     end = parse_period(end_value) if end_value else None
     return period_label(start) if end is None else f"{period_label(start)} – {period_label(end)}"
 

@@ -8,6 +8,7 @@ file, line and column. Rows are never dropped silently: a row that cannot be use
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,7 @@ from dashboard.data.formats.csvtext import decode
 from dashboard.data.limits import Limits
 from dashboard.data.settings import load_settings
 from dashboard.data.validate import Era, Report
+from dashboard.version import RELEASED
 
 __all__ = ["Era", "Period", "Report", "bundled_path", "check_text", "decode", "default_events_path",
            "load_events", "parse_period", "period_label", "read_bytes", "read_report", "when_label"]
@@ -39,19 +41,31 @@ def default_events_path() -> Path:
     return Path(env) if env else bundled_path()
 
 
+def as_of_for(path: str | os.PathLike[str]) -> date | None:
+    """The day an `ongoing` span of this file runs to: the release date for the bundled events.csv (its
+    "ongoing" is a claim made when the data was released), else None (the day the file is read)."""
+    try:
+        bundled = Path(path).resolve() == bundled_path().resolve()
+    except OSError:
+        return None
+    return date.fromisoformat(RELEASED) if bundled else None
+
+
 def check_text(
-    text: str, name: str = "events.csv", limits: Limits | None = None, *, day_order: str | None = None
+    text: str, name: str = "events.csv", limits: Limits | None = None, *, day_order: str | None = None,
+    as_of: date | None = None,
 ) -> Report:
     """Validate the text of an events file (format detected from its content); every error and warning
     carries its location.
 
     With `limits` (a user's upload), reading stops with an error past the row limit or the time limit.
     """
-    return read_text(text, name, limits, day_order=day_order)
+    return read_text(text, name, limits, day_order=day_order, as_of=as_of)
 
 
 def read_bytes(
-    raw: bytes, name: str = "events.csv", limits: Limits | None = None, *, day_order: str | None = None
+    raw: bytes, name: str = "events.csv", limits: Limits | None = None, *, day_order: str | None = None,
+    as_of: date | None = None,
 ) -> Report:
     """Check the bytes of a file (an upload: pass `limits`); any bytes give a report, never an exception.
     A workbook (.xlsx, .ods) is read sheet by sheet; a text file that is not UTF-8 is one error naming the
@@ -65,7 +79,7 @@ def read_bytes(
         sheet, text, problems = workbook.read(raw, name, kind, recognised)
         if not text:
             return Report(None, problems)
-        report = check_text(text, name, limits, day_order=day_order)
+        report = check_text(text, name, limits, day_order=day_order, as_of=as_of)
         report.warnings[:0] = problems
         report.format += f", from sheet '{sheet}' of a .{kind} workbook"
         return report
@@ -73,12 +87,12 @@ def read_bytes(
         text = decode(raw, name)
     except DataError as exc:
         return Report(None, list(exc.problems))
-    return check_text(text, name, limits, day_order=day_order)
+    return check_text(text, name, limits, day_order=day_order, as_of=as_of)
 
 
 def read_report(path: str | os.PathLike[str], *, day_order: str | None = None) -> Report:
     """Read and check a file (read-only); an unreadable or non-UTF-8 file becomes an error, not an
-    exception."""
+    exception. Its `ongoing` spans run to `as_of_for(path)`."""
     p = Path(path)
     name = p.name
     try:
@@ -87,7 +101,7 @@ def read_report(path: str | os.PathLike[str], *, day_order: str | None = None) -
     except OSError as exc:
         return Report(None, [Problem(str(p), 0, 0, f"cannot read the file: {exc.strerror or exc}",
                                      "check the path and its permissions")])
-    return read_bytes(raw, name, day_order=day_order)
+    return read_bytes(raw, name, day_order=day_order, as_of=as_of_for(p))
 
 
 def load_events(path: str | os.PathLike[str] | None = None, *, day_order: str | None = None) -> pd.DataFrame:
@@ -100,8 +114,9 @@ def load_events(path: str | os.PathLike[str] | None = None, *, day_order: str | 
             each date column's other dates show, else such a date is an error).
 
     Returns:
-        One row per event, sorted by date, with the schema's columns plus `start`, `stop` (timestamps),
-        `precision`, `when` (the date as text, at its precision), `company_list`, `source_list`,
+        One row per event, sorted by date, with the schema's columns plus `start`, `stop` (timestamps;
+        an `ongoing` span stops at the data's as-of date), `precision`, `when` (the date as text, at its
+        precision), `ongoing` (True when the span has no end yet), `company_list`, `source_list`,
         `relation_list` ((relation, id) pairs) and `line` (its line in the file).
 
     Raises:

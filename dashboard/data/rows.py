@@ -20,10 +20,15 @@ def columns(events: pd.DataFrame) -> list[str]:
 
 
 def records(view: pd.DataFrame, names: list[str] | None = None) -> list[dict[str, Any]]:
-    """Rows with every schema column (or `names`), as strings, plus the date label."""
+    """Rows with every schema column (or `names`), as strings, plus the date label and `ongoing` (a span
+    with no end yet: `as_of` is the day it is known to be in force, the day it is drawn to)."""
     out = view[names or list(schema.COLUMN_NAMES)].to_dict(orient="records")
-    for rec, when in zip(out, view["when"], strict=True):
+    ongoing = view["ongoing"] if "ongoing" in view else pd.Series(False, index=view.index)
+    for rec, when, open_end, stop in zip(out, view["when"], ongoing, view["stop"], strict=True):
         rec["when"] = when
+        rec["ongoing"] = bool(open_end)
+        if open_end:
+            rec["as_of"] = pd.Timestamp(stop).strftime("%Y-%m-%d")
     return out
 
 

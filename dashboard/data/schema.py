@@ -23,7 +23,9 @@ COLUMNS: tuple[Column, ...] = (
            "`2020-06-08-ibm-exits`"),
     Column("date", True, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision the sources support"),
     Column("end_date", False,
-           "same formats, not before `date`: for spans (a moratorium in force, a protest wave)"),
+           "same formats, not before `date`: for spans (a moratorium in force, a protest wave); or `ongoing` "
+           "for a span with no end yet (in force as of the data's as-of date: drawn to that date, fading, "
+           "and said in words)"),
     Column("title", True, "plain text, at most 120 characters"),
     Column("description", False, "one to three sentences, plain text; default empty"),
     Column("category", False, "one of the categories below; default `uncategorised` (drawn, and filtered, "
@@ -59,7 +61,9 @@ CURATED_REQUIRED: frozenset[str] = frozenset({"id", "date", "title", "descriptio
 CATEGORIES: dict[str, str] = {
     "decision": "a company's own decision or policy",
     "protest": "protests, demonstrations, open letters and pressure campaigns",
-    "legislation": "laws, bans, bills, government action",
+    "legislation": "laws, bans, bills, regulators' rules, lawmakers' hearings and pledges",
+    "government": "police and government action other than lawmaking: deployments, pilots, dismissals, "
+                  "curfews, use of force",
     "research": "studies, audits, tests",
     "legal": "lawsuits, settlements, fines",
     "incident": "wrongful arrests, misuse, revelations",
@@ -97,6 +101,7 @@ RELATION_SEP = ":"
 CONTEXT_LANES: dict[str, str] = {
     "protest": "Protests",
     "legislation": "Legislation & policy",
+    "government": "Police & government",
     "research": "Research",
     "legal": "Legal",
     "incident": "Incidents",
@@ -111,6 +116,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ASCII digits only: `\d` alone also matches other scripts' digits, e.g. '２０２０'.
 DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)
 LIST_SEP = ";"
+ONGOING = "ongoing"  # an end_date that says a span has no end yet (see validate.Report.as_of)
 
 
 def lanes(group: str, companies: Sequence[str], category: str) -> list[str]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 
 from dashboard.data import relations, schema
 from dashboard.data.companies import duplicate_warnings
-from dashboard.data.dates import ColumnOrder, Period, parse_period, period_label, read_date
+from dashboard.data.dates import ColumnOrder, Period, parse_period, read_date, when_label
 from dashboard.data.errors import Problem
 from dashboard.data.safe import is_http_url, url_problem
 
@@ -43,6 +44,9 @@ class Report:
     format: str = "events CSV"
     notes: list[str] = field(default_factory=list)  # what was assumed, e.g. ids made from date and title
     diagnosis: str = ""  # what the file looks like, when it is not what was expected
+    # The day an `ongoing` span is drawn to: the data's as-of date (the bundled data's release), else None
+    # for the day the file is read (your own file says "ongoing" as of when you use it).
+    as_of: date | None = None
 
 
 @dataclass
@@ -130,7 +134,12 @@ class Checker:
         start = self._date(
             v, "date", err, warn, "write e.g. 2020-06-08, or 2020-06 when only the month is known"
         )
-        end = self._date(v, "end_date", err, warn, "write e.g. 2021-06-10, or leave it empty")
+        ongoing = v.get("end_date", "").strip().casefold() == schema.ONGOING
+        if ongoing:
+            v["end_date"] = schema.ONGOING
+        end = None if ongoing else self._date(
+            v, "end_date", err, warn, f"write e.g. 2021-06-10, or {schema.ONGOING} when it has not ended, "
+            "or leave it empty")
         if start is not None and end is not None and end.last < start.first:
             err(
                 "end_date",
@@ -191,12 +200,15 @@ class Checker:
 
         if len(report.errors) > errors_before or start is None:
             return None
+        as_of = self.report.as_of or date.today()
         return {
             **{col: v.get(col, "") for col in schema.ALL_COLUMN_NAMES},
             "start": start.first,
-            "stop": (end or start).last,
+            # an ongoing span runs to the as-of date (never before its own start)
+            "stop": max(as_of, start.last) if ongoing else (end or start).last,
             "precision": start.precision,
-            "when": period_label(start) if end is None else f"{period_label(start)} – {period_label(end)}",
+            "when": when_label(v["date"], v.get("end_date", "")),
+            "ongoing": ongoing,
             "company_list": companies,
             "source_list": sources,
             "relation_list": related,
@@ -236,8 +248,8 @@ def check_rows(rows: Iterable[Row], checker: Checker) -> Report:
     return checker.finish()
 
 
-EXTRA_FRAME_COLUMNS = ("start", "stop", "precision", "when", "company_list", "source_list", "relation_list",
-                       "line")
+EXTRA_FRAME_COLUMNS = ("start", "stop", "precision", "when", "ongoing", "company_list", "source_list",
+                       "relation_list", "line")
 
 
 def frame(records: list[dict[str, object]]) -> pd.DataFrame:
@@ -247,4 +259,5 @@ def frame(records: list[dict[str, object]]) -> pd.DataFrame:
         df[col] = df[col].astype(object)
     df["start"] = pd.to_datetime(df["start"])
     df["stop"] = pd.to_datetime(df["stop"])
+    df["ongoing"] = df["ongoing"].astype(bool)
     return df.sort_values(["start", "id"], kind="stable").reset_index(drop=True)

@@ -8,6 +8,8 @@ CATEGORY_STYLE: dict[str, dict[str, str]] = {
     "decision": {"color": "#0072B2", "symbol": "circle"},
     "protest": {"color": "#D55E00", "symbol": "triangle-up"},
     "legislation": {"color": "#009E73", "symbol": "square"},
+    # yellow: legible by its outline on the light theme, by its fill on the dark one (tests/test_theme.py)
+    "government": {"color": "#F0E442", "symbol": "star"},
     "research": {"color": "#CC79A7", "symbol": "diamond"},
     "legal": {"color": "#E69F00", "symbol": "pentagon"},
     "incident": {"color": "#56B4E9", "symbol": "x"},
@@ -30,6 +32,11 @@ def theme_of(value: object) -> str:
     """A theme name from the browser's theme store (which may hold anything): one of THEMES, else light."""
     return value if isinstance(value, str) and value in THEMES else "light"
 
+
+SPAN_OPACITY = 0.55  # a span's bar behind its marker
+ONGOING_TAIL = 0.2  # an ongoing span fades over this share of its length...
+ONGOING_FADE = (0.4, 0.27, 0.16, 0.08)  # ...in these steps of opacity, and ends in an arrowhead
+ONGOING_ARROW_SIZE = 10
 
 LANE_HEIGHT = 34
 PAGE_LANE_HEIGHT = 26  # the app's chart: 18 lanes and the date axis on a laptop's first screen

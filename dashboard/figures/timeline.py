@@ -33,6 +33,7 @@ from dashboard.figures.layout import (
     rangeslider_yaxis,
 )
 from dashboard.figures.overlays import connector_traces, highlight_trace
+from dashboard.figures.spans import span_traces
 from dashboard.view import eventindex
 from dashboard.view.bands import Band, era_bands, protest_band  # noqa: F401 (re-exported)
 from dashboard.view.relative import Anchor, days_note, row_day_label, to_days
@@ -154,6 +155,7 @@ def placements(
     placed = pd.DataFrame({"idx": idx, "lane": lane_list})
     placed["x"] = xs.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
     placed["x_end"] = ends.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
+    placed["ongoing"] = events["end_date"].loc[idx].to_numpy() == schema.ONGOING if idx else []
     order = list(lanes) if lanes is not None else lane_order(placed["lane"], [g for g in groups if g])
     if placed.empty:
         placed["y"] = np.array([], dtype=float)
@@ -266,18 +268,7 @@ def build_figure(
             continue
         style = theme.CATEGORY_STYLE.get(category, theme.FALLBACK_STYLE)
         cat_placed = placed[mask]
-        spans = cat_placed[cat_placed["x_end"].notna()]
-        if not spans.empty:
-            xs: list[object] = []
-            ys: list[object] = []
-            for x, x_end, y in zip(spans["x"], spans["x_end"], spans["y"], strict=True):
-                xs += [x, x_end, None]
-                ys += [y, y, None]
-            fig.add_trace(go.Scatter(
-                x=xs, y=ys, mode="lines", name=plotly_text(f"{category} span"), legendgroup=category,
-                showlegend=False,
-                line={"color": style["color"], "width": 6}, opacity=0.55, hoverinfo="skip",
-            ))
+        fig.add_traces(span_traces(cat_placed, category, style["color"]))  # an ongoing one fades
         fig.add_trace(go.Scatter(
             x=_values(cat_placed["x"]), y=_values(cat_placed["y"]), mode="markers",
             name=plotly_text(category or "no category"),

@@ -201,8 +201,14 @@ def date_time(value: str) -> html.Time | str:
     return html.Time(period_label(period), dateTime=value, **attrs(data_precision=period.precision))
 
 
-def when(row: pd.Series) -> list[Component | str]:
-    """The date or span of an event: one or two <time> elements."""
+def when(row: pd.Series, *, as_of: bool = False) -> list[Component | str]:
+    """The date or span of an event: one or two <time> elements; a span with no end says "ongoing" (and,
+    with `as_of`, the day it is known to be in force)."""
+    if row["end_date"] == schema.ONGOING:
+        known = pd.Timestamp(row["stop"]).strftime("%Y-%m-%d")
+        words: list[Component | str] = ["ongoing"]
+        words += [" (no end known as of ", date_time(known), ")"] if as_of else []
+        return [date_time(row["date"]), " – ", html.Span(words, className="ongoing")]
     if not row["end_date"]:
         return [date_time(row["date"])]
     return [date_time(row["date"]), " – ", date_time(row["end_date"])]
@@ -217,7 +223,7 @@ def details(row: pd.Series | None, base: str = "/") -> list[Component]:
     permalink = safe_base(base) + "?" + urlencode({"event": row["id"]})
     return [
         html.H2(row["title"], id=ids.DETAILS_TITLE, tabIndex="-1", **attrs(data_event=row["id"])),
-        html.P(when(row), className="details-when"),
+        html.P(when(row, as_of=True), className="details-when"),
         html.Dl(
             _field("Actor", row["actor"]) + _field("Companies", ", ".join(row["company_list"]))
             + _field("Category", f"{row['category']}: {schema.CATEGORIES.get(row['category'], '')}"

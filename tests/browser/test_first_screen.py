@@ -7,6 +7,7 @@ import pytest
 from dash.testing.wait import until
 
 from dashboard.app import create_app
+from dashboard.data import schema
 from dashboard.web import ids
 
 from .conftest import cdp, viewport
@@ -70,7 +71,7 @@ def test_at_1280x800_the_chart_is_the_page_and_opens_on_june_2020(dash_duo, serv
     assert g["reset"] is not None and g["reset"]["bottom"] <= 800, g
     assert dash_duo.driver.execute_script(WRAPS) == []
     colours = dash_duo.driver.execute_script(SWATCHES)
-    assert len(colours) == 6 and "rgba(0, 0, 0, 0)" not in colours, colours
+    assert len(colours) == len(schema.CATEGORIES) and "rgba(0, 0, 0, 0)" not in colours, colours
     # The story's label names the week, and "All" is one click away.
     assert "step back" in dash_duo.find_element(f"#{ids.GRAPH} .annotation").text
     dash_duo.find_element('#chart-toolbar button[data-zoom="all"]').click()

@@ -230,7 +230,7 @@ def test_cite_this_event_and_this_view(dash_duo, serve, related_app):
     assert (
         f"Retrieved {today:%B} {today.day}, {today.year}, from {dash_duo.server_url}/?event=ibm-exit" in apa
     )
-    assert "(Version 0.3.0)" in apa
+    assert "(Version 0.4.0)" in apa
     bibtex = text("#cite-event-bibtex")
     assert (
         bibtex.startswith("@misc{frt-timeline:ibm-exit,")

@@ -7,6 +7,8 @@ a title row above the header (the header is then read from its own line), a cont
 
 from __future__ import annotations
 
+from datetime import date
+
 from dashboard.data import schema
 from dashboard.data.dates import read_date
 from dashboard.data.errors import Problem
@@ -88,13 +90,15 @@ def recognised(text: str) -> bool:
     return any(_kind(cells) for _, cells in first_rows(text, HEADER_SEARCH + 1))
 
 
-def read_text(text: str, name: str, limits: Limits | None = None, *, day_order: str | None = None) -> Report:
+def read_text(text: str, name: str, limits: Limits | None = None, *, day_order: str | None = None,
+              as_of: date | None = None) -> Report:
     """Detect the format of `text` and check it; every problem carries the file, line and column.
 
     With `limits` (a user's upload), reading stops with one problem past the row or time limit;
-    `day_order` (dates.DAY_FIRST or MONTH_FIRST) says how `03/04/2020` is read.
+    `day_order` (dates.DAY_FIRST or MONTH_FIRST) says how `03/04/2020` is read; `as_of` is the day an
+    `ongoing` span runs to (default: today).
     """
-    report = Report(events=None)
+    report = Report(events=None, as_of=as_of)
     budget = Budget(name, limits)
     if text.lstrip().startswith(("{", "[")):
         report = timelinejs.read_json(text, name, report, budget, day_order=day_order)

@@ -221,7 +221,8 @@ class SlideReader:
         values = {
             "id": self._id(slide, title),
             "date": start or "",
-            "end_date": end or "",
+            # TimelineJS has no open end: this app's export keeps it in `frt` (its end is the as-of day)
+            "end_date": schema.ONGOING if ext.get(schema.ONGOING) is True else end or "",
             "title": title,
             "description": description,
             "category": text_of(ext.get("category")),

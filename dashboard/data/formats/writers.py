@@ -37,6 +37,17 @@ def _date_parts(value: str) -> dict[str, str]:
     return {k: str(int(v)) for k, v in zip(("year", "month", "day"), parts, strict=False)}
 
 
+def _end(row: pd.Series) -> str:
+    """The end TimelineJS gets: an ongoing span ends on its as-of day (TimelineJS has no open end)."""
+    if row["end_date"] == schema.ONGOING:
+        return pd.Timestamp(row["stop"]).strftime("%Y-%m-%d")
+    return str(row["end_date"])
+
+
+def _ongoing(events: pd.DataFrame) -> int:
+    return int((events["end_date"] == schema.ONGOING).sum())
+
+
 def _count(n: int, what: str) -> str:
     return f"{n} {what}" if n == 1 else f"{n} {what}s"
 
@@ -81,13 +92,13 @@ def timelinejs_json(
     for _, row in events.iterrows():
         item: dict[str, object] = {"unique_id": row["id"], "start_date": _date_parts(row["date"])}
         if row["end_date"]:
-            item["end_date"] = _date_parts(row["end_date"])
+            item["end_date"] = _date_parts(_end(row))
         item["text"] = {
             "headline": _html_headline(row["title"]),
             "text": text_to_html(row["description"], row["source_list"]),
         }
         item["group"] = _lane(row)
-        item[EXTENSION] = {
+        ext: dict[str, object] = {
             "category": row["category"],
             "actor": row["actor"],
             "companies": list(row["company_list"]),
@@ -96,8 +107,15 @@ def timelinejs_json(
             "sources": list(row["source_list"]),
             "related": row["related"],
         }
+        if row["end_date"] == schema.ONGOING:
+            ext[schema.ONGOING] = True  # read back as ongoing (TimelineJS ends it on its as-of day)
+        item[EXTENSION] = ext
         items.append(item)
     doc["events"] = items
+    notes = []
+    if ongoing := _ongoing(events):
+        notes.append(f"{_count(ongoing, 'ongoing span')} end on the day they are ongoing as of in "
+                     "TimelineJS, which has no open end (this app reads them back as ongoing)")
     if eras:
         doc["eras"] = [
             {
@@ -107,7 +125,7 @@ def timelinejs_json(
             }
             for e in eras
         ]
-    return Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    return Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", notes)
 
 
 def timelinejs_csv(
@@ -132,7 +150,7 @@ def timelinejs_csv(
     for _, row in events.iterrows():
         write(
             {
-                **dates(row["date"], row["end_date"]),
+                **dates(row["date"], _end(row)),
                 "Headline": _html_headline(row["title"]),
                 "Text": text_to_html(row["description"], row["source_list"]),
                 "Group": _lane(row),
@@ -154,6 +172,9 @@ def timelinejs_csv(
             f"the category, actor, companies and location of {_count(extra, 'event')} are left out: "
             "a TimelineJS sheet has no columns for them (TimelineJS JSON keeps them)"
         )
+    if ongoing := _ongoing(events):
+        out.notes.append(f"{_count(ongoing, 'ongoing span')} end on the day they are ongoing as of: a "
+                         "TimelineJS sheet has no open end (TimelineJS JSON keeps it)")
     linked = int((events["related"] != "").sum())
     if linked:
         out.notes.append(
