@@ -76,7 +76,8 @@ def timelinejs_json(
     """A TimelineJS JSON file; the group is the event's lane in this app."""
     doc: dict[str, object] = {}
     if title or subtitle:
-        doc["title"] = {"text": {"headline": _html_headline(title), "text": text_to_html(subtitle)}}
+        doc["title"] = {"text": {"headline": _html_headline(title), "text": text_to_html(subtitle)},
+                        "autolink": False}
     items = []
     for _, row in events.iterrows():
         item: dict[str, object] = {"unique_id": row["id"], "start_date": _date_parts(row["date"])}
@@ -87,6 +88,10 @@ def timelinejs_json(
             "text": text_to_html(row["description"], row["source_list"]),
         }
         item["group"] = _lane(row)
+        # The text is written with its links already made. TimelineJS's autolink would link address-like
+        # text again, inside them too: it turned `...?return-url=https%3A%2F%2Fwww.example.org` in an href
+        # into a second, broken link (TimelineJS sanitises the HTML first, so no escaping avoids it).
+        item["autolink"] = False
         item[EXTENSION] = {
             "category": row["category"],
             "actor": row["actor"],
@@ -107,7 +112,20 @@ def timelinejs_json(
             }
             for e in eras
         ]
-    return Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    out = Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    several = _several_companies(events)
+    if several:
+        out.notes.append(
+            f"{_count(several, 'event')} about several companies: TimelineJS gives an event one group, so "
+            "each is in its first company's group only (its `frt` object keeps every company)"
+        )
+    return out
+
+
+def _several_companies(events: pd.DataFrame) -> int:
+    """How many events are drawn in several lanes here (several companies and no group of their own)."""
+    return sum(1 for group, companies in zip(events["group"], events["company_list"], strict=True)
+               if not group and len(companies) > 1)
 
 
 def timelinejs_csv(
@@ -160,7 +178,7 @@ def timelinejs_csv(
             f"the related-event links of {_count(linked, 'event')} are left out: a TimelineJS sheet has no "
             "column for them (TimelineJS JSON keeps them)"
         )
-    several = int(events["company_list"].map(lambda cs: len(cs) > 1).sum())
+    several = _several_companies(events)
     if several:
         out.notes.append(
             f"{_count(several, 'event')} about several companies: each is in one Group (lane) only"
