@@ -282,3 +282,5 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     except OSError as exc:
         _fail(f"cannot write {out}: {exc.strerror or exc}")
     click.echo(f"Wrote {out} ({count} events).")
+    for note in exporting.notes(job):
+        click.echo(f"note: {note}")
