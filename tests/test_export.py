@@ -157,3 +157,12 @@ def test_an_exported_view_of_the_bundled_data_converts_cleanly(bundled_csv, tmp_
     assert converted.exit_code == 0, converted.output
     assert len(json.loads(converted.stdout)["events"]) == len(list(csv.DictReader(io.StringIO(
         out.read_text(encoding="utf-8")))))
+
+
+def test_csv_of_a_view_keeps_the_group_column_of_data_that_has_one():
+    from .conftest import DATA
+
+    text = render(job(load_events(DATA / "groups.csv"), "v.csv", "")).decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["id"]: r["group"] for r in rows} == {
+        "study": "", "ban": "Cities", "exit": "", "pause": "Pauses"}

@@ -255,3 +255,13 @@ def test_convert_refuses_a_settings_title_that_is_not_text(dataset_with_settings
     assert result.exit_code == 1
     assert "linked.settings.json:1:1: title 3 is not text" in result.output
     assert "nothing was written" in result.stderr
+
+
+def test_a_sheet_names_the_sources_timelinejs_would_relink(write_csv):
+    path = write_csv("a,2020,,T,D,decision,IBM,IBM,,"
+                     "https://e.org/news?return-url=https%3A%2F%2Fwww.e.org%2Fs https://e.org/wiki/A_(b)\n")
+    events = read_report(path).events
+    assert ("1 source with an address inside (e.g. ?return-url=...www.) that TimelineJS rewrites into a "
+            "broken link: a sheet cannot turn its autolink off (TimelineJS JSON does)") in writers.write(
+                "timelinejs-csv", events).notes
+    assert writers.write("timelinejs-json", events).notes == []

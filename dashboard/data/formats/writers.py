@@ -11,6 +11,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -183,6 +184,12 @@ def timelinejs_csv(
         out.notes.append(
             f"{_count(several, 'event')} about several companies: each is in one Group (lane) only"
         )
+    relinked = sum(1 for sources in events["source_list"] for u in sources if is_http_url(u) and _relinked(u))
+    if relinked:
+        out.notes.append(
+            f"{_count(relinked, 'source')} with an address inside (e.g. ?return-url=...www.) that TimelineJS "
+            "rewrites into a broken link: a sheet cannot turn its autolink off (TimelineJS JSON does)"
+        )
     unsafe = sum(1 for sources in events["source_list"] for u in sources if not is_http_url(u))
     if unsafe:
         out.notes.append(f"{_count(unsafe, 'source')} that are not http(s) links are left out of Text")
@@ -193,6 +200,19 @@ def timelinejs_csv(
             "has no id column), so permalinks change"
         )
     return out
+
+
+_URL = re.compile(r"\b(?:https?|ftp)://", re.IGNORECASE)
+_WWW = re.compile(r"[^/>]www\.", re.IGNORECASE)
+_EMAIL = re.compile(r"[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+")
+
+
+def _relinked(url: str) -> bool:
+    """Whether TimelineJS's autolink (Util.linkify, TimelineJS 3.9) finds an address inside this href: another
+    http(s):// not after '=', a www. not after '/', or an e-mail address."""
+    if any(m.start() > 0 and url[m.start() - 1] not in "\"'=" for m in _URL.finditer(url)):
+        return True
+    return bool(_WWW.search('"' + url) or _EMAIL.search(url))
 
 
 def write(
