@@ -14,6 +14,7 @@ import click
 from dashboard.cli_report import PER_KIND, all_option, day_order, day_order_option, report_problems
 from dashboard.data.errors import DataError
 from dashboard.data.load import default_events_path, read_report
+from dashboard.data.validate import Era
 
 TARGETS = ("events", "timelinejs-json", "timelinejs-csv")
 
@@ -35,13 +36,24 @@ TARGETS = ("events", "timelinejs-json", "timelinejs-csv")
 @click.option("--q", default=None, help="Text to search in title, description and actor.")
 @click.option("--context/--no-context", default=None,
               help="Keep events that concern no company while --company filters (default: keep).")
+@click.option("--title", "title", default=None,
+              help="The title (a TimelineJS title slide; default: the file's own, else the title in its "
+                   "settings file).")
+@click.option("--subtitle", default=None, help="The title slide's text (default: as --title).")
 def convert(source: Path, target: str, out: Path, force: bool, dayfirst: bool | None, show_all: bool,
             url: str | None, company: tuple[str, ...], category: tuple[str, ...], start: str | None,
-            end: str | None, q: str | None, context: bool | None) -> None:
+            end: str | None, q: str | None, context: bool | None, title: str | None,
+            subtitle: str | None) -> None:
     """Convert an events file between formats (the input is only read, never changed), or only a view of it
     with the view options of `export`: the file written is self-contained (links to events outside the view
-    are left out, with a note)."""
+    are left out, with a note).
+
+    \b
+    A TimelineJS file gets a title slide (the file's title, else the `title` and `description` of the
+    settings file beside it, e.g. events.settings.json) and the protest band shaded in the app as an era.
+    """
     from dashboard.data.formats.writers import write
+    from dashboard.data.settings import load_settings
 
     report = read_report(source, day_order=day_order(dayfirst))
     if report.errors or report.events is None:
@@ -56,8 +68,22 @@ def convert(source: Path, target: str, out: Path, force: bool, dayfirst: bool | 
             raise click.ClickException(f"{out} is the input file; write the converted file elsewhere")
         if out.exists() and not force:
             raise click.ClickException(f"{out} exists; pass --force to replace it")
+    try:
+        settings = load_settings(source, frozenset(report.events["id"]))
+    except DataError as exc:
+        report_problems(exc.problems, [], limit=None)
+        click.echo(f"{source}: its settings file has {len(exc.problems)} problem(s); nothing was written.",
+                   err=True)
+        sys.exit(1)
     events, view_notes = _view_of(report.events, url, company, category, start, end, q, context)
-    result = write(target, events, title=report.title, subtitle=report.subtitle, eras=report.eras)
+    eras = list(report.eras)
+    if target != "events":  # the events CSV keeps the categories the band is drawn from
+        eras += _band_eras(report.events, settings.band_event, eras)
+    eras, era_notes = _eras_within(events, eras) if len(events) < len(report.events) else (eras, [])
+    result = write(target, events, title=(report.title or settings.title) if title is None else title,
+                   subtitle=(report.subtitle or settings.description) if subtitle is None else subtitle,
+                   eras=eras)
+    view_notes += era_notes
     result.notes[:0] = view_notes
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -96,6 +122,35 @@ def _view_of(events: Any, url: str | None, company: tuple[str, ...], category: t
         notes.append(f"{dropped} link{'s' if dropped != 1 else ''} to events outside the view left out: the "
                      "file is self-contained")
     return shown, notes
+
+
+def _band_eras(events: Any, preferred: str | None, eras: list[Era]) -> list[Era]:
+    """The protest band the app shades (view/bands.py) as an era, unless the file has that era already."""
+    from dashboard.view.bands import protest_band
+
+    band = protest_band(events, preferred)
+    if band is None:
+        return []
+    row = events[(events["start"] == band.start) & (events["stop"] == band.stop)
+                 & (events["category"] == "protest") & (events["end_date"] != "")].iloc[0]
+    era = Era(row["date"], row["end_date"], band.label)
+    return [] if era in eras else [era]
+
+
+def _eras_within(events: Any, eras: list[Era]) -> tuple[list[Era], list[str]]:
+    """The eras that overlap a view's events, and a note on the others."""
+    from dashboard.data.dates import parse_period
+
+    if events.empty:
+        return [], [f"{len(eras)} era(s) left out: the view holds no events"] if eras else []
+    first, last = events["start"].min().date(), events["stop"].max().date()
+    kept = []
+    for era in eras:
+        start, stop = parse_period(era.date), parse_period(era.end_date)
+        if start is None or stop is None or (start.first <= last and stop.last >= first):
+            kept.append(era)
+    left = len(eras) - len(kept)
+    return kept, [f"{left} era{'s' if left != 1 else ''} outside the view's dates left out"] if left else []
 
 
 def _invalid(exc: DataError, events_path: Path | None, what: str) -> None:
@@ -227,3 +282,5 @@ def export(out: Path, events_path: Path | None, url: str | None, company: tuple[
     except OSError as exc:
         _fail(f"cannot write {out}: {exc.strerror or exc}")
     click.echo(f"Wrote {out} ({count} events).")
+    for note in exporting.notes(job):
+        click.echo(f"note: {note}")

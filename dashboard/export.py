@@ -4,7 +4,8 @@
   title and active filters, and the source footer; `cdn=True` loads plotly.js from its CDN instead.
 - `.png`, `.svg`, `.pdf`: a static image through kaleido (needs Chrome or Chromium), with every filtered
   event in range, the title, the filters and a footer.
-- `.json`: the Plotly figure; `.csv`: the rows of the view.
+- `.json`: the Plotly figure; `.csv`: the rows of the view, a self-contained events file (links to events
+  outside the view are left out, and `notes` says how many).
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.data.rows import csv_text
+from dashboard.data.relations import keep_within
+from dashboard.data.rows import columns, csv_text
 from dashboard.figures.chart import Frame, chart_height, figure
 from dashboard.text import describe
 from dashboard.text.describe import shown_title
@@ -132,8 +135,26 @@ def render(job: Export) -> bytes:
         chart = figure(job.shown, Frame("embed", options, title=shown_title(job.shown)))
         return chart.to_json().encode("utf-8")
     if fmt == "csv":
-        return csv_text(job.shown.rows).encode("utf-8")
+        rows, _ = csv_rows(job)
+        return csv_text(rows, columns(rows)).encode("utf-8")
     return image_bytes(static_figure(job), fmt, job.scale)
+
+
+def csv_rows(job: Export) -> tuple[pd.DataFrame, int]:
+    """The view's rows as an events file of their own: links to events outside the view left out (else
+    `convert` and `validate` refuse the file: "related event ... does not exist"), and how many."""
+    return keep_within(job.shown.rows)
+
+
+def notes(job: Export) -> list[str]:
+    """What the file leaves out of the view, for the command line to say."""
+    if format_of(job.out) != "csv":
+        return []
+    _, dropped = csv_rows(job)
+    if not dropped:
+        return []
+    return [f"{dropped} link{'s' if dropped != 1 else ''} to events outside the view left out: the file is "
+            "self-contained"]
 
 
 def write(job: Export) -> int:

@@ -13,7 +13,7 @@ import pytest
 from plotly.offline import get_plotlyjs_version
 
 from dashboard.data.load import load_events
-from dashboard.export import Export, ExportError, format_of, image_bytes, render, static_figure, write
+from dashboard.export import Export, ExportError, format_of, image_bytes, notes, render, static_figure, write
 from dashboard.view.dataset import of_frame
 from dashboard.view.shown import resolve
 from dashboard.view.urlstate import EmbedOptions
@@ -127,3 +127,42 @@ def test_a_tour_step_export_has_its_title_highlights_and_link(tmp_path):
     fig = static_figure(job(linked, "v.png", "step=1", tour))
     assert fig.layout.title.text == "Big tech and facial recognition: The study"
     assert [t for t in fig.data if t.name == "highlighted"][0].customdata == ("study-month", "study-month")
+
+
+def test_csv_of_a_view_leaves_out_links_to_events_outside_it_and_says_so(tmp_path):
+    from .conftest import DATA
+
+    linked = load_events(DATA / "related.csv")
+    view = job(linked, "v.csv", "start=2021-01-01")  # city-unban reverses and follows up the 2019 city-ban
+    rows = list(csv.DictReader(io.StringIO(render(view).decode())))
+    assert [(r["id"], r["related"]) for r in rows] == [
+        ("amazon-pause", ""), ("amazon-extends", "extends:amazon-pause"), ("city-unban", "")]  # kept within
+    assert notes(view) == ["2 links to events outside the view left out: the file is self-contained"]
+    inside = job(linked, "v.csv", "company=Amazon&context=0")
+    assert notes(inside) == [] and "extends:amazon-pause" in render(inside).decode()
+    assert notes(job(linked, "v.json", "start=2021-01-01")) == []  # a figure has no related column
+
+
+def test_an_exported_view_of_the_bundled_data_converts_cleanly(bundled_csv, tmp_path):
+    from click.testing import CliRunner
+
+    from dashboard.cli import main
+
+    out = tmp_path / "view.csv"
+    exported = CliRunner().invoke(main, ["export", "--out", str(out), "--events", str(bundled_csv),
+                                         "--company", "IBM"])
+    assert exported.exit_code == 0, exported.output
+    assert "links to events outside the view left out" in exported.output
+    converted = CliRunner().invoke(main, ["convert", str(out), "--to", "timelinejs-json", "--out", "-"])
+    assert converted.exit_code == 0, converted.output
+    assert len(json.loads(converted.stdout)["events"]) == len(list(csv.DictReader(io.StringIO(
+        out.read_text(encoding="utf-8")))))
+
+
+def test_csv_of_a_view_keeps_the_group_column_of_data_that_has_one():
+    from .conftest import DATA
+
+    text = render(job(load_events(DATA / "groups.csv"), "v.csv", "")).decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["id"]: r["group"] for r in rows} == {
+        "study": "", "ban": "Cities", "exit": "", "pause": "Pauses"}

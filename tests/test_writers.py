@@ -167,3 +167,101 @@ def test_convert_round_trips_in_every_direction(source, first, second):
         assert sorted(last.events["id"]) == sorted(original.events["id"])
         sources = sorted(map(tuple, original.events["source_list"]))
         assert sorted(map(tuple, last.events["source_list"])) == sources
+
+
+def test_timelinejs_json_turns_off_timelinejs_autolink_on_every_slide():
+    """The text carries its own links; TimelineJS's autolink would link address-like text inside them again
+    (tests/browser/test_timelinejs3.py shows the broken link it made)."""
+    original = read_report(DATA / "groups.csv")
+    doc = json.loads(writers.write("timelinejs-json", original.events, title="T", subtitle="S").text)
+    assert [e["autolink"] for e in doc["events"]] == [False] * len(original.events)
+    assert doc["title"]["autolink"] is False
+
+
+def test_timelinejs_json_says_an_event_about_several_companies_is_in_one_group():
+    out = writers.write("timelinejs-json", read_report(DATA / "groups.csv").events)
+    assert out.notes == ["1 event about several companies: TimelineJS gives an event one group, so each is "
+                         "in its first company's group only (its `frt` object keeps every company)"]
+
+
+SETTINGS = {"title": "Vendors and the police", "description": "Who stopped & when.",
+            "band_event": "protest-wave"}
+
+
+@pytest.fixture
+def dataset_with_settings(tmp_path):
+    """related.csv with a settings file beside it: a title, a description and its protest span as the band."""
+    source = tmp_path / "linked.csv"
+    source.write_text((DATA / "related.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "linked.settings.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
+    return source
+
+
+def convert(*args: str):
+    from click.testing import CliRunner
+
+    from dashboard.cli import main
+
+    return CliRunner().invoke(main, ["convert", *map(str, args)])
+
+
+def test_convert_to_timelinejs_has_the_datasets_title_slide_and_its_protest_band_as_an_era(
+        dataset_with_settings, tmp_path):
+    out = tmp_path / "t.json"
+    result = convert(dataset_with_settings, "--to", "timelinejs-json", "--out", out)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["title"]["text"] == {"headline": "Vendors and the police",
+                                    "text": "<p>Who stopped &amp; when.</p>"}
+    assert doc["eras"] == [{"start_date": {"year": "2020", "month": "5", "day": "26"},
+                            "end_date": {"year": "2020", "month": "6", "day": "30"},
+                            "text": {"headline": "Protests: 26 May – 30 Jun 2020"}}]
+    # read back: the title and the era come along, and converting again does not add the band twice
+    back = read_report(out)
+    assert (back.title, back.subtitle) == ("Vendors and the police", "Who stopped & when.")
+    again = convert(out, "--to", "timelinejs-csv", "--out", "-")
+    assert again.exit_code == 0, again.output
+    assert again.stdout.count(",era,") == 1
+    sheet = check_text(again.stdout, "sheet.csv")
+    assert [(e.date, e.end_date) for e in sheet.eras] == [("2020-05-26", "2020-06-30")]
+
+
+def test_convert_title_options_win_and_the_events_csv_gets_no_band_note(dataset_with_settings, tmp_path):
+    out = tmp_path / "t.json"
+    result = convert(dataset_with_settings, "--to", "timelinejs-json", "--out", out, "--title", "Mine",
+                     "--subtitle", "")
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["title"]["text"] == {"headline": "Mine", "text": ""}
+    events = convert(dataset_with_settings, "--to", "events", "--out", "-")
+    assert events.exit_code == 0, events.output
+    assert "era" not in events.stderr  # the events CSV keeps the categories the band is drawn from
+    assert "title ('Vendors and the police') is left out" in events.stderr
+
+
+def test_convert_a_view_keeps_only_the_eras_within_its_dates(dataset_with_settings, tmp_path):
+    out = tmp_path / "t.json"
+    result = convert(dataset_with_settings, "--to", "timelinejs-json", "--out", out, "--start", "2018-01-01",
+                     "--end", "2019-12-31")
+    assert result.exit_code == 0, result.output
+    assert "note: 1 era outside the view's dates left out" in result.stderr
+    assert "eras" not in json.loads(out.read_text(encoding="utf-8"))
+    within = convert(dataset_with_settings, "--to", "timelinejs-json", "--out", "-", "--company", "IBM")
+    assert json.loads(within.stdout)["eras"][0]["text"]["headline"] == "Protests: 26 May – 30 Jun 2020"
+
+
+def test_convert_refuses_a_settings_title_that_is_not_text(dataset_with_settings):
+    (dataset_with_settings.parent / "linked.settings.json").write_text('{"title": 3}', encoding="utf-8")
+    result = convert(dataset_with_settings, "--to", "timelinejs-json", "--out", "-")
+    assert result.exit_code == 1
+    assert "linked.settings.json:1:1: title 3 is not text" in result.output
+    assert "nothing was written" in result.stderr
+
+
+def test_a_sheet_names_the_sources_timelinejs_would_relink(write_csv):
+    path = write_csv("a,2020,,T,D,decision,IBM,IBM,,"
+                     "https://e.org/news?return-url=https%3A%2F%2Fwww.e.org%2Fs https://e.org/wiki/A_(b)\n")
+    events = read_report(path).events
+    assert ("1 source with an address inside (e.g. ?return-url=...www.) that TimelineJS rewrites into a "
+            "broken link: a sheet cannot turn its autolink off (TimelineJS JSON does)") in writers.write(
+                "timelinejs-csv", events).notes
+    assert writers.write("timelinejs-json", events).notes == []

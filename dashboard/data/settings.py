@@ -1,6 +1,7 @@
 """Settings that belong to one dataset, shipped beside it as data (`<stem>.settings.json`): the key moments
-labelled on the chart, the event drawn as the protest band, the zoom presets and the opening window (what
-the chart shows first when a link names no zoom). A file without one gets
+labelled on the chart, the event drawn as the protest band, the zoom presets, the opening window (what
+the chart shows first when a link names no zoom) and the dataset's title and description (the title slide of
+a TimelineJS export). A file without one gets
 none of them (an uploaded 1815-1985 file has no "2020" preset). Read-only; problems are located."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from dashboard.data.errors import DataError, Problem
 
 SUFFIX = ".settings.json"
-KEYS = ("about", "key_moments", "band_event", "presets", "opening")
+KEYS = ("about", "key_moments", "band_event", "presets", "opening", "title", "description")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Settings:
     band_event: str | None = None
     presets: tuple[Preset, ...] = ()
     opening: tuple[date, date] | None = None  # first and last day shown when the URL has no zoom
+    title: str = ""  # the dataset's own title and description (a TimelineJS export's title slide)
+    description: str = ""
 
 
 NONE = Settings()
@@ -106,6 +109,12 @@ def load_settings(events_path: Path, event_ids: Collection[str]) -> Settings:
         else:
             if opening[0] > opening[1]:
                 bad("the opening window ends before it starts", "swap start and end")
+    texts = {}
+    for key in ("title", "description"):
+        value = raw.get(key, "")
+        if not isinstance(value, str):
+            bad(f"{key} {value!r} is not text", f'write "{key}": "..."')
+        texts[key] = value.strip() if isinstance(value, str) else ""
     if problems:
         raise DataError(problems)
-    return Settings(tuple(moments), band, tuple(presets), opening)
+    return Settings(tuple(moments), band, tuple(presets), opening, **texts)

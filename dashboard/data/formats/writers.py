@@ -11,6 +11,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -87,7 +88,8 @@ def timelinejs_json(
     """A TimelineJS JSON file; the group is the event's lane in this app."""
     doc: dict[str, object] = {}
     if title or subtitle:
-        doc["title"] = {"text": {"headline": _html_headline(title), "text": text_to_html(subtitle)}}
+        doc["title"] = {"text": {"headline": _html_headline(title), "text": text_to_html(subtitle)},
+                        "autolink": False}
     items = []
     for _, row in events.iterrows():
         item: dict[str, object] = {"unique_id": row["id"], "start_date": _date_parts(row["date"])}
@@ -98,6 +100,10 @@ def timelinejs_json(
             "text": text_to_html(row["description"], row["source_list"]),
         }
         item["group"] = _lane(row)
+        # The text is written with its links already made. TimelineJS's autolink would link address-like
+        # text again, inside them too: it turned `...?return-url=https%3A%2F%2Fwww.example.org` in an href
+        # into a second, broken link (TimelineJS sanitises the HTML first, so no escaping avoids it).
+        item["autolink"] = False
         ext: dict[str, object] = {
             "category": row["category"],
             "actor": row["actor"],
@@ -125,7 +131,20 @@ def timelinejs_json(
             }
             for e in eras
         ]
-    return Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", notes)
+    out = Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", notes)
+    several = _several_companies(events)
+    if several:
+        out.notes.append(
+            f"{_count(several, 'event')} about several companies: TimelineJS gives an event one group, so "
+            "each is in its first company's group only (its `frt` object keeps every company)"
+        )
+    return out
+
+
+def _several_companies(events: pd.DataFrame) -> int:
+    """How many events are drawn in several lanes here (several companies and no group of their own)."""
+    return sum(1 for group, companies in zip(events["group"], events["company_list"], strict=True)
+               if not group and len(companies) > 1)
 
 
 def timelinejs_csv(
@@ -181,10 +200,16 @@ def timelinejs_csv(
             f"the related-event links of {_count(linked, 'event')} are left out: a TimelineJS sheet has no "
             "column for them (TimelineJS JSON keeps them)"
         )
-    several = int(events["company_list"].map(lambda cs: len(cs) > 1).sum())
+    several = _several_companies(events)
     if several:
         out.notes.append(
             f"{_count(several, 'event')} about several companies: each is in one Group (lane) only"
+        )
+    relinked = sum(1 for sources in events["source_list"] for u in sources if is_http_url(u) and _relinked(u))
+    if relinked:
+        out.notes.append(
+            f"{_count(relinked, 'source')} with an address inside (e.g. ?return-url=...www.) that TimelineJS "
+            "rewrites into a broken link: a sheet cannot turn its autolink off (TimelineJS JSON does)"
         )
     unsafe = sum(1 for sources in events["source_list"] for u in sources if not is_http_url(u))
     if unsafe:
@@ -196,6 +221,19 @@ def timelinejs_csv(
             "has no id column), so permalinks change"
         )
     return out
+
+
+_URL = re.compile(r"\b(?:https?|ftp)://", re.IGNORECASE)
+_WWW = re.compile(r"[^/>]www\.", re.IGNORECASE)
+_EMAIL = re.compile(r"[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+")
+
+
+def _relinked(url: str) -> bool:
+    """Whether TimelineJS's autolink (Util.linkify, TimelineJS 3.9) finds an address inside this href: another
+    http(s):// not after '=', a www. not after '/', or an e-mail address."""
+    if any(m.start() > 0 and url[m.start() - 1] not in "\"'=" for m in _URL.finditer(url)):
+        return True
+    return bool(_WWW.search('"' + url) or _EMAIL.search(url))
 
 
 def write(
