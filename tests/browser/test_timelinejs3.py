@@ -100,7 +100,9 @@ def test_timelinejs3_shows_every_event_with_its_dates_working_source_links_title
         slide = by_id[row.id]
         assert slide["headline"] == row.title, row.id
         # Dates: the day, month or year as written, and a span as "start — end".
-        expected = shown_date(row.date) + (f" — {shown_date(row.end_date)}" if row.end_date else "")
+        # An ongoing span ends on its as-of day in TimelineJS, which has no open end.
+        end = f"{row.stop:%Y-%m-%d}" if row.end_date == "ongoing" else row.end_date
+        expected = shown_date(row.date) + (f" — {shown_date(end)}" if end else "")
         assert slide["date"] == expected, row.id
         # Links: each http(s) source is one link to exactly that address, named by its site; TimelineJS
         # made no link of its own (its autolink cuts an address at "(" and shortens the text with "…").
