@@ -146,35 +146,20 @@ def test_detail_view_keeps_every_lane_and_the_overview(large):
 
 
 def test_a_zoom_inside_one_plan_reuses_the_cached_figure(large):
-    _, index = large
-    a = lod.select(index, Filters(), (ns("2019-03-04"), ns("2019-03-11")))
-    b = lod.select(index, Filters(), (ns("2019-03-04") + 3_600 * 10**9, ns("2019-03-11") + 3_600 * 10**9))
-    c = lod.select(index, Filters(), (ns("2019-05-04"), ns("2019-05-11")))
-    assert lod.cache_key("all", None, a.plan) == lod.cache_key("all", None, b.plan)
-    assert lod.cache_key("all", None, a.plan) != lod.cache_key("all", None, c.plan)
-    assert lod.cache_key("all", None, a.plan) != lod.cache_key("all", "e1", a.plan)
+    """The figure's cache key (figures.chart.figure_key) names the plan, never raw zoom coordinates."""
+    from dashboard.figures.chart import figure_key
+    from dashboard.view.dataset import of_frame
+    from dashboard.view.shown import resolve
 
+    dataset = of_frame(large[0])
 
-@pytest.mark.parametrize(
-    ("relayout", "expected"),
-    [
-        (
-            {"xaxis.range[0]": "2020-06-01", "xaxis.range[1]": "2020-06-08 12:00"},
-            (ns("2020-06-01"), ns("2020-06-08 12:00")),
-        ),
-        (
-            {"xaxis.range": ["2020-06-01", "2020-07-01"], "xaxis.autorange": False},
-            (ns("2020-06-01"), ns("2020-07-01")),
-        ),
-        ({"xaxis.autorange": True}, "auto"),
-        ({"autosize": True}, None),
-        ({"xaxis.range": ["garbage", 3]}, None),
-        ({"xaxis.range": ["2020-07-01", "2020-06-01"]}, None),
-        (None, None),
-    ],
-)
-def test_zoomed_range_reads_plotly_relayout_events(relayout, expected):
-    assert lod.zoomed_range(relayout) == expected
+    def key(query: str) -> str:
+        return figure_key(resolve(query, dataset))
+
+    a = key("zoom=2019-03-04..2019-03-10")
+    assert a == key("zoom=2019-03-04T01..2019-03-11T01")  # an hour later: the same plan
+    assert a != key("zoom=2019-05-04..2019-05-10")
+    assert a != key("zoom=2019-03-04..2019-03-10&event=e1")
 
 
 def test_index_placements_match_the_figure_lanes(large):
@@ -201,19 +186,3 @@ def test_protest_band_and_filters_work_at_scale(large):
         events, index, Filters(categories=("protest",), q="event 1"), band=protest_band(events)
     )
     assert fig.layout.yaxis.ticktext  # still a chart, not an error
-
-
-@pytest.mark.parametrize(
-    "junk",
-    [
-        [1, 2],
-        "xaxis",
-        {"xaxis.range": "2020"},
-        {"xaxis.range": [None, {}]},
-        {"xaxis.range[0]": [], "xaxis.range[1]": 3},
-        {"xaxis.range": ["9999999-01-01", 1]},
-        {"xaxis.autorange": "yes"},
-    ],
-)
-def test_zoomed_range_ignores_anything_else(junk):
-    assert lod.zoomed_range(junk) is None

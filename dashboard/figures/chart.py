@@ -102,7 +102,7 @@ def lane_count(shown: Shown) -> int:
     ds = shown.dataset
     if not shown.count:
         return 0
-    if "group" in ds.events.columns and bool((ds.events["group"] != "").any()):
+    if ds.grouped:
         companies = shown.view.filters.companies
         return len({lane for _, row in shown.rows.iterrows() for lane in lanes_of(row, companies)})
     return int(len(np.unique(ds.idx.pl_lane[shown.selection.placed])))

@@ -17,11 +17,9 @@ from dashboard.view.detail import (  # noqa: F401
     MAX_BINS,
     Plan,
     Selection,
-    cache_key,
     iso,
     overview,
     select,
-    zoomed_range,
 )
 from dashboard.view.eventindex import EventIndex
 from dashboard.view.filters import Filters

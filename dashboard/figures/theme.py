@@ -28,10 +28,6 @@ THEMES: dict[str, dict[str, str]] = {
 }
 
 
-def theme_of(value: object) -> str:
-    """A theme name from the browser's theme store (which may hold anything): one of THEMES, else light."""
-    return value if isinstance(value, str) and value in THEMES else "light"
-
 
 SPAN_OPACITY = 0.55  # a span's bar behind its marker
 ONGOING_TAIL = 0.2  # an ongoing span fades over this share of its length...

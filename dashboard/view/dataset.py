@@ -58,6 +58,12 @@ class Dataset:
     settings: Settings = NONE
 
     @property
+    def grouped(self) -> bool:
+        """Events with a `group` lane of their own: drawn whole (the index knows company and context
+        lanes only)."""
+        return "group" in self.events.columns and bool((self.events["group"] != "").any())
+
+    @property
     def idx(self) -> EventIndex:
         assert self.index is not None, "build a Dataset with Dataset.build"
         return self.index

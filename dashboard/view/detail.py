@@ -12,14 +12,11 @@ units, so it is also the memoization key of the figure.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import numpy as np
 import pandas as pd
-from pandas.errors import OutOfBoundsDatetime
 
 from dashboard.view import bins
 from dashboard.view.eventindex import EventIndex
@@ -66,28 +63,6 @@ def overview(index: EventIndex, mask: np.ndarray) -> tuple[int, int]:
     return lo - pad, hi + pad
 
 
-def zoomed_range(relayout: Mapping[str, Any] | None) -> tuple[int, int] | str | None:
-    """relayoutData -> the new x range (ns), "auto" for a reset or autorange, None when x did not change."""
-    if not relayout or not isinstance(relayout, Mapping):
-        return None
-    if relayout.get("xaxis.autorange") is True:
-        return "auto"
-    pair = relayout.get("xaxis.range")
-    if pair is None and "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
-        pair = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
-    if (
-        not isinstance(pair, list | tuple)
-        or len(pair) != 2
-        or not all(isinstance(v, str | int | float) for v in pair)
-    ):
-        return None
-    try:
-        lo, hi = (pd.Timestamp(v).value for v in pair)
-    except (TypeError, ValueError, OverflowError, OutOfBoundsDatetime):
-        return None
-    return (lo, hi) if lo < hi else None
-
-
 def _in_range(index: EventIndex, events_at: np.ndarray, lo: int, hi: int) -> np.ndarray:
     return (index.start[events_at] <= hi) & (index.stop[events_at] >= lo)
 
@@ -130,9 +105,3 @@ def select(index: EventIndex, filters: Filters, view: tuple[int, int] | None = N
         return Selection(mask, placed, view or (0, 0), Plan("all"))
     view = view or default_view(index, mask, (filters.start, filters.end))
     return Selection(mask, placed, view, plan(index, placed, view))
-
-
-def cache_key(query: str, selected: str | None, chosen: Plan, theme_name: str = "light") -> str:
-    """A text key for a figure: the normalized view (its canonical query) and the plan, never raw zoom
-    coordinates, so every zoom inside one plan shares one entry."""
-    return repr((query, selected, chosen.mode, chosen.window, chosen.unit, theme_name))

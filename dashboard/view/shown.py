@@ -163,10 +163,10 @@ def resolve(query: urlstate.Query, dataset: Dataset, tour: story.Story | None = 
     index = dataset.idx
     selection = detail.select(index, view.filters, window)
     anchor = anchor_of(dataset.events, view.anchor)
-    if anchor is not None and selection.plan.mode != "all" and not _grouped(dataset):
+    if anchor is not None and selection.plan.mode != "all" and not dataset.grouped:
         anchor = None
         notices.append(DAYS_LIMIT_NOTICE)
-    if anchor is not None or _grouped(dataset):  # a days axis and `group` lanes are drawn whole
+    if anchor is not None or dataset.grouped:  # a days axis and `group` lanes are drawn whole
         selection = replace(selection, plan=detail.Plan("all"))
     return Shown(
         dataset=dataset,
@@ -193,10 +193,6 @@ def _opening(view: urlstate.View, dataset: Dataset) -> tuple[int, int] | None:
     lo = pd.Timestamp(opening[0])
     return lo.value, (pd.Timestamp(opening[1]) + pd.Timedelta(days=1)).value
 
-
-def _grouped(dataset: Dataset) -> bool:
-    events = dataset.events
-    return "group" in events.columns and bool((events["group"] != "").any())
 
 
 def zoom_of(lo_ns: int, hi_ns: int) -> tuple[datetime, datetime]:

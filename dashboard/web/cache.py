@@ -1,9 +1,9 @@
 """Memoized figures: flask-caching, in-process by default, shared (Redis) by configuration.
 
 The key is the data version (a digest of the files shown), the app's version and the normalized view
-(`lod.cache_key`), so processes and machines that serve the same files share entries and never mix two
-versions. Settings come from `FRT_CACHE_*` environment variables, each a flask-caching `CACHE_*` setting, e.g.
-`FRT_CACHE_TYPE=RedisCache FRT_CACHE_REDIS_URL=redis://cache:6379/0`. The default keeps at most
+(`figures.chart.figure_key`), so processes and machines that serve the same files share entries and never
+mix two versions. Settings come from `FRT_CACHE_*` environment variables, each a flask-caching `CACHE_*`
+setting, e.g. `FRT_CACHE_TYPE=RedisCache FRT_CACHE_REDIS_URL=redis://cache:6379/0`. The default keeps at most
 `FRT_CACHE_MAX_BYTES` (64 MB) per process; `RedisCache` means the fail-safe Redis backend
 (`cachestores.FailSafeRedisCache`): with Redis down the app answers without it.
 """
