@@ -63,7 +63,7 @@ def total(path) -> int:
 def test_axe_finds_no_violations_on_the_page_with_details_open(
     dash_duo, serve, bundled_csv, axe_source, theme, width
 ):
-    serve(create_app(bundled_csv))
+    serve(create_app(bundled_csv), None)
     viewport(dash_duo, width)
     dash_duo.driver.get(dash_duo.server_url + f"/?theme={theme}&event=ibm-exits-general-purpose-frt")
     dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
@@ -81,7 +81,7 @@ def test_axe_finds_no_violations_on_the_page_with_details_open(
 def test_axe_finds_no_violations_with_the_system_dark_theme_and_no_selection(
     dash_duo, serve, bundled_csv, axe_source
 ):
-    serve(create_app(bundled_csv))
+    serve(create_app(bundled_csv), None)
     emulate_media(dash_duo, prefers_color_scheme="dark")
     dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&q=police")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"of {total(bundled_csv)} events", timeout=10)
@@ -195,8 +195,7 @@ def test_zoom_buttons_and_keys_change_the_visible_range(dash_duo, serve, app):
 def test_zoom_buttons_on_a_days_axis_count_days(dash_duo, serve, app):
     """With `anchor`, the x-axis counts days since that event: "2020" shows 1 January to 31 December 2020 as
     days since 25 May 2020, and zooming in keeps counting days."""
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?anchor=floyd-killed")
+    serve(app, "/?anchor=floyd-killed")
     until(lambda: dash_duo.driver.execute_script(
         "const g = document.querySelector('#timeline .js-plotly-plot');"
         "return g && g._fullLayout && g._fullLayout.xaxis.type") == "linear", timeout=10)
@@ -214,8 +213,7 @@ def test_zoom_buttons_on_a_days_axis_count_days(dash_duo, serve, app):
 
 
 def test_landmarks_headings_chart_name_and_summary(dash_duo, serve, app):
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?event=ibm-exit")
+    serve(app, "/?event=ibm-exit")
     dash_duo.wait_for_text_to_equal(f"#{ids.DETAILS_TITLE}", "IBM exits", timeout=10)
     landmarks = dash_duo.driver.execute_script("""
         const q = s => [...document.querySelectorAll(s)];
@@ -280,7 +278,7 @@ def test_a_view_change_is_announced_once_with_the_count_and_range(dash_duo, serv
 
 
 def test_dark_theme_follows_the_system_and_the_toggle_writes_the_url(dash_duo, serve, app):
-    serve(app)
+    serve(app, None)
     emulate_media(dash_duo, prefers_color_scheme="dark")
     dash_duo.driver.get(dash_duo.server_url + "/?category=decision")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
@@ -306,7 +304,7 @@ def test_dark_theme_follows_the_system_and_the_toggle_writes_the_url(dash_duo, s
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_axe_finds_no_violations_on_the_embed_page(dash_duo, serve, bundled_csv, axe_source, theme):
-    serve(create_app(bundled_csv))
+    serve(create_app(bundled_csv), None)
     dash_duo.driver.get(dash_duo.server_url
                         + f"/embed?company=IBM&company=Amazon&start=2020-05-01&theme={theme}")
     until(lambda: dash_duo.driver.execute_script(
@@ -317,8 +315,7 @@ def test_axe_finds_no_violations_on_the_embed_page(dash_duo, serve, bundled_csv,
 
 
 def test_axe_finds_no_violations_with_the_share_panel_open(dash_duo, serve, bundled_csv, axe_source):
-    serve(create_app(bundled_csv))
-    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM")
+    serve(create_app(bundled_csv), "/?company=IBM")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"of {total(bundled_csv)} events", timeout=30)
     dash_duo.find_element(f"#{ids.SHARE} summary").click()
     until(lambda: "embed" in (dash_duo.find_element(f"#{ids.SHARE_SNIPPET}").get_attribute("value") or ""),
@@ -332,8 +329,7 @@ def test_axe_finds_no_violations_with_the_share_panel_open(dash_duo, serve, bund
 def test_axe_finds_no_violations_on_a_tour_step_with_an_events_citation_open(dash_duo, serve, bundled_csv,
                                                                                axe_source, theme):
     """The tour bar, the days-since axis, related-event links and an open citation box, in both themes."""
-    serve(create_app(bundled_csv))
-    dash_duo.driver.get(dash_duo.server_url + f"/?step=6&theme={theme}&event=ibm-exits-general-purpose-frt")
+    serve(create_app(bundled_csv), f"/?step=6&theme={theme}&event=ibm-exits-general-purpose-frt")
     dash_duo.wait_for_contains_text(f"#{ids.TOUR_TITLE}", "Three companies in four days", timeout=30)
     dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
     dash_duo.find_element(f"#{ids.DETAILS} .cite-box summary").click()

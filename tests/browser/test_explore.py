@@ -54,7 +54,7 @@ def wait_for_url(dash_duo, predicate) -> None:
 def test_page_loads_all_events_with_a_clean_console(dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
-    assert len(table_ids(dash_duo)) == 7
+    until(lambda: len(table_ids(dash_duo)) == 7, timeout=10)  # the table renders after the chart
     # The chart has its own callback: wait for it rather than for the count.
     until(lambda: lane_labels(dash_duo) == ["Amazon", "IBM", "Microsoft", "Protests", "Legislation & policy",
                                             "Incidents"], timeout=10)
@@ -79,8 +79,7 @@ def test_choosing_a_company_updates_chart_table_count_and_url(dash_duo, serve, a
 
 
 def test_a_url_restores_filters_and_the_details_panel(dash_duo, serve, app):
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?company=Amazon&category=decision&event=amazon-pause")
+    serve(app, "/?company=Amazon&category=decision&event=amazon-pause")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "1 of 7 events", timeout=10)
     assert checked(dash_duo, ids.COMPANIES) == ["Amazon"]
     assert checked(dash_duo, ids.CATEGORIES) == ["decision"]
@@ -92,8 +91,7 @@ def test_a_url_restores_filters_and_the_details_panel(dash_duo, serve, app):
 
 
 def test_back_restores_the_previous_view(dash_duo, serve, app):
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?category=decision")
+    serve(app, "/?category=decision")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
     check(dash_duo, ids.CATEGORIES, "Protest")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "4 of 7 events", timeout=10)
@@ -106,8 +104,7 @@ def test_back_restores_the_previous_view(dash_duo, serve, app):
 
 
 def test_clicking_a_marker_opens_its_details_with_safe_source_links(dash_duo, serve, app):
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
+    serve(app, "/?company=IBM&context=0")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "2 of 7 events", timeout=10)
     until(lambda: lane_labels(dash_duo) == ["IBM"], timeout=10)
 
@@ -162,8 +159,7 @@ def test_table_sorts_by_a_column(dash_duo, serve, app):
 
 
 def test_no_match_shows_a_message_not_an_empty_axis(dash_duo, serve, app):
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?q=nothing%20matches%20this&start=2020-13-45")
+    serve(app, "/?q=nothing%20matches%20this&start=2020-13-45")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "0 of 7 events", timeout=10)
     dash_duo.wait_for_contains_text(f"#{ids.GRAPH}", "No events match these filters", timeout=10)
     assert "Ignored start='2020-13-45'" in dash_duo.find_element(f"#{ids.NOTICES}").text

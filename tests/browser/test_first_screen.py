@@ -57,7 +57,7 @@ def bundled_app(bundled_csv):
 
 
 def test_at_1280x800_the_chart_is_the_page_and_opens_on_june_2020(dash_duo, serve, bundled_app):
-    serve(bundled_app)
+    serve(bundled_app, None)
     viewport(dash_duo, 1280, 800)
     open_page(dash_duo)
     g = geometry(dash_duo)
@@ -80,7 +80,7 @@ def test_at_1280x800_the_chart_is_the_page_and_opens_on_june_2020(dash_duo, serv
 
 
 def test_a_selection_opens_the_details_beside_the_chart(dash_duo, serve, bundled_app):
-    serve(bundled_app)
+    serve(bundled_app, None)
     viewport(dash_duo, 1280, 800)
     open_page(dash_duo, "?event=ibm-exits-general-purpose-frt")
     dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
@@ -93,7 +93,7 @@ def test_a_selection_opens_the_details_beside_the_chart(dash_duo, serve, bundled
 @pytest.mark.parametrize("width", [768, 375])
 def test_the_chart_and_its_axis_are_on_the_first_screens_of_a_tablet_and_a_phone(dash_duo, serve, bundled_app,
                                                                                   width):
-    serve(bundled_app)
+    serve(bundled_app, None)
     viewport(dash_duo, width, 1024 if width == 768 else 740)
     open_page(dash_duo)
     g = geometry(dash_duo)
@@ -103,7 +103,7 @@ def test_the_chart_and_its_axis_are_on_the_first_screens_of_a_tablet_and_a_phone
 
 
 def test_a_tap_on_a_phone_brings_the_details_into_view_and_dismisses_the_hover(dash_duo, serve, bundled_app):
-    serve(bundled_app)
+    serve(bundled_app, None)
     viewport(dash_duo, 375, 740, mobile=True)
     open_page(dash_duo, "?company=IBM&context=0")
     point = dash_duo.driver.execute_script(
@@ -124,7 +124,7 @@ def test_a_tap_on_a_phone_brings_the_details_into_view_and_dismisses_the_hover(d
 
 
 def test_the_tour_card_sits_beside_the_chart_and_the_axis_stays_in_view(dash_duo, serve, bundled_app):
-    serve(bundled_app)
+    serve(bundled_app, None)
     viewport(dash_duo, 1280, 800)
     open_page(dash_duo, "?step=6")
     until(lambda: geometry(dash_duo)["tour"] is not None, timeout=20)

@@ -48,7 +48,7 @@ def wait_for_chart(driver, timeout: float = 15) -> None:
 
 
 def test_snippet_in_a_page_of_another_site_shows_the_view_and_resizes(dash_duo, serve, app, other_site):
-    serve(app)
+    serve(app, None)
     snippet = open_share_panel(dash_duo, dash_duo.server_url + "/?company=IBM&context=0")
     assert "/embed?company=IBM&amp;context=0" in snippet and "embed/resize.js" in snippet
     head = ('<!DOCTYPE html><html lang="en"><head><title>An article</title><link rel="icon" href="data:,">'
@@ -125,8 +125,7 @@ def test_exported_html_works_offline_with_hover_and_zoom(dash_duo, valid_csv, tm
 
 
 def test_share_link_opened_in_a_new_window_restores_the_view(dash_duo, serve, app):
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?category=decision")
+    serve(app, "/?category=decision")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 7 events", timeout=10)
     click_row(dash_duo, "amazon-pause")
     dash_duo.wait_for_text_to_equal("#details-title", "Amazon pauses", timeout=10)
@@ -158,7 +157,7 @@ def test_share_link_opened_in_a_new_window_restores_the_view(dash_duo, serve, ap
 
 
 def test_embed_options_change_the_snippet(dash_duo, serve, app):
-    serve(app)
+    serve(app, None)
     open_share_panel(dash_duo, dash_duo.server_url + "/?company=Amazon")
     dash_duo.find_element(f"#{ids.SHARE_THEME} input[value='dark']").click()
     dash_duo.find_element(f"#{ids.SHARE_WIDTH} input[value='640']").click()
@@ -177,7 +176,7 @@ def test_embed_options_change_the_snippet(dash_duo, serve, app):
 
 
 def test_png_and_svg_buttons_save_the_chart_named_after_the_view(dash_duo, serve, app, tmp_path):
-    serve(app)
+    serve(app, None)
     dash_duo.driver.execute_cdp_cmd("Browser.setDownloadBehavior",
                                     {"behavior": "allow", "downloadPath": str(tmp_path)})
     dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
@@ -197,7 +196,7 @@ def test_png_and_svg_buttons_save_the_chart_named_after_the_view(dash_duo, serve
 
 def test_hostile_csv_text_in_an_embed_shows_as_text_and_never_runs(dash_duo, serve, xss_csv):
     rows = {r["id"]: r for r in xss_rows()}
-    serve(create_app(xss_csv))
+    serve(create_app(xss_csv), None)
     driver = dash_duo.driver
     driver.get(dash_duo.server_url + "/embed")
     wait_for_chart(driver, timeout=30)
@@ -222,7 +221,7 @@ def test_hostile_csv_text_in_an_embed_shows_as_text_and_never_runs(dash_duo, ser
 
 
 def test_an_embed_on_a_phone_keeps_its_labels_off_the_lane_names(dash_duo, serve, bundled_csv):
-    serve(create_app(bundled_csv))
+    serve(create_app(bundled_csv), None)
     viewport(dash_duo, 375)
     dash_duo.driver.get(dash_duo.server_url + "/embed")
     drawn = "return !!document.querySelector('.frt-ready .scatterlayer .point')"

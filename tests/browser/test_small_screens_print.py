@@ -50,7 +50,7 @@ def displayed(dash_duo, selector: str) -> bool:
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_chart_labels_never_cover_lane_names_or_each_other(dash_duo, serve, bundled_csv, width):
-    serve(create_app(bundled_csv))
+    serve(create_app(bundled_csv), None)
     viewport(dash_duo, width)
     dash_duo.driver.get(dash_duo.server_url + "/")
     dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .point", timeout=30)
@@ -64,7 +64,7 @@ def test_chart_labels_never_cover_lane_names_or_each_other(dash_duo, serve, bund
 
 @pytest.mark.parametrize("width", [375, 768, 1280])
 def test_no_horizontal_scrolling_and_a_screenshot_at_each_width(dash_duo, serve, bundled_csv, width):
-    serve(create_app(bundled_csv))
+    serve(create_app(bundled_csv), None)
     viewport(dash_duo, width)
     dash_duo.driver.get(dash_duo.server_url
                         + "/?start=2020-04-01&end=2021-06-30&event=ibm-exits-general-purpose-frt")
@@ -104,7 +104,7 @@ def test_no_horizontal_scrolling_and_a_screenshot_at_each_width(dash_duo, serve,
 
 
 def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
-    serve(app)
+    serve(app, None)
     viewport(dash_duo, 375, 800, mobile=True)
     dash_duo.driver.get(dash_duo.server_url + "/?start=2020-05-01&end=2020-07-31")
     dash_duo.wait_for_element(f"#{ids.GRAPH} .cartesianlayer .point", timeout=10)
@@ -149,8 +149,7 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
 
 
 def test_print_shows_chart_table_and_url_without_controls(dash_duo, serve, app):
-    serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0&event=ibm-exit")
+    serve(app, "/?company=IBM&context=0&event=ibm-exit")
     dash_duo.wait_for_text_to_equal(f"#{ids.DETAILS_TITLE}", "IBM exits", timeout=10)
     assert not displayed(dash_duo, ".print-url"), "the URL line is for paper only"
     emulate_media(dash_duo, "print")
@@ -196,7 +195,7 @@ def test_reduced_motion_turns_off_transitions_and_animations(dash_duo, serve, ap
     ("fr-FR", "10 juin 2020", "février 2018", "2019"),
 ])
 def test_event_dates_follow_the_browser_language(dash_duo, serve, app, language, day, month, year):
-    serve(app)
+    serve(app, None)
     accept_language(dash_duo, language)
     dash_duo.driver.get(dash_duo.server_url + "/?event=amazon-pause")
     dash_duo.wait_for_text_to_equal(f"#{ids.DETAILS_TITLE}", "Amazon pauses", timeout=10)

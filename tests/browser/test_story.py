@@ -132,8 +132,7 @@ def test_walk_the_tour_with_the_keyboard(dash_duo, serve, bundled):
 
 def test_leave_the_tour_to_explore_and_come_back(dash_duo, serve, bundled):
     events, story = bundled
-    serve(create_app(ROOT / "events.csv"))
-    dash_duo.driver.get(dash_duo.server_url + "/?step=6")
+    serve(create_app(ROOT / "events.csv"), "/?step=6")
     dash_duo.wait_for_text_to_equal(f"#{ids.TOUR_TITLE}", story.get(6).title, timeout=15)
     # Tab to the Next link and follow it with Enter.
     next_link = dash_duo.find_element(f"#{ids.TOUR_NEXT}")
@@ -168,8 +167,7 @@ def related_app():
 
 
 def test_related_events_are_links_that_select_them_and_are_drawn(dash_duo, serve, related_app):
-    serve(related_app)
-    dash_duo.driver.get(dash_duo.server_url + "/?event=amazon-pause")
+    serve(related_app, "/?event=amazon-pause")
     dash_duo.wait_for_text_to_equal("#details-title", "Amazon pauses", timeout=15)
     dash_duo.wait_for_contains_text(
         ".related-list", "Extended by: Amazon extends its pause (18 May 2021)", timeout=10
@@ -187,8 +185,7 @@ def test_related_events_are_links_that_select_them_and_are_drawn(dash_duo, serve
 
 
 def test_days_since_toggle_and_any_event_as_day_0(dash_duo, serve, related_app):
-    serve(related_app)
-    dash_duo.driver.get(dash_duo.server_url + "/?event=floyd-killed")
+    serve(related_app, "/?event=floyd-killed")
     dash_duo.wait_for_text_to_equal("#details-title", "A man is killed by police", timeout=15)
     dash_duo.find_element(f"#{ids.TIME} input").click()
     wait_for_url(dash_duo, {"event": ["floyd-killed"], "anchor": ["floyd-killed"]})
@@ -214,8 +211,7 @@ def test_days_since_toggle_and_any_event_as_day_0(dash_duo, serve, related_app):
 
 
 def test_cite_this_event_and_this_view(dash_duo, serve, related_app):
-    serve(related_app)
-    dash_duo.driver.get(dash_duo.server_url + "/?step=2&event=ibm-exit")
+    serve(related_app, "/?step=2&event=ibm-exit")
     dash_duo.wait_for_text_to_equal("#details-title", "IBM exits", timeout=15)
 
     def text(selector: str) -> str:  # textContent: the same whether the disclosure is open or closed

@@ -60,8 +60,7 @@ def test_back_after_a_zoom_button_restores_the_previous_window(dash_duo, serve, 
 
 
 def test_selecting_an_event_keeps_the_zoom_on_screen(dash_duo, serve, app):
-    dash_duo = serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?zoom=2020-05-01..2020-07-31")
+    dash_duo = serve(app, "/?zoom=2020-05-01..2020-07-31")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     until(lambda: [v[:10] for v in x_range(dash_duo)] == ["2020-05-01", "2020-08-01"], timeout=10)
     row = ".events-table tr[data-event='ibm-exit'] .row-button"
@@ -75,8 +74,7 @@ def test_selecting_an_event_keeps_the_zoom_on_screen(dash_duo, serve, app):
 
 
 def test_enter_in_search_applies_it_without_reloading_the_page(dash_duo, serve, app):
-    dash_duo = serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&theme=dark")
+    dash_duo = serve(app, "/?company=IBM&theme=dark")
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "of 7 events", timeout=10)
     dash_duo.driver.execute_script("window.__frtMarker = 1")
     search = dash_duo.find_element(f"#{ids.SEARCH}")
