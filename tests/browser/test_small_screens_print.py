@@ -149,24 +149,34 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
 
 
 def test_print_shows_chart_table_and_url_without_controls(dash_duo, serve, app):
+    """Paper gets content only, in dark ink on white even from the dark theme."""
     serve(app)
-    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0&event=ibm-exit")
+    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0&event=ibm-exit&theme=dark")
     dash_duo.wait_for_text_to_equal(f"#{ids.DETAILS_TITLE}", "IBM exits", timeout=10)
     assert not displayed(dash_duo, ".print-url"), "the URL line is for paper only"
     emulate_media(dash_duo, "print")
     until(lambda: displayed(dash_duo, ".print-url"), timeout=10)
     for control in (f"#{ids.FILTERS_PANEL}", f"#{ids.CHART_TOOLBAR}", ".modebar-container",
                     f"#{ids.THEME_TOGGLE}", ".downloads", f"#{ids.DETAILS_CLOSE}", ".skip-link",
-                    ".keys-help"):
+                    ".keys-help", ".time-toggle", "#details-anchor", ".cite-box"):
         assert not displayed(dash_duo, control), f"{control} is printed"
     for content in (f"#{ids.GRAPH} .main-svg", ".events-table", f"#{ids.DETAILS_TITLE}",
-                    f"#{ids.CHART_SUMMARY}"):
+                    f"#{ids.CHART_SUMMARY}", ".source-link"):
         assert displayed(dash_duo, content), f"{content} is not printed"
     url_line = dash_duo.find_element(".print-url").text
     assert url_line == "This view: " + dash_duo.driver.current_url
-    assert url_line.endswith("/?company=IBM&context=0&event=ibm-exit")
+    assert url_line.endswith("/?company=IBM&context=0&event=ibm-exit&theme=dark")
     assert dash_duo.driver.execute_script(
         "return document.querySelectorAll('.events-table tbody tr').length") == 2
+    # a source link's text is its address: not printed twice as "URL (URL)"
+    assert dash_duo.driver.execute_script(
+        "return getComputedStyle(document.querySelector('.source-link'), '::after').content") == "none"
+    paper, ink, outline = dash_duo.driver.execute_script(
+        f"const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
+        "return [getComputedStyle(gd.querySelector('.main-svg')).backgroundColor,"
+        "  getComputedStyle(gd.querySelector('.ytick text')).fill,"
+        "  getComputedStyle(gd.querySelector('.scatterlayer .point')).stroke]")
+    assert (paper, ink, outline) == ("rgb(255, 255, 255)", "rgb(26, 26, 26)", "rgb(26, 26, 26)")
     assert dash_duo.get_logs() == []
 
 
