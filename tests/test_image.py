@@ -91,3 +91,19 @@ def test_an_svg_names_itself_in_title_and_desc():
     assert titled.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="2">'
                              "<title>IBM &amp; &lt;Amazon&gt;</title><desc>A timeline</desc><rect/>")
     assert with_svg_title(titled, "other", "") == titled
+
+
+def test_labels_of_an_image_never_run_over_each_other(bundled_csv):
+    """In the image of the whole timeline "George Floyd killed" covered "IBM, Amazon, Microsoft step back
+    (8–11 June)", two weeks later: nothing redraws an image, so the less important label is left out."""
+    from dashboard.data.load import load_events
+    from dashboard.view.dataset import of_frame
+    from dashboard.view.shown import resolve
+    from dashboard.web.image import static_figure
+
+    whole = static_figure(resolve("", of_frame(load_events(bundled_csv))))
+    labels = [a.text for a in whole.layout.annotations if a.xref == "x"]
+    assert "IBM, Amazon, Microsoft step back (8–11 June)" in labels and "George Floyd killed" not in labels
+    june = static_figure(resolve("zoom=2020-05-20..2020-06-30", of_frame(load_events(bundled_csv))))
+    labels = [a.text for a in june.layout.annotations if a.xref == "x"]
+    assert {"IBM, Amazon, Microsoft step back (8–11 June)", "George Floyd killed"} <= set(labels)

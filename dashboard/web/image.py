@@ -18,6 +18,7 @@ from flask import Flask, Response, request
 from plotly.io.json import to_json_plotly
 
 from dashboard.figures.chart import Frame, chart_height, figure
+from dashboard.figures.layout import fit_static_labels
 from dashboard.text import describe
 from dashboard.text.describe import shown_title
 from dashboard.view.shown import Shown
@@ -52,7 +53,7 @@ def static_figure(shown: Shown, options: EmbedOptions = DEFAULT_OPTIONS, *, root
     fig = figure(shown, Frame("static", framed, title=shown_title(shown), subtitle=filter_line(shown),
                               footer=footer_text(shown, root)))
     fig.update_layout(width=width or DEFAULT_WIDTH)
-    return fig
+    return fit_static_labels(fig)
 
 
 def description(shown: Shown, root: str | None) -> str:
