@@ -206,17 +206,19 @@ def test_event_dates_are_written_one_way_whatever_the_browser_language(dash_duo,
     accept_language(dash_duo, language)
     dash_duo.driver.get(dash_duo.server_url + "/?event=amazon-pause")
     dash_duo.wait_for_text_to_equal(f"#{ids.DETAILS_TITLE}", "Amazon pauses", timeout=10)
-    until(dash_duo._wait_for_callbacks, timeout=30)
-    hover = dash_duo.driver.execute_script(
+    hover_script = (
         "const gd = document.querySelector('#timeline .js-plotly-plot');"
-        "for (const t of gd.data) { const i = (t.customdata || []).indexOf('amazon-pause');"
+        "for (const t of (gd && gd.data) || []) { const i = (t.customdata || []).indexOf('amazon-pause');"
         "  if (i >= 0) return t.hovertext[i]; }")
+    until(lambda: dash_duo.driver.execute_script(hover_script), timeout=15)
     span = "10 June 2020 – 10 June 2021"
-    assert f"<br>{span}<br>" in hover
+    assert f"<br>{span}<br>" in dash_duo.driver.execute_script(hover_script)
     assert dash_duo.find_element(".details-when").text == span
-    cells = dash_duo.driver.execute_script(
+    cells_script = (
         "return Object.fromEntries([...document.querySelectorAll('.events-table tbody tr')]"
         ".map(r => [r.dataset.event, r.cells[0].textContent]))")
+    until(lambda: "amazon-pause" in dash_duo.driver.execute_script(cells_script), timeout=15)
+    cells = dash_duo.driver.execute_script(cells_script)
     assert (cells["amazon-pause"], cells["study-month"], cells["city-ban"]) == (span, "February 2018", "2019")
     assert dash_duo.find_element(f"#{ids.COUNT}").text == "7 of 7 events, February 2018 to June 2021"
     assert dash_duo.get_logs() == []
