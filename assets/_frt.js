@@ -23,6 +23,7 @@ window.frt.ids = Object.freeze({
   DETAILS_TITLE: "details-title",
   DOWNLOADS: "view-downloads",
   DOWNLOAD_CSV: "download-csv",
+  DOWNLOAD_IMAGE: "download-image",
   DOWNLOAD_JSON: "download-json",
   DOWNLOAD_PNG: "download-png",
   DOWNLOAD_STATUS: "download-status",

@@ -24,17 +24,49 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       return fallback();
     },
-    downloadImage: function () {
-      var ctx = window.dash_clientside.callback_context;
-      var format = ctx.triggered_id === window.frt.ids.DOWNLOAD_SVG ? "svg" : "png";
-      var graph = document.querySelector("#" + window.frt.ids.GRAPH + " .js-plotly-plot");
-      if (!graph || !window.Plotly) return "The chart is not drawn yet.";
-      var options = (graph._context && graph._context.toImageButtonOptions) || {};
-      var filename = options.filename || "frt-timeline";
-      return window.Plotly.downloadImage(graph, {
-        format: format, filename: filename, scale: format === "png" ? 2 : 1,
-        width: graph._fullLayout.width, height: graph._fullLayout.height
-      }).then(function () { return "Saved " + filename + "." + format; });
+    // An SVG data URL from Plotly.toImage -> the same drawing with <title> and <desc> first in its root.
+    titledSvg: function (url, title, desc) {
+      var comma = url.indexOf(",");
+      var svg = decodeURIComponent(url.slice(comma + 1));
+      var doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+      var root = doc.documentElement;
+      if (root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) return url;
+      [["desc", desc], ["title", title]].forEach(function (pair) {
+        if (!pair[1]) return;
+        var el = doc.createElementNS("http://www.w3.org/2000/svg", pair[0]);
+        el.textContent = pair[1];
+        root.insertBefore(el, root.firstChild);
+      });
+      return "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(doc));
+    },
+    preparingImage: function () {
+      return "Preparing image…";
+    },
+    // Draws the image the server framed (web/image.py: title, filters, legend, source line, no range slider),
+    // off-screen with the page's plotly.js, and saves it. An SVG gets a <title> and <desc> naming the view.
+    downloadImage: function (image) {
+      if (!image || !image.figure) return window.dash_clientside.no_update;
+      if (!window.Plotly) return "The image could not be drawn: the chart library has not loaded.";
+      var format = image.format === "svg" ? "svg" : "png";
+      var name = (image.filename || "frt-timeline") + "." + format;
+      var figure = {data: image.figure.data, layout: image.figure.layout,
+                    config: {displayModeBar: false, responsive: false}};
+      return window.Plotly.toImage(figure, {
+        format: format, width: image.width, height: image.height, scale: image.scale || 1
+      }).then(function (url) {
+        if (format === "svg") url = window.dash_clientside.frt.titledSvg(url, image.title, image.desc);
+        var link = document.createElement("a");
+        link.href = url;
+        link.download = name;
+        link.hidden = true;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        return "Saved " + name;
+      }, function (err) {
+        return "The image could not be drawn (" + ((err && err.message) || err) + ").";
+      });
     }
   })
 });
+

@@ -29,6 +29,7 @@ from dashboard.web.cache import FigureCache, data_version
 from dashboard.web.downloads import register_downloads
 from dashboard.web.embed.oembed import discovery_link, register_oembed
 from dashboard.web.embed.routes import register_embed
+from dashboard.web.image import register_image
 from dashboard.web.layout import APP_TITLE, INDEX_STRING, page
 from dashboard.web.serving import optimise_delivery
 from dashboard.web.share import callbacks as share_callbacks
@@ -131,6 +132,7 @@ def create_app(
     a11y.register(app)
     register_api(app.server)
     register_downloads(app.server)
+    register_image(app.server)
     register_embed(app.server)
     register_oembed(app.server)
     # Last: the CSP hashes Dash's inline scripts as they now are. /embed (exactly, or below it) may be framed.

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,20 +21,17 @@ from plotly.offline import get_plotlyjs_version
 
 from dashboard.data.relations import keep_within
 from dashboard.data.rows import columns, csv_text
-from dashboard.figures.chart import Frame, chart_height, figure
-from dashboard.text import describe
+from dashboard.figures.chart import Frame, figure
 from dashboard.text.describe import shown_title
 from dashboard.view.shown import Shown
 from dashboard.view.urlstate import EmbedOptions
+from dashboard.web import image
 from dashboard.web.embed import page as embedpage
 from dashboard.web.embed.routes import STATIC, figure_trace_types, plotly_js
-from dashboard.web.share import links as share
 
 FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".json": "json",
            ".csv": "csv"}
 IMAGE_FORMATS = ("png", "svg", "pdf")
-DEFAULT_WIDTH = 1200
-STATIC_EXTRA_HEIGHT = 90  # px a static image adds for its subtitle and footer
 MISSING_BROWSER = ("PNG, SVG and PDF export need Chrome or Chromium, and none was found: install one "
                    "(Debian/Ubuntu: apt-get install chromium; or run plotly_get_chrome), "
                    "or set BROWSER_PATH to its executable")
@@ -76,23 +74,9 @@ def find_browser() -> str | None:
     return str(path) if path and os.access(path, os.X_OK) else None
 
 
-def footer_text(shown: Shown, root: str | None) -> str:
-    """'Source: frt-timeline (link) · Data: latest event ...' for the bottom of an image."""
-    where = f" ({share.view_url(root, shown.url_view)})" if root else ""
-    return f"Source: frt-timeline{where} · Data: latest event {describe.data_date(shown.dataset.events)}"
-
-
 def static_figure(job: Export) -> go.Figure:
-    """The image's figure: every filtered event in range (or the view's zoom), title, filters as a
-    subtitle, and the footer."""
-    shown = job.shown
-    natural = chart_height(shown, replace(job.options, height=None))
-    options = replace(job.options, title=True, height=job.height or natural + STATIC_EXTRA_HEIGHT)
-    fig = figure(shown, Frame("static", options, title=shown_title(shown),
-                              subtitle=" · ".join(describe.filter_summary(shown.view)),
-                              footer=footer_text(shown, job.root)))
-    fig.update_layout(width=job.width or DEFAULT_WIDTH)
-    return fig
+    """The image's figure (web/image.py: the one the page's PNG and SVG buttons draw too)."""
+    return image.static_figure(job.shown, job.options, root=job.root, width=job.width, height=job.height)
 
 
 def image_bytes(fig: go.Figure, fmt: str, scale: float) -> bytes:
@@ -125,6 +109,49 @@ def html_document(job: Export) -> str:
     )
 
 
+def _pdf_text(value: str) -> bytes:
+    """A PDF text string: UTF-16BE with its byte-order mark, in hex (any character, nothing to escape)."""
+    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def with_pdf_info(pdf: bytes, title: str, subject: str) -> bytes:
+    """The PDF with its document information (title, subject, creator) replaced by an incremental update,
+    the standard way to amend a PDF without rewriting it: kaleido's own says "Kaleido-fier". A file laid out
+    otherwise (no classic cross-reference table) is returned as it is."""
+    trailer = pdf.rfind(b"trailer")
+    start = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf)
+    if trailer < 0 or start is None:
+        return pdf
+    tail = pdf[trailer:]
+    size, root = re.search(rb"/Size\s+(\d+)", tail), re.search(rb"/Root\s+(\d+\s+\d+)\s+R", tail)
+    if size is None or root is None:
+        return pdf
+    info = re.search(rb"/Info\s+(\d+)\s+0\s+R", tail)
+    number, count = (int(info[1]), int(size[1])) if info else (int(size[1]), int(size[1]) + 1)
+    body = pdf if pdf.endswith(b"\n") else pdf + b"\n"
+    offset = len(body)
+    obj = (b"%d 0 obj\n<</Title " % number + _pdf_text(title) + b"\n/Subject " + _pdf_text(subject)
+           + b"\n/Creator (frt-timeline)>>\nendobj\n")
+    xref = len(body) + len(obj)
+    update = (b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \ntrailer\n" % (number, offset)
+              + b"<</Size %d /Root %s R /Info %d 0 R /Prev %s>>\nstartxref\n%d\n%%%%EOF\n"
+              % (count, root[1], number, start[1], xref))
+    return body + obj + update
+
+
+def image_file(job: Export, fmt: str) -> bytes:
+    """The image file: kaleido's drawing, named after the view (an SVG's <title> and <desc>, a PDF's title
+    and subject)."""
+    shown = job.shown
+    data = image_bytes(static_figure(job), fmt, job.scale)
+    title, about = shown_title(shown), image.description(shown, job.root)
+    if fmt == "svg":
+        return image.with_svg_title(data.decode("utf-8"), title, about).encode("utf-8")
+    if fmt == "pdf":
+        return with_pdf_info(data, title, about)
+    return data
+
+
 def render(job: Export) -> bytes:
     """The file's bytes for `job`."""
     fmt = format_of(job.out)
@@ -137,7 +164,7 @@ def render(job: Export) -> bytes:
     if fmt == "csv":
         rows, _ = csv_rows(job)
         return csv_text(rows, columns(rows)).encode("utf-8")
-    return image_bytes(static_figure(job), fmt, job.scale)
+    return image_file(job, fmt)
 
 
 def csv_rows(job: Export) -> tuple[pd.DataFrame, int]:

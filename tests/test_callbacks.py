@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 import pytest
@@ -177,3 +178,39 @@ def test_the_embed_draws_a_large_file_at_its_level_of_detail(large_csv):
     assert len(page) < 600_000, len(page)  # 10,000 events
     zoomed = app.server.test_client().get("/embed?zoom=2019-03-04..2019-03-10").get_data(as_text=True)
     assert "events per " not in zoomed  # a narrow window: single events
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+OTHER_DAY_FORMATS = re.compile(  # "June 8, 2020" or "8 Jun 2020": anything but "8 June 2020"
+    rf"\b(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\b\d{{1,2}} (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ")
+
+
+def strings(component, skip: str = "details-description") -> list[str]:
+    """Every string a component tree shows, leaving out the subtree of class `skip` (the CSV's own text)."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list):
+        return [s for c in component for s in strings(c, skip)]
+    if isinstance(component, dict):
+        props = component.get("props", {})
+        if props.get("className") == skip:
+            return []
+        return [s for key in ("children", "value") for s in strings(props.get(key), skip)]
+    return []
+
+
+def test_hover_details_citation_and_chart_write_a_day_one_way(app):
+    """The hover said "8 June 2020" while "Cite this event" said "December 3, 2026"; the protest band
+    said "22 Aug 2020"."""
+    event = "ibm-exits-general-purpose-frt"
+    answer = post(app, callback_key(app, f"{ids.COUNT}.children"),
+                  {"url.search": f"?event={event}", "url.pathname": "/"}, ["url.search"])
+    shown = strings(answer[ids.DETAILS]["children"])
+    assert "8 June 2020" in shown  # the details' date
+    figure = answer[ids.GRAPH]["figure"]
+    hover = next(t["hovertext"][list(t["customdata"]).index(event)] for t in figure["data"]
+                 if event in (t.get("customdata") or []))
+    assert "<br>8 June 2020<br>" in hover
+    chart = [a.get("text", "") for a in figure["layout"].get("annotations", [])]
+    wrong = [s for s in [*shown, *chart] if OTHER_DAY_FORMATS.search(s)]
+    assert wrong == []

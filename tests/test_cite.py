@@ -34,7 +34,7 @@ def test_apa():
         "frt-timeline contributors. (2026). IBM CEO Arvind Krishna tells Congress IBM has exited "
         "general-purpose facial recognition [Timeline event, 8 June 2020]. "
         "In Big tech and facial recognition: a timeline "
-        "(Version 0.4.0) [Data set]. Retrieved November 27, 2026, from "
+        "(Version 0.4.0) [Data set]. Retrieved 27 November 2026, from "
         "https://frt.example.org/?event=ibm-exits-general-purpose-frt"
     )
 
@@ -44,7 +44,7 @@ def test_chicago():
         "frt-timeline contributors. “IBM CEO Arvind Krishna tells Congress IBM has exited general-purpose "
         "facial recognition.” Timeline event, 8 June 2020. "
         "In Big tech and facial recognition: a timeline, version 0.4.0. "
-        "2026. Accessed November 27, 2026. https://frt.example.org/?event=ibm-exits-general-purpose-frt."
+        "2026. Accessed 27 November 2026. https://frt.example.org/?event=ibm-exits-general-purpose-frt."
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -91,6 +92,9 @@ def test_export_svg_has_an_svg_root_with_title_and_footer(valid_csv, tmp_path):
     assert export("--out", str(out), "--events", str(valid_csv), *VIEW).exit_code == 0
     root = ElementTree.fromstring(out.read_bytes())
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert [(e.tag.split("}")[1], e.text[:44]) for e in root[:2]] == [  # what viewers name the drawing
+        ("title", "Big tech and facial recognition: IBM, Amazon"),
+        ("desc", "A timeline of 4 events (Companies: IBM, Amaz")]
     text = "".join(root.itertext())
     assert "Big tech and facial recognition: IBM, Amazon" in text
     assert "Source: frt-timeline" in text and "Data: latest event 11 June 2020" in text
@@ -99,7 +103,14 @@ def test_export_svg_has_an_svg_root_with_title_and_footer(valid_csv, tmp_path):
 def test_export_pdf(valid_csv, tmp_path):
     out = tmp_path / "view.pdf"
     assert export("--out", str(out), "--events", str(valid_csv), *VIEW).exit_code == 0
-    assert out.read_bytes()[:5] == b"%PDF-"
+    data = out.read_bytes()
+    assert data[:5] == b"%PDF-"
+    # what a PDF reader shows as the document's title: the last /Info dictionary of the file
+    number = re.findall(rb"/Info (\d+) 0 R", data)[-1]
+    info = data[data.rindex(b"\n" + number + b" 0 obj"):]
+    title = re.search(rb"/Title\s*<FEFF([0-9A-F]*)>", info[:info.index(b"endobj")])
+    assert title and bytes.fromhex(title[1].decode()).decode("utf-16-be") == \
+        "Big tech and facial recognition: IBM, Amazon · 1 May 2020 – 31 July 2020"
 
 
 def test_export_json_plotly_can_load(valid_csv, tmp_path):

@@ -43,7 +43,7 @@ def test_edges_cover_the_range_on_calendar_boundaries(freq):
 def test_bin_labels_read_as_periods():
     week = next(u for u in density.UNITS if u.freq == "W-MON")
     quarter = next(u for u in density.UNITS if u.freq == "QS")
-    assert density.bin_label(pd.Timestamp("2020-06-08").value, week) == "week of 8 Jun 2020"
+    assert density.bin_label(pd.Timestamp("2020-06-08").value, week) == "week of 8 June 2020"
     assert density.bin_label(pd.Timestamp("2020-04-01").value, quarter) == "Q2 2020"
 
 

@@ -76,7 +76,7 @@ def test_protest_band_is_a_shaded_labelled_rectangle(events):
     rect = next(s for s in fig.layout.shapes if s.yref == "paper")
     assert ((str(pd.Timestamp(rect.x0).date()), str(pd.Timestamp(rect.x1).date()))
             == ("2020-05-26", "2020-06-30"))
-    assert any(a.text == "Protests: 26 May – 30 Jun 2020" for a in fig.layout.annotations)
+    assert any(a.text == "Protests: 26 May – 30 June 2020" for a in fig.layout.annotations)
 
 
 def test_hover_shows_date_at_its_precision(events):

@@ -215,7 +215,7 @@ def test_convert_to_timelinejs_has_the_datasets_title_slide_and_its_protest_band
                                     "text": "<p>Who stopped &amp; when.</p>"}
     assert doc["eras"] == [{"start_date": {"year": "2020", "month": "5", "day": "26"},
                             "end_date": {"year": "2020", "month": "6", "day": "30"},
-                            "text": {"headline": "Protests: 26 May – 30 Jun 2020"}}]
+                            "text": {"headline": "Protests: 26 May – 30 June 2020"}}]
     # read back: the title and the era come along, and converting again does not add the band twice
     back = read_report(out)
     assert (back.title, back.subtitle) == ("Vendors and the police", "Who stopped & when.")
@@ -246,7 +246,7 @@ def test_convert_a_view_keeps_only_the_eras_within_its_dates(dataset_with_settin
     assert "note: 1 era outside the view's dates left out" in result.stderr
     assert "eras" not in json.loads(out.read_text(encoding="utf-8"))
     within = convert(dataset_with_settings, "--to", "timelinejs-json", "--out", "-", "--company", "IBM")
-    assert json.loads(within.stdout)["eras"][0]["text"]["headline"] == "Protests: 26 May – 30 Jun 2020"
+    assert json.loads(within.stdout)["eras"][0]["text"]["headline"] == "Protests: 26 May – 30 June 2020"
 
 
 def test_convert_refuses_a_settings_title_that_is_not_text(dataset_with_settings):

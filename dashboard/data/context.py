@@ -236,7 +236,7 @@ def _count(
         "day",
         "count",
     )
-    report.summary = f"{sum(counts.values())} rows, {first:%-d %b %Y} to {last:%-d %b %Y}"
+    report.summary = f"{sum(counts.values())} rows, {first:%-d %B %Y} to {last:%-d %B %Y}"
 
 
 def _values(
@@ -317,7 +317,7 @@ def _values(
     report.series = Series(
         tuple(d.isoformat() for d in ordered), tuple(totals[d] for d in ordered), column, period
     )
-    report.summary = f"{len(ordered)} {period}s, {ordered[0]:%-d %b %Y} to {ordered[-1]:%-d %b %Y}"
+    report.summary = f"{len(ordered)} {period}s, {ordered[0]:%-d %B %Y} to {ordered[-1]:%-d %B %Y}"
 
 
 def read_context_bytes(

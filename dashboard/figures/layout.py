@@ -5,6 +5,7 @@ layout dicts, traces or a new Figure out."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -149,3 +150,52 @@ def key_moment_labels(placed: pd.DataFrame, rows: pd.DataFrame, key_moments: Seq
 def rangeslider_yaxis() -> dict[str, object]:
     """The slider's own y range: the miniature's unit band only (the full-size markers stay out of it)."""
     return {"rangemode": "fixed", "range": [OVERVIEW_Y - 0.1, OVERVIEW_Y + 1.1]}
+
+
+CHAR_WIDTH = 0.56  # a character's width in a label, as a share of its font size (measured in kaleido's PNGs)
+LABEL_PAD = 8  # px kept between two labels
+
+
+def fit_static_labels(fig: go.Figure) -> go.Figure:
+    """Labels on the data of an image nobody can redraw (PNG, SVG, PDF): what assets' labels.js does in a
+    browser, estimated from the text's length. A label that would run over one listed before it at the same
+    height (the figure lists them by importance) is left out; one that would run past the plot's edge is
+    anchored on that edge instead. The event keeps its marker and its place in the table."""
+    layout = fig.layout
+    try:
+        lo, hi = (pd.Timestamp(v).value for v in layout.xaxis.range)
+    except (TypeError, ValueError):  # no range, or a days axis: left as it is
+        return fig
+    lanes = [str(t) for t in (layout.yaxis.ticktext or ())]
+    left = (layout.margin.l or 0) + max((len(t) for t in lanes), default=0) * 12 * CHAR_WIDTH + 10
+    right = (layout.width or 0) - (layout.margin.r or 0)
+    kept: list[tuple[object, float, float]] = []
+    out = []
+    for note in layout.annotations:
+        if note.xref != "x" or hi <= lo or right <= left:
+            out.append(note)
+            continue
+        try:
+            x = pd.Timestamp(note.x).value
+        except (TypeError, ValueError):
+            out.append(note)
+            continue
+        if not lo <= x <= hi:  # plotly.js does not draw a label off its axis
+            out.append(note)
+            continue
+        at = left + (x - lo) / (hi - lo) * (right - left)
+        width = len(re.sub(r"<[^>]+>", "", str(note.text or ""))) * (note.font.size or 12) * CHAR_WIDTH
+        anchor = note.xanchor if note.xanchor in ("left", "right") else "center"
+        start = at - width / 2 if anchor == "center" else at - (width if anchor == "right" else 0)
+        if start < left:
+            note.xanchor, start = "left", at
+        elif start + width > right:
+            note.xanchor, start = "right", at - width
+        level = (note.y, note.yanchor, note.ay)
+        if any(level == other and start < end + LABEL_PAD and begin < start + width + LABEL_PAD
+               for other, begin, end in kept):
+            continue
+        kept.append((level, start, start + width))
+        out.append(note)
+    layout.annotations = out
+    return fig

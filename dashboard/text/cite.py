@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard.data.dates import day_label
 from dashboard.version import RELEASED, __version__
 from dashboard.view.urlstate import View
 
@@ -67,8 +68,9 @@ def view_work(title: str, permalink: str, accessed: date, *, dataset: str = DATA
     )
 
 
-def _us_date(d: date) -> str:
-    return f"{d:%B} {d.day}, {d.year}"
+def _access_date(d: date) -> str:
+    """The access date in the app's one way of writing a day ('8 June 2020'), like every date it shows."""
+    return day_label(d)
 
 
 def _sentence(text: str) -> str:
@@ -82,7 +84,7 @@ def apa(work: Work) -> str:
     return (
         f"{AUTHOR}. ({work.released.year}). {work.title.strip().rstrip('.')} [{work.kind}]. "
         f"In {work.dataset} (Version {work.version}) [Data set]. "
-        f"Retrieved {_us_date(work.accessed)}, from {work.permalink}"
+        f"Retrieved {_access_date(work.accessed)}, from {work.permalink}"
     )
 
 
@@ -90,7 +92,7 @@ def chicago(work: Work) -> str:
     """Chicago 17 bibliography entry: author, "title," description, dataset, version, year, accessed, URL."""
     return (
         f"{AUTHOR}. “{_sentence(work.title)}” {work.kind}. In {work.dataset}, version {work.version}. "
-        f"{work.released.year}. Accessed {_us_date(work.accessed)}. {work.permalink}."
+        f"{work.released.year}. Accessed {_access_date(work.accessed)}. {work.permalink}."
     )
 
 

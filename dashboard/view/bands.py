@@ -26,7 +26,7 @@ def protest_band(events: pd.DataFrame, preferred: str | None = None) -> Band | N
         return None
     chosen = spans[spans["id"] == preferred]
     row = chosen.iloc[0] if not chosen.empty else spans.loc[(spans["stop"] - spans["start"]).idxmax()]
-    label = f"Protests: {row['start'].day} {row['start']:%b} – {row['stop'].day} {row['stop']:%b %Y}"
+    label = f"Protests: {row['start'].day} {row['start']:%B} – {row['stop'].day} {row['stop']:%B %Y}"
     return Band(row["start"], row["stop"], label)
 
 

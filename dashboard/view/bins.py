@@ -23,8 +23,8 @@ class Unit:
 
 
 UNITS: tuple[Unit, ...] = (
-    Unit("D", 1, "day", "%-d %b %Y"),
-    Unit("W-MON", 7, "week", "week of %-d %b %Y"),
+    Unit("D", 1, "day", "%-d %B %Y"),
+    Unit("W-MON", 7, "week", "week of %-d %B %Y"),
     Unit("MS", 30.44, "month", "%B %Y"),
     Unit("QS", 91.31, "quarter", "Q{q} %Y"),
     Unit("YS", 365.25, "year", "%Y"),

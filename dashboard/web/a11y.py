@@ -1,8 +1,8 @@
 """Wiring for keyboard, screen-reader, theme, small-screen and print use. Registered on the instance.
 
 The browser-side halves live in assets/: clientside.js (the theme in effect, the drawer, the print URL),
-keyboard.js (the chart's keyboard mode, focus in and out of the details), timeline.js (zoom buttons, pinch)
-and dates.js (dates in the reader's locale).
+keyboard.js (the chart's keyboard mode, focus in and out of the details) and timeline.js (zoom buttons,
+pinch).
 """
 
 from __future__ import annotations

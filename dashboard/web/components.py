@@ -192,9 +192,8 @@ def safe_base(path: object) -> str:
 
 
 def date_time(value: str) -> html.Time | str:
-    """A date at its precision as <time datetime=...>: English here; assets/dates.js re-words it in the
-    reader's locale when the browser gives one (the datetime and data-precision attributes say what to
-    write)."""
+    """A date at its precision as <time datetime=...>, written as every surface writes it ('8 June 2020',
+    'June 2020', '2020': data/dates.py), the chart's hover included; the attributes give it to machines."""
     period = parse_period(value)
     if period is None:
         return value

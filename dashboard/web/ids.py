@@ -34,6 +34,7 @@ DOWNLOAD_JSON = "download-json"
 DOWNLOAD_PNG = "download-png"
 DOWNLOAD_SVG = "download-svg"
 DOWNLOAD_STATUS = "download-status"
+DOWNLOAD_IMAGE = "download-image"  # store: the image the PNG/SVG buttons draw (web/image.py payload)
 SHARE = "share-panel"
 SHARE_LINK = "share-link"
 SHARE_COPY_LINK = "share-copy-link"

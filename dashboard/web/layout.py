@@ -126,7 +126,8 @@ def downloads() -> html.Div:
             html.A("JSON", id=ids.DOWNLOAD_JSON, href="/api/events.json", className="download",
                    title="The rows of this view"),
         ]),
-        html.Span(id=ids.DOWNLOAD_STATUS, className="visually-hidden", role="status"),
+        dcc.Store(id=ids.DOWNLOAD_IMAGE),
+        html.Span(id=ids.DOWNLOAD_STATUS, className="download-status", role="status"),
     ], className="downloads")
 
 

@@ -59,6 +59,12 @@ def configure(config: dict[str, Any], public_url: str | None, trusted_hosts: str
         config["TRUSTED_HOSTS"] = hosts
 
 
+def configured() -> str | None:
+    """The configured public URL (the app's root, ending in '/'), or None."""
+    value = current_app.config.get(CONFIG_KEY)
+    return value if isinstance(value, str) and value else None
+
+
 def root() -> str:
     """The app's root URL, ending in '/': the public URL when configured, else the request's."""
     configured = current_app.config.get(CONFIG_KEY)

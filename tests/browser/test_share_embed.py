@@ -3,6 +3,7 @@ file opened offline, the share panel's link in a new window, and the PNG/SVG but
 
 from __future__ import annotations
 
+import struct
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
 
@@ -175,22 +176,36 @@ def test_embed_options_change_the_snippet(dash_duo, serve, app):
     assert dash_duo.get_logs() == []
 
 
-def test_png_and_svg_buttons_save_the_chart_named_after_the_view(dash_duo, serve, app, tmp_path):
+def test_png_and_svg_buttons_save_the_publication_image_of_the_view(dash_duo, serve, app, tmp_path):
+    """The buttons give the CLI's image of the view on screen (zoom too): title, filter line, legend,
+    source line with the view's address, no range slider; the SVG names itself in <title>."""
     serve(app, None)
     dash_duo.driver.execute_cdp_cmd("Browser.setDownloadBehavior",
                                     {"behavior": "allow", "downloadPath": str(tmp_path)})
-    dash_duo.driver.get(dash_duo.server_url + "/?company=IBM&context=0")
+    view = "?company=IBM&context=0&zoom=2020-05-01..2020-07-31"
+    dash_duo.driver.get(dash_duo.server_url + "/" + view)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "2 of 7 events", timeout=10)
-    until(lambda: dash_duo.driver.execute_script(
-        f"const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
-        "return gd && gd._context.toImageButtonOptions.filename") == "frt-timeline-ibm", timeout=10)
     dash_duo.find_element(f"#{ids.DOWNLOAD_SVG}").click()
     svg = tmp_path / "frt-timeline-ibm.svg"
     until(lambda: svg.exists() and svg.stat().st_size > 0, timeout=15)
-    assert ElementTree.fromstring(svg.read_bytes()).tag == "{http://www.w3.org/2000/svg}svg"
+    root = ElementTree.fromstring(svg.read_bytes())
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    title = root.find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.text == "Big tech and facial recognition: IBM"
+    text = "".join(root.itertext())
+    assert "Companies: IBM" in text and "Context lanes: hidden" in text  # the filter line
+    assert f"Source: frt-timeline ({dash_duo.server_url}/{view})" in text
+    assert "Categorydecisionresearch" in text  # the legend
+    assert not root.findall(".//*[@class='rangeslider-container']")
+    ticks = ["".join(g.itertext()) for g in root.iter("{http://www.w3.org/2000/svg}g")
+             if g.get("class") == "xtick"]
+    assert ticks[0].startswith("May") and ticks[-1].startswith("Jul"), ticks  # the zoomed window
     dash_duo.find_element(f"#{ids.DOWNLOAD_PNG}").click()
     png = tmp_path / "frt-timeline-ibm.png"
     until(lambda: png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.DOWNLOAD_STATUS}", "Saved frt-timeline-ibm.png", timeout=10)
+    width, _ = struct.unpack(">II", png.read_bytes()[16:24])
+    assert width == 2400  # 1200 px, drawn at twice the density
     assert dash_duo.get_logs() == []
 
 

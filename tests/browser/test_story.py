@@ -224,7 +224,7 @@ def test_cite_this_event_and_this_view(dash_duo, serve, related_app):
     apa = text("#cite-event-apa")
     assert apa.startswith("frt-timeline contributors. (2026). IBM exits [Timeline event, 8 June 2020].")
     assert (
-        f"Retrieved {today:%B} {today.day}, {today.year}, from {dash_duo.server_url}/?event=ibm-exit" in apa
+        f"Retrieved {today.day} {today:%B %Y}, from {dash_duo.server_url}/?event=ibm-exit" in apa
     )
     assert "(Version 0.4.0)" in apa
     bibtex = text("#cite-event-bibtex")

@@ -1,20 +1,23 @@
-"""Wiring of the share panel and the image downloads: URL + embed options -> link, iframe code.
+"""Wiring of the share panel and the image downloads: URL + embed options -> link, iframe code; URL + the
+tab's data + theme -> the publication-ready image's figure (web/image.py).
 
-Copying and image downloads happen in the browser (clientside callbacks in assets/share.js). The image's file
-name is the graph config's, which callbacks.render sends with the figure (layout.graph_config).
+Copying happens in the browser (assets/share.js). An image is built here, from the tab's own view (its
+upload too), and drawn and saved in the browser with the page's plotly.js (assets/share.js, drawImage).
 """
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, State
+from typing import Any
+
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx
 
 from dashboard.data.safe import is_http_url
 from dashboard.figures.chart import chart_height
 from dashboard.text.describe import shown_title
 from dashboard.view import urlstate
-from dashboard.web import ids
+from dashboard.web import ids, image, urls
 from dashboard.web.share import links as share
-from dashboard.web.state import shown_for
+from dashboard.web.state import shown_for, text
 
 
 def embed_options(width: object, height: object, theme: object,
@@ -47,6 +50,17 @@ def update(search: object, width: object, height: object, theme: object, shown_o
     return share.view_url(root, shown.url_view), snippet, share.embed_url(root, shown.url_view, options)
 
 
+def image_figure(_png: object, _svg: object, search: object, user_data: object, theme: object,
+                 href: object) -> dict[str, Any]:
+    """The image the PNG or SVG button asked for: the tab's view (filters, zoom, tour step, its upload) in
+    its theme, framed as the CLI's export frames it, with the page's address in the source line."""
+    fmt = "svg" if ctx.triggered_id == ids.DOWNLOAD_SVG else "png"
+    shown = shown_for(search, user_data, theme=theme).shown
+    address = text(href)
+    root = urls.configured() or (share.root_of(address) if address and is_http_url(address) else urls.root())
+    return image.payload(shown, root, fmt=fmt)
+
+
 def register(app: Dash) -> None:
     """Wire the share panel and the PNG/SVG buttons to this app instance."""
     app.callback(
@@ -63,9 +77,23 @@ def register(app: Dash) -> None:
         State(ids.SHARE_LINK, "value"), State(ids.SHARE_SNIPPET, "value"),
         prevent_initial_call=True,
     )
+    # A press says "Preparing image…" at once; the server builds the figure; the browser draws and saves it.
     app.clientside_callback(
-        ClientsideFunction("frt", "downloadImage"),
+        ClientsideFunction("frt", "preparingImage"),
         Output(ids.DOWNLOAD_STATUS, "children"),
         Input(ids.DOWNLOAD_PNG, "n_clicks"), Input(ids.DOWNLOAD_SVG, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        Output(ids.DOWNLOAD_IMAGE, "data"),
+        Input(ids.DOWNLOAD_PNG, "n_clicks"), Input(ids.DOWNLOAD_SVG, "n_clicks"),
+        State(ids.URL, "search"), State(ids.USER_DATA, "data"), State(ids.THEME, "data"),
+        State(ids.URL, "href"),
+        prevent_initial_call=True,
+    )(image_figure)
+    app.clientside_callback(
+        ClientsideFunction("frt", "downloadImage"),
+        Output(ids.DOWNLOAD_STATUS, "children", allow_duplicate=True),
+        Input(ids.DOWNLOAD_IMAGE, "data"),
         prevent_initial_call=True,
     )
