@@ -108,6 +108,7 @@
   chart.addEventListener("keydown", function (ev) {
     var keys = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1};
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (!walk.length) index();
     if (keys[ev.key]) go(at < 0 ? (keys[ev.key] > 0 ? 0 : walk.length - 1) : at + keys[ev.key]);
     else if (ev.key === "Home") go(0);
     else if (ev.key === "End") go(walk.length - 1);
@@ -151,12 +152,21 @@
     var height = Math.max(MIN_CHART, Math.min(natural || Infinity, room()));
     return chart.layout.height === height ? Promise.resolve() : Plotly.relayout(chart, {height: height});
   }
+  /* A narrow column (a phone, a sidebar) gets smaller axis labels: the lane names leave the plot more room. */
+  var small = null;
+  function scale() {
+    var now = document.documentElement.clientWidth < 480;
+    if (now === small) return Promise.resolve();
+    small = now;
+    var size = now ? 10 : 12;
+    return Plotly.relayout(chart, {"yaxis.tickfont.size": size, "xaxis.tickfont.size": size});
+  }
   var width = 0;
   window.addEventListener("resize", function () {
-    if (window.innerWidth !== width) { width = window.innerWidth; fit(); }  // text rewraps at a new width
+    if (window.innerWidth !== width) { width = window.innerWidth; scale().then(fit); }  // text rewraps
   });
 
-  Plotly.newPlot(chart, figure.data, figure.layout, config).then(fit).then(function () {
+  Plotly.newPlot(chart, figure.data, figure.layout, config).then(scale).then(fit).then(function () {
     width = window.innerWidth;
     chart.on("plotly_click", function (ev) {
       var point = ev.points && ev.points[0];
