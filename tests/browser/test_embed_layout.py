@@ -21,7 +21,10 @@ HEAD = '<!DOCTYPE html><html lang="en"><head><title>Host</title><link rel="icon"
 
 # Inside an embed: the boxes of its parts (px, in the frame's viewport) and what overlaps what.
 GEOMETRY = """
-const box = e => { const r = e.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
+const box = e => {
+  const r = e.getBoundingClientRect();
+  return {l: r.left, t: r.top, r: r.right, b: r.bottom};
+};
 const shown = e => e && getComputedStyle(e).visibility !== 'hidden' && getComputedStyle(e).display !== 'none'
   && e.getBoundingClientRect().width > 0;
 const hit = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
@@ -41,7 +44,8 @@ return {
   legend_over_axis: shown(legend) && ticks.concat([area]).some(t => hit(box(legend), t)),
   legend_share: shown(legend) ? +(box(legend).b - box(legend).t) / body : 0,
   title_inside: !title || inside(box(title)),
-  title_lines: title ? Math.round(title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight)) : 0,
+  title_lines: title ? Math.round(title.getBoundingClientRect().height
+                                  / parseFloat(getComputedStyle(title).lineHeight)) : 0,
   buttons: buttons.length,
   buttons_inside: buttons.every(inside),
   buttons_overlap: buttons.some((b, i) => buttons.some((o, j) => j < i && hit(b, o)))
@@ -94,9 +98,10 @@ def test_an_embed_survives_narrow_columns_and_a_resize(dash_duo, serve, bundled_
     serve(create_app(bundled_csv))
     root = dash_duo.server_url
     # The bundled data's embed (19 lanes) as tall as it needs, and a short one (200 px chart).
+    style = "border:0;width:{}px;height:{}px"
     host = other_site("host.html", f"{HEAD}<body style='margin:0'>"
-                      f"<iframe id='tall' src='{root}/embed' style='border:0;width:1000px;height:1250px'></iframe>"
-                      f"<iframe id='short' src='{root}/embed?height=200' style='border:0;width:400px;height:520px'>"
+                      f"<iframe id='tall' src='{root}/embed' style='{style.format(1000, 1250)}'></iframe>"
+                      f"<iframe id='short' src='{root}/embed?height=200' style='{style.format(400, 520)}'>"
                       "</iframe></body></html>")
     driver = dash_duo.driver
     driver.set_window_size(1500, 1500)  # the whole frame on screen, for the screenshots
@@ -129,12 +134,14 @@ def test_keyboard_walks_the_events_and_an_event_link_leaves_the_host_focus_alone
     # An exported view on the host's own site (same origin: nothing stops a script there from taking
     # focus) and the app's /embed (another origin), both opening an event's details.
     view = "company=Amazon&company=IBM&company=Microsoft&context=0&theme=dark"
-    exported = other_site("view.html", html_document(Export(
-        shown=resolve(view + "&event=amazon-pause", load_dataset(valid_csv)), out=tmp_path / "view.html", root=root + "/")))
+    shown = resolve(view + "&event=amazon-pause", load_dataset(valid_csv))
+    page = html_document(Export(shown=shown, out=tmp_path / "v.html", root=root + "/"))
+    exported = other_site("view.html", page)
     filler = "<p style='height:600px'>An article.</p>"
-    frames = (f"<iframe id='same' src='{exported}' title='Exported' style='border:0;width:700px;height:600px'>"
-              f"</iframe><iframe id='embed' src='{root}/embed?{view}&event=ibm-exit' title='Timeline'"
-              " style='border:0;width:700px;height:700px'></iframe>")
+    style = "border:0;width:700px;height:650px"
+    frames = (f"<iframe id='same' src='{exported}' title='Exported' style='{style}'></iframe>"
+              f"<iframe id='embed' src='{root}/embed?{view}&event=ibm-exit' title='Timeline' style='{style}'>"
+              "</iframe>")
     host = other_site("article.html", f"{HEAD}<body><label>Search <input id='search'></label>{filler}"
                       f"{frames}{filler}</body></html>")
     driver = dash_duo.driver
@@ -144,7 +151,8 @@ def test_keyboard_walks_the_events_and_an_event_link_leaves_the_host_focus_alone
         frame = driver.find_element(By.ID, name)
         frame_ready(driver, frame)
         driver.switch_to.frame(frame)
-        until(lambda: driver.find_element(By.CSS_SELECTOR, ".frt-details-title").text == event, timeout=10)
+        until(lambda title=event: driver.find_element(By.CSS_SELECTOR, ".frt-details-title").text == title,
+              timeout=10)
         driver.switch_to.default_content()
     # The embeds opened their events' details, and the host page kept its focus (the reader's next Tab
     # starts where it did) and its scroll position.
@@ -162,17 +170,19 @@ def test_keyboard_walks_the_events_and_an_event_link_leaves_the_host_focus_alone
     assert driver.execute_script("return document.activeElement.id") == "frt-chart"
     status = driver.find_element(By.ID, "frt-status")
     ActionChains(driver).send_keys(Keys.END).perform()
-    until(lambda: status.get_attribute("textContent").startswith("Microsoft says no, 11 June 2020"), timeout=10)
+    until(lambda: status.get_attribute("textContent").startswith("Microsoft says no, 11 June 2020"),
+          timeout=10)
     ActionChains(driver).send_keys(Keys.ARROW_LEFT).perform()
     until(lambda: "Amazon pauses" in status.get_attribute("textContent"), timeout=10)
     assert "(event 3 of 4)" in status.get_attribute("textContent")
     until(lambda: "Amazon pauses" in " ".join(
         t.text for t in driver.find_elements(By.CSS_SELECTOR, ".hoverlayer .hovertext")), timeout=10)
     ActionChains(driver).send_keys(Keys.ENTER).perform()
-    until(lambda: driver.find_element(By.CSS_SELECTOR, ".frt-details-title").text == "Amazon pauses", timeout=10)
+    until(lambda: driver.find_element(By.CSS_SELECTOR, ".frt-details-title").text == "Amazon pauses",
+          timeout=10)
     assert driver.execute_script("return document.activeElement.className") == "frt-close"
     opens = driver.find_element(By.LINK_TEXT, "Open in frt-timeline").get_attribute("href")
-    assert opens == f"{root}/?company=Amazon&company=IBM&company=Microsoft&context=0&theme=dark&event=amazon-pause"
+    assert opens == f"{root}/?{view}&event=amazon-pause"  # the embed's whole view, and its event
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
     until(lambda: not driver.find_element(By.ID, "frt-details").is_displayed(), timeout=10)
     assert driver.execute_script("return document.activeElement.id") == "frt-chart"
