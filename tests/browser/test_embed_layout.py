@@ -87,8 +87,13 @@ def measure(driver, frame, width: int) -> dict:
 
 
 def shoot(driver, frame, name: str) -> None:
+    """The frame, down to the end of its page, as build/screenshots/`name`."""
+    driver.switch_to.frame(frame)
+    page = driver.execute_script("return Math.ceil(document.body.getBoundingClientRect().height)")
+    driver.switch_to.default_content()
     r = driver.execute_script("const r = arguments[0].getBoundingClientRect();"
                               "return {x: r.left, y: r.top, width: r.width, height: r.height}", frame)
+    r["height"] = min(r["height"], page)
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": {**r, "scale": 1}})
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / name).write_bytes(base64.b64decode(shot["data"]))
