@@ -5,6 +5,9 @@ the events, and focus that stays in the host page."""
 from __future__ import annotations
 
 import base64
+import json
+from urllib.parse import urlencode
+from urllib.request import urlopen
 
 from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
@@ -104,16 +107,28 @@ def test_an_embed_survives_narrow_columns_and_a_resize(dash_duo, serve, bundled_
     root = dash_duo.server_url
     # The bundled data's embed (19 lanes) as tall as it needs, and a short one (200 px chart).
     style = "border:0;width:{}px;height:{}px"
+    # ...and what an oEmbed consumer that asked for at most 320 x 200 px pastes, resize script included.
+    asked = urlencode({"url": root + "/?company=IBM&company=Amazon", "maxwidth": 320, "maxheight": 200})
+    with urlopen(f"{root}/oembed?{asked}") as response:
+        oembed = json.load(response)["html"]
     host = other_site("host.html", f"{HEAD}<body style='margin:0'>"
                       f"<iframe id='tall' src='{root}/embed' style='{style.format(1000, 1250)}'></iframe>"
                       f"<iframe id='short' src='{root}/embed?height=200' style='{style.format(400, 520)}'>"
-                      "</iframe></body></html>")
+                      f"</iframe><div id='oembed'>{oembed}</div></body></html>")
     driver = dash_duo.driver
     driver.set_window_size(1500, 1500)  # the whole frame on screen, for the screenshots
     driver.get(host)
     tall, short = driver.find_element(By.ID, "tall"), driver.find_element(By.ID, "short")
     frame_ready(driver, tall)
     frame_ready(driver, short)
+    limited = driver.find_element(By.CSS_SELECTOR, "#oembed iframe")
+    frame_ready(driver, limited)
+    # The page inside fits the consumer's 200 px, and resize.js never grows the frame past it.
+    until(lambda: "height: " in (limited.get_attribute("style") or ""), timeout=10)  # resized
+    assert limited.size["height"] <= 200
+    driver.switch_to.frame(limited)
+    assert driver.execute_script("return document.body.getBoundingClientRect().height") <= 200
+    driver.switch_to.default_content()
     seen = {}
     for width in (1000, 480, 1000, 640, 320):
         m = seen[width] = measure(driver, tall, width)
