@@ -136,8 +136,9 @@ def test_export_takes_the_view_from_a_url(valid_csv, tmp_path):
                     "--url", "http://app.example:8050/embed?company=IBM&context=0&theme=dark")
     assert result.exit_code == 0, result.output
     html = out.read_text()
-    assert "<h1>Big tech and facial recognition: IBM</h1>" in html and "theme-dark" in html
-    assert 'href="http://app.example:8050/?company=IBM&amp;context=0"' in html  # the source link
+    assert '<h1 class="frt-title">Big tech and facial recognition: IBM</h1>' in html and "theme-dark" in html
+    # the source link opens the app on the view as it was drawn, theme and all
+    assert 'href="http://app.example:8050/?company=IBM&amp;context=0&amp;theme=dark"' in html
 
 
 def test_export_without_a_browser_says_what_to_install_and_exits_2(valid_csv, tmp_path):
@@ -411,7 +412,7 @@ def test_export_a_tour_step(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"Wrote {out} (5 events)."
     html = out.read_text()
-    assert "<h1>Big tech and facial recognition: The week</h1>" in html
+    assert '<h1 class="frt-title">Big tech and facial recognition: The week</h1>' in html
     assert 'href="http://app.example/?step=2"' in html
 
 

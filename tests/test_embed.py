@@ -34,7 +34,8 @@ def test_embed_shows_only_the_filtered_events(client):
     data = blocks(response.get_data(as_text=True))
     assert figure_ids(data["frt-figure"]) == {"ibm-exit", "study-month"}
     assert set(data["frt-events"]) == {"ibm-exit", "study-month"}
-    assert data["frt-events"]["ibm-exit"]["link"] == "http://localhost/?event=ibm-exit"
+    # "Open in frt-timeline" opens the app on the embed's whole view, with that event selected.
+    assert data["frt-events"]["ibm-exit"]["link"] == "http://localhost/?company=IBM&context=0&event=ibm-exit"
 
 
 def test_embed_is_the_chart_alone_with_a_footer(client):
@@ -50,16 +51,18 @@ def test_embed_is_the_chart_alone_with_a_footer(client):
 
 
 def test_embed_options_shape_the_figure(client):
-    data = blocks(client.get("/embed?height=333&theme=dark&legend=0&title=0").get_data(as_text=True))
+    html = client.get("/embed?height=333&theme=dark&legend=0&title=0").get_data(as_text=True)
+    data = blocks(html)
     layout = data["frt-figure"]["layout"]
     assert layout["height"] == 333
-    assert layout["showlegend"] is False
-    assert not layout.get("title", {}).get("text")
+    assert 'class="frt-legend"' not in html and 'class="frt-title"' not in html
+    assert '<h1 class="frt-sr-only">Big tech and facial recognition: a timeline</h1>' in html
     assert layout["template"]["layout"]["paper_bgcolor"] == "rgb(17,17,17)"  # plotly_dark
     assert "rangeslider" not in layout["xaxis"]
     assert data["frt-config"]["scrollZoom"] is False  # the host page scrolls, not the chart
-    defaults = blocks(client.get("/embed").get_data(as_text=True))["frt-figure"]["layout"]
-    assert defaults["showlegend"] is True and defaults["title"]["text"].startswith("Big tech")
+    html = client.get("/embed").get_data(as_text=True)
+    assert '<h1 class="frt-title">Big tech and facial recognition: a timeline</h1>' in html
+    assert '<ul class="frt-legend"' in html and 'data-group="decision"' in html
 
 
 def test_embed_names_the_modebar_image_after_the_view(client):
@@ -180,10 +183,12 @@ def story_client():
 
 
 def test_embed_counts_days_from_the_anchor(story_client):
-    data = blocks(story_client.get("/embed?company=IBM&anchor=floyd-killed").get_data(as_text=True))
+    html = story_client.get("/embed?company=IBM&anchor=floyd-killed").get_data(as_text=True)
+    data = blocks(html)
     layout = data["frt-figure"]["layout"]
     assert layout["xaxis"]["type"] == "linear"
-    assert "Days since 25 May 2020: A man is killed by police" in layout["title"]["subtitle"]["text"]
+    note = "Days since 25 May 2020: A man is killed by police (dotted line = day 0)"
+    assert f'<p class="frt-subtitle">{note}</p>' in html
     decisions = next(t for t in data["frt-figure"]["data"] if t["name"] == "decision")
     assert dict(zip(decisions["customdata"], decisions["x"], strict=True))["ibm-exit"] == 14
 
@@ -218,3 +223,14 @@ def test_embed_offers_no_third_party_cloud_button(client):
     assert config.get("showSendToCloud") is False and config.get("showEditInChartStudio") is not True
     assert config.get("showLink") is False
     assert "sendDataToCloud" in config["modeBarButtonsToRemove"]
+
+
+def test_the_days_note_keeps_the_whole_title_of_day_0(write_csv):
+    """The note saying what the days count from wraps under the title: it is never cut to fit."""
+    long = "A very long title for the event the days are counted from, longer than any axis would allow"
+    path = write_csv(f'a,2020-05-25,,"{long}",D,protest,,,,https://e.org/a\n'
+                     "b,2020-06-08,,IBM exits,D,decision,IBM,IBM,,https://e.org/b\n")
+    html = create_app(path).server.test_client().get("/embed?anchor=a").get_data(as_text=True)
+    assert f'<p class="frt-subtitle">Days since 25 May 2020: {long} (dotted line = day 0)</p>' in html
+    figure = blocks(html)["frt-figure"]["layout"]
+    assert not figure.get("title", {}).get("text")  # not cut short in the figure either: not there at all

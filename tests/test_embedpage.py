@@ -55,7 +55,7 @@ def test_page_with_header_lists_filters_and_draws_no_second_title(valid_csv):
     assert not json.loads(page.figure_json)["layout"].get("title", {}).get("text")
     html = document(page, css=Asset(text="body{}"), plotly=Asset(text="var a='</script>';"),
                     scripts=[Asset(text="")])
-    assert "<h1>Big tech and facial recognition: IBM · from 1 January 2020</h1>" in html
+    assert '<h1 class="frt-title">Big tech and facial recognition: IBM · from 1 January 2020</h1>' in html
     assert "var a='<\\/script>';" in html  # inlined code cannot end its element early
     footer = html.split('<footer class="frt-footer">')[1].split("</footer>")[0]
     assert "Source: frt-timeline" in footer and "<a " not in footer  # no app address given: no link

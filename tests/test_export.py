@@ -31,7 +31,7 @@ def job(events, out: str, query: str = "company=IBM&context=0", tour=None, **kw)
 
 def test_html_is_self_contained_with_title_filters_and_footer(events):
     html = render(job(events, "v.html", root="http://app.example/")).decode()
-    assert "<h1>Big tech and facial recognition: IBM</h1>" in html
+    assert '<h1 class="frt-title">Big tech and facial recognition: IBM</h1>' in html
     assert "<li>Companies: IBM</li><li>Context lanes: hidden</li>" in html
     assert '<a href="http://app.example/?company=IBM&amp;context=0" target="_blank" rel="noopener">' in html
     assert not re.search(r'<script src=|<link rel="stylesheet"', html)  # everything inline
@@ -96,7 +96,7 @@ def test_write_replaces_the_file_whole(events, tmp_path):
 
 def test_html_without_title_keeps_the_filters(events):
     html = render(job(events, "v.html", options=EmbedOptions(title=False))).decode()
-    assert "<h1>" not in html and "<li>Companies: IBM</li>" in html
+    assert '<h1 class="frt-title">' not in html and "<li>Companies: IBM</li>" in html
 
 
 def test_exports_count_days_from_the_views_anchor(tmp_path):
@@ -122,7 +122,7 @@ def test_a_tour_step_export_has_its_title_highlights_and_link(tmp_path):
         "title,text,view,highlight\nThe study,A text.,start=2018-01-01&end=2018-12-31,study-month\n", linked)
     assert tour is not None, problems
     html = render(job(linked, "v.html", "step=1", tour, root="http://app.example/")).decode()
-    assert "<h1>Big tech and facial recognition: The study</h1>" in html
+    assert '<h1 class="frt-title">Big tech and facial recognition: The study</h1>' in html
     assert '<a href="http://app.example/?step=1" target="_blank" rel="noopener">' in html
     fig = static_figure(job(linked, "v.png", "step=1", tour))
     assert fig.layout.title.text == "Big tech and facial recognition: The study"

@@ -9,6 +9,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from dashboard.app import create_app
+from dashboard.view.urlstate import MIN_FIT
+from dashboard.web.share.links import frame_height
 
 
 @pytest.fixture
@@ -38,18 +40,66 @@ def test_rich_response_for_a_view_url(client):
 def test_embed_urls_are_views_too_and_keep_their_options(client):
     data = ask(client, "http://localhost/embed?company=Amazon&theme=dark&height=300").get_json()
     assert "theme=dark" in data["html"] and "height=300" in data["html"]
-    assert data["height"] == 300 + 44
+    assert data["height"] == frame_height(300)
 
 
 def test_maxwidth_and_maxheight_are_respected(client):
-    data = ask(client, "http://localhost/", maxwidth="500", maxheight="320").get_json()
-    assert data["width"] == 500 and data["height"] <= 320
-    src = unescape(re.search(r'<iframe src="([^"]+)"', data["html"])[1])
-    assert parse_qs(urlsplit(src).query)["height"] == [str(320 - 44)]
-    tiny = ask(client, "http://localhost/", maxwidth="120", maxheight="100").get_json()
-    assert tiny["width"] <= 120 and tiny["height"] <= 100
+    """The frame never grows past maxheight: the embed page fits in it (its `maxheight`) and resize.js stops
+    there (data-frt-max-height); the answer's height is the frame's."""
+    for limit in (320, 200, MIN_FIT):
+        data = ask(client, "http://localhost/", maxwidth="500", maxheight=str(limit)).get_json()
+        assert data["type"] == "rich" and data["width"] == 500 and data["height"] <= limit
+        src = unescape(re.search(r'<iframe src="([^"]+)"', data["html"])[1])
+        assert parse_qs(urlsplit(src).query)["maxheight"] == [str(limit)]
+        assert f'data-frt-max-height="{limit}"' in data["html"]
+        assert f'height="{data["height"]}"' in data["html"]
     ignored = ask(client, "http://localhost/", maxwidth="wide").get_json()
-    assert ignored["width"] == 800
+    assert ignored["width"] == 800 and "data-frt-max-height" not in ignored["html"]
+
+
+def test_a_maxheight_no_chart_fits_in_gets_a_link_not_a_frame_past_it(client):
+    """maxheight=100 once answered height 100 with a chart drawn at its 200 px minimum inside."""
+    for limit in ("100", "80", str(MIN_FIT - 1)):
+        data = ask(client, "http://localhost/?company=IBM", maxheight=limit).get_json()
+        assert data["type"] == "link" and "html" not in data and "height" not in data
+        assert data["url"] == "http://localhost/?company=IBM"
+        assert data["title"] == "Big tech and facial recognition: IBM"
+
+
+def test_an_event_embed_is_titled_by_its_event(client):
+    data = ask(client, "http://localhost/?event=ibm-exit").get_json()
+    assert data["title"] == "Big tech and facial recognition: a timeline · IBM exits"
+    assert 'title="Big tech and facial recognition: a timeline · IBM exits"' in data["html"]
+    page = client.get("/embed?event=ibm-exit").get_data(as_text=True)
+    assert "<title>Big tech and facial recognition: a timeline · IBM exits</title>" in page
+
+
+def test_what_cannot_be_shown_is_said_not_dropped(client):
+    data = ask(client, "http://localhost/?event=no-such-event&step=4&company=IBM").get_json()
+    assert data["notices"] == ["There is no event with id 'no-such-event' in this data.",
+                               "There is no guided tour for this data."]
+    assert data["title"] == "Big tech and facial recognition: IBM"
+    assert "notices" not in ask(client, "http://localhost/?company=IBM").get_json()
+    page = client.get("/embed?event=no-such-event").get_data(as_text=True)
+    notice = "There is no event with id &#x27;no-such-event&#x27; in this data."
+    assert f'<p class="frt-notice">{notice}</p>' in page
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "[::1]", "LOCALHOST"])
+def test_the_same_view_by_another_loopback_name_is_that_view(client, host):
+    """The app at http://localhost/ is the app at http://127.0.0.1/: one view, not a 404."""
+    data = ask(client, f"http://{host}/?company=IBM").get_json()
+    assert data["title"] == "Big tech and facial recognition: IBM"
+    src = unescape(re.search(r'<iframe src="([^"]+)"', data["html"])[1])
+    assert src == "http://localhost/embed?company=IBM"  # always the app's own address
+    assert ask(client, f"http://{host}:8051/?company=IBM").status_code == 404  # another port: another app
+
+
+def test_a_view_of_the_configured_public_url_is_matched_by_its_path(valid_csv):
+    client = create_app(valid_csv, public_url="https://timeline.example.org/frt").server.test_client()
+    data = ask(client, "https://timeline.example.org/frt/embed?company=IBM").get_json()
+    assert 'src="https://timeline.example.org/frt/embed?company=IBM"' in data["html"]
+    assert ask(client, "https://timeline.example.org/?company=IBM").status_code == 404  # not under its root
 
 
 @pytest.mark.parametrize("fmt", ["xml", "XML", "yaml"])

@@ -64,7 +64,7 @@ def test_snippet_is_an_iframe_of_the_view_and_the_resize_script():
     src = unescape(re.search(r'src="([^"]+)"', frame)[1])
     assert src == "http://h/embed?company=IBM&start=2020-05-01&height=300"
     assert 'title="A &quot;quoted&quot; &lt;title&gt;"' in frame
-    assert f'height="{300 + 44}"' in frame and 'width="100%"' in frame and "data-frt-embed" in frame
+    assert f'height="{frame_height(300)}"' in frame and 'width="100%"' in frame and "data-frt-embed" in frame
     assert script == '<script async src="http://h/embed/resize.js"></script>'
 
 

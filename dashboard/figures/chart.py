@@ -36,6 +36,8 @@ class Frame:
     `page`: the app (range slider, the page's own HTML zoom buttons). `embed`: `/embed` and exported HTML
     (Plotly's zoom buttons, the options' height, legend and title). `static`: images (no buttons, every
     filtered event in range unless the view is zoomed, a subtitle and a footer). Titles are plain text.
+    `html`: the page around the chart draws the title, the days note, the legend and the zoom buttons in
+    HTML, where they wrap at any width (the embed page, web/embed/page.py): the figure leaves them out.
     """
 
     surface: Surface = "page"
@@ -43,6 +45,7 @@ class Frame:
     title: str | None = None
     subtitle: str | None = None
     footer: str | None = None
+    html: bool = False
 
 
 PAGE = Frame()
@@ -79,6 +82,8 @@ def figure(shown: Shown, frame: Frame = PAGE, *, context: Series | None = None) 
             "subtitle": frame.subtitle,
             "footer": frame.footer,
         }
+    if frame.html:
+        extra |= {"title": None, "legend": False, "describe_days": False}
     if shown.window is not None and shown.selection.plan.mode == "all" and not extra.get("full_range"):
         extra["x_range"] = _iso_range(shown.window)
     return lod.view_figure(

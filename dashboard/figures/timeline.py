@@ -229,6 +229,7 @@ def build_figure(
     anchor: Anchor | None = None,
     key_moments: Sequence[tuple[str, str]] = (),
     preset_ranges: Sequence[Preset] = (),
+    describe_days: bool = True,
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
@@ -238,7 +239,8 @@ def build_figure(
     the title and below the chart, for figures that leave the app. `eras` are shaded spans (TimelineJS
     eras); `context` is a series drawn as an area under the lanes on a matching x-axis. `links` are drawn
     as labelled connectors between events in view, `highlight` rings a tour step's events, and `anchor`
-    turns the x-axis into days since that event. `key_moments` are (event id, label) pairs labelled on the
+    turns the x-axis into days since that event (`describe_days=False`: the page around the figure says what
+    they count from). `key_moments` are (event id, label) pairs labelled on the
     chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings). For a
     part of a large data set (see `lod.py`): `lanes` fixes the lanes, `x_range` the opening range,
     `overview` the range of the whole selection (range slider and "All" button), and `compact` sends
@@ -363,7 +365,7 @@ def build_figure(
     if context is not None:
         add_context(fig, context, theme_name=theme_name)
     if anchor is not None:
-        to_days(fig, anchor, ink=colors["ink"], describe=not title)
+        to_days(fig, anchor, ink=colors["ink"], describe=not title and describe_days)
     return fig
 
 

@@ -54,12 +54,35 @@
     });
   }
 
+  /* Lane names closer than their own height (a short chart of many lanes, such as an oEmbed frame with a
+     small maxheight) would print over each other: every other one is hidden until they clear, then every
+     third... The lanes stay, striped, and every event names its lane in its hover and details. */
+  function fitLanes(gd) {
+    var ticks = Array.prototype.slice.call(gd.querySelectorAll(".yaxislayer-above .ytick text"));
+    ticks.forEach(function (t) { t.style.visibility = ""; });
+    if (ticks.length < 2) { return; }
+    var boxes = ticks.map(function (t) { return t.getBoundingClientRect(); });
+    var step = 1;
+    function clear(k) {
+      var last = null;
+      for (var i = 0; i < boxes.length; i += k) {
+        if (last && overlap(boxes[i], last)) { return false; }
+        last = boxes[i];
+      }
+      return true;
+    }
+    while (step < ticks.length && !clear(step)) { step += 1; }
+    ticks.forEach(function (t, i) { if (i % step) { t.style.visibility = "hidden"; } });
+  }
+
+  function fitAll(gd) { fit(gd); fitLanes(gd); }
+
   /* Fit now and after every redraw of this chart (zoom, pan, resize, new figure). */
   (window.frt = window.frt || {}).fitLabels = function (gd) {
     if (!gd.frtFitLabels && typeof gd.on === "function") {
       gd.frtFitLabels = true;
-      gd.on("plotly_afterplot", function () { fit(gd); });
+      gd.on("plotly_afterplot", function () { fitAll(gd); });
     }
-    fit(gd);
+    fitAll(gd);
   };
 })();

@@ -1,4 +1,5 @@
-/* frt-timeline: resize iframes marked data-frt-embed to the height their page reports. */
+/* frt-timeline: resize iframes marked data-frt-embed to the height their page reports, never past the
+   data-frt-max-height an oEmbed consumer's maxheight set. */
 (function () {
   if (window.frtResize) return;
   window.frtResize = 1;
@@ -7,7 +8,7 @@
     if (!d || d.type !== "frt-timeline:height") return;
     for (i = 0; i < f.length; i++) {
       if (f[i].contentWindow === e.source && new URL(f[i].src, location.href).origin === e.origin) {
-        h = Math.round(+d.height);
+        h = Math.min(Math.round(+d.height), +f[i].getAttribute("data-frt-max-height") || 5000);
         if (h > 50 && h < 5000) f[i].style.height = h + "px";
       }
     }

@@ -107,6 +107,15 @@ def shown_title(shown: Shown) -> str:
     return f"{SHORT_TITLE}: {shown.step.title}" if shown.step is not None else title(shown.view)
 
 
+def embed_title(shown: Shown) -> str:
+    """The title of an embed of `shown`: `shown_title`, naming the selected event when there is one."""
+    title = shown_title(shown)
+    event = shown.view.event
+    if event and event in shown.dataset.event_ids:
+        return f"{title} · {shown.dataset.by_id.loc[event]['title']}"
+    return title
+
+
 def meta_description(shown: Shown) -> str:
     """The page's `<meta name="description">` (search results show it): the view's title and count, e.g.
     'Big tech and facial recognition: a timeline. 156 of 156 events, October 2008 to February 2026, each

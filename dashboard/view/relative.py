@@ -80,14 +80,18 @@ def row_day_label(row: pd.Series | Mapping[str, Any], anchor: Anchor) -> str:
     return day_label(row["start"], row["stop"], anchor)
 
 
-def axis_title(anchor: Anchor, limit: int = 60) -> str:
-    return f"Days since {anchor.when}: {truncate(anchor.title, limit)}"
+def axis_title(anchor: Anchor, limit: int | None = 60) -> str:
+    """'Days since 25 May 2020: <the event's title>', the title cut to `limit` characters (None: whole)."""
+    return f"Days since {anchor.when}: {anchor.title if limit is None else truncate(anchor.title, limit)}"
 
 
-def days_note(anchor: Anchor, *, short: bool = False) -> str:
+def days_note(anchor: Anchor, *, short: bool = False, whole: bool = False) -> str:
     """What a days axis counts from, in words (plain text: escape it for the figure); `short` for a
-    subtitle that shares its line with the view's filters."""
-    return axis_title(anchor, 40) if short else axis_title(anchor) + " (dotted line = day 0)"
+    subtitle that shares its line with the view's filters; `whole` never cuts the event's title (HTML,
+    where the line wraps)."""
+    if short:
+        return axis_title(anchor, 40)
+    return axis_title(anchor, None if whole else 60) + " (dotted line = day 0)"
 
 
 def _map_list(values: Any, anchor: Anchor) -> list[float | None]:

@@ -19,6 +19,7 @@ MAX_Q = 200
 THEMES = ("light", "dark")  # the page: `theme` absent follows the reader's system (prefers-color-scheme)
 MIN_HEIGHT = 200
 MAX_HEIGHT = 2000
+MIN_FIT = 164  # px: the smallest frame `maxheight` may ask for (a chart of 120 px and the footer line)
 
 Query = str | Mapping[str, Sequence[str]] | None
 
@@ -45,13 +46,16 @@ class EmbedOptions:
     """How a view is drawn outside the app (the `/embed` page and exports), on top of the View.
 
     `height` is the chart's height in pixels (None: as tall as its lanes need); `theme` is light or dark;
-    `legend` and `title` show the category legend and the view's title above the chart.
+    `legend` and `title` show the category legend and the view's title above the chart. `maxheight` is
+    the most the whole page may take (an oEmbed consumer's limit): the chart shrinks, then the zoom
+    buttons, the legend and the title give way, until the page fits.
     """
 
     height: int | None = None
     theme: str = "light"
     legend: bool = True
     title: bool = True
+    maxheight: int | None = None
 
 
 DEFAULT_OPTIONS = EmbedOptions()
@@ -294,11 +298,19 @@ def parse_embed(query: Query) -> tuple[EmbedOptions, list[str]]:
     if theme not in THEMES:
         notices.append(f"Ignored theme={theme!r}: use light or dark.")
         theme = "light"
+    maxheight = None
+    raw = _last(params, "maxheight").removesuffix("px")
+    if raw:
+        if raw.isdigit():
+            maxheight = min(max(int(raw), MIN_FIT), MAX_HEIGHT)
+        else:
+            notices.append(f"Ignored maxheight={raw!r}: give a number of pixels.")
     return EmbedOptions(
         height=height,
         theme=theme,
         legend=_flag(_last(params, "legend"), "legend", True, notices),
         title=_flag(_last(params, "title"), "title", True, notices),
+        maxheight=maxheight,
     ), notices
 
 
@@ -313,6 +325,8 @@ def embed_params(options: EmbedOptions) -> list[tuple[str, str]]:
         pairs.append(("legend", "0"))
     if not options.title:
         pairs.append(("title", "0"))
+    if options.maxheight is not None:
+        pairs.append(("maxheight", str(options.maxheight)))
     return pairs
 
 

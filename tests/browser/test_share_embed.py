@@ -16,7 +16,9 @@ from dashboard.app import create_app
 from dashboard.export import Export, write
 from dashboard.view.dataset import load_dataset
 from dashboard.view.shown import resolve
+from dashboard.view.urlstate import EmbedOptions
 from dashboard.web import ids
+from dashboard.web.share.links import frame_height
 from tests.browser.conftest import chart_labels, click_row, viewport
 from tests.conftest import xss_rows
 
@@ -112,7 +114,7 @@ def test_exported_html_works_offline_with_hover_and_zoom(dash_duo, valid_csv, tm
             t.text for t in driver.find_elements(By.CSS_SELECTOR, ".hoverlayer .hovertext")), timeout=10)
         x_range = "return document.querySelector('.js-plotly-plot').layout.xaxis.range"
         before = driver.execute_script(x_range)
-        button = next(b for b in driver.find_elements(By.CSS_SELECTOR, ".updatemenu-button")
+        button = next(b for b in driver.find_elements(By.CSS_SELECTOR, ".frt-preset")
                       if b.text == "Protest weeks: May–July 2020")
         button.click()
         until(lambda: driver.execute_script(x_range) == ["2020-05-01", "2020-07-31"], timeout=10)
@@ -170,7 +172,8 @@ def test_embed_options_change_the_snippet(dash_duo, serve, app):
     until(lambda: "height=360" in snippet_text(), timeout=10)
     snippet = snippet_text()
     assert "embed?company=Amazon&amp;height=360&amp;theme=dark" in snippet
-    assert 'width="640"' in snippet and f'height="{360 + 44}"' in snippet
+    options = EmbedOptions(height=360, theme="dark")
+    assert 'width="640"' in snippet and f'height="{frame_height(360, options)}"' in snippet
     preview = dash_duo.find_element(f"#{ids.SHARE_PREVIEW}").get_attribute("href")
     assert preview.endswith("/embed?company=Amazon&height=360&theme=dark")
     assert dash_duo.get_logs() == []

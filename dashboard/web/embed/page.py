@@ -18,10 +18,13 @@ import plotly.graph_objects as go
 
 from dashboard.data.safe import is_http_url
 from dashboard.figures.chart import Frame, figure
+from dashboard.figures.layout import PRESET_ROOM
 from dashboard.text import describe
-from dashboard.text.describe import shown_title
+from dashboard.text.describe import embed_title
+from dashboard.view.relative import days_note
 from dashboard.view.shown import Shown
-from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions
+from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions, View
+from dashboard.web.embed.chrome import LegendEntry, Preset, legend_html, legend_of, presets_html, take_presets
 from dashboard.web.share import links as share
 
 # The page's scripts in dashboard/static, after plotly.js: the chart's label fitting, then the page's own.
@@ -72,6 +75,10 @@ class Page:
     notices: Sequence[str] = field(default_factory=tuple)
     head: str = ""  # extra, already-safe HTML for <head> (the oEmbed discovery link)
     description: str = ""  # plain text for <meta name="description">
+    subtitle: str = ""  # under the title: what a days axis counts from, in full
+    presets: Sequence[Preset] = ()  # the zoom buttons over the chart
+    legend: Sequence[LegendEntry] = ()  # the categories under the chart (empty: no legend)
+    maxheight: int | None = None  # px the whole page must fit in (embed.js shrinks the chart to fit)
 
 
 def script_json(value: object) -> str:
@@ -87,9 +94,13 @@ def safe_json_text(text: str) -> str:
     return text
 
 
-def event_details(events: pd.DataFrame, link_base: str | None) -> dict[str, dict[str, Any]]:
-    """What the details panel needs per event id; sources that are not http(s) are kept as plain text."""
+def event_details(events: pd.DataFrame, link_base: str | None,
+                  view: View | None = None) -> dict[str, dict[str, Any]]:
+    """What the details panel needs per event id; sources that are not http(s) are kept as plain text.
+    Each event links to the full app at `link_base` showing `view` (filters, zoom, tour step, theme) with
+    that event selected."""
     out = {}
+    base = link_base if link_base and is_http_url(link_base) else None
     for row in events.itertuples(index=False):
         out[row.id] = {
             "title": row.title,
@@ -100,7 +111,7 @@ def event_details(events: pd.DataFrame, link_base: str | None) -> dict[str, dict
             "location": row.location,
             "description": row.description,
             "sources": list(row.source_list),
-            "link": f"{link_base}?event={row.id}" if link_base and is_http_url(link_base) else None,
+            "link": share.view_url(base, replace(view or View(), event=row.id), theme=True) if base else None,
         }
     return out
 
@@ -126,21 +137,22 @@ def view_page(
 ) -> Page:
     """The page of one shown view: its figure (at the view's level of detail), the details of the events it
     draws, and a footer linking to the full app at `root` (no link when None, e.g. an export made without
-    an app address). A tour step's page is titled by the step and links to `?step=N`."""
-    title = shown_title(shown)
-    # A page with a header already shows the title above the chart.
-    frame = Frame("embed", replace(options, title=False) if header else options, title=title)
-    fig = figure(shown, frame)
+    an app address). A tour step's page is titled by the step and links to `?step=N`. The title, the days
+    note, the zoom buttons and the legend are HTML around the chart, so they wrap in a narrow column."""
+    title = embed_title(shown)
+    fig = figure(shown, Frame("embed", options, title=title, html=True))
+    presets = take_presets(fig, PRESET_ROOM)
     drawn = drawn_ids(fig)
     rows = shown.rows
     config = {**GRAPH_CONFIG, "toImageButtonOptions": {"filename": describe.slug(shown.view), "format": "png",
                                                         "scale": 2}}
+    view = _linked_view(shown, options)
     return Page(
         title=title,
         figure_json=fig.to_json(),
         config=config,
-        events=event_details(rows[rows["id"].isin(drawn)], root),
-        footer=Footer(title, share.view_url(root, shown.url_view) if root else None,
+        events=event_details(rows[rows["id"].isin(drawn)], root, view),
+        footer=Footer(title, share.view_url(root, view, theme=True) if root else None,
                       describe.data_date(shown.dataset.events)),
         theme=options.theme,
         selected=shown.view.event,
@@ -149,7 +161,18 @@ def view_page(
         notices=(*shown.notices, *notices),
         head=head,
         description=describe.meta_description(shown),
+        subtitle=days_note(shown.anchor, whole=True) if shown.anchor is not None else "",
+        presets=presets,
+        legend=legend_of(fig) if options.legend else (),
+        maxheight=options.maxheight,
     )
+
+
+def _linked_view(shown: Shown, options: EmbedOptions) -> View:
+    """The view a link from this page opens in the full app: the one resolved (filters, zoom, event, tour
+    step) in the page's theme."""
+    theme = options.theme if options.theme != "light" else shown.url_view.theme
+    return replace(shown.url_view, theme=theme)
 
 
 def _script(asset: Asset) -> str:
@@ -173,21 +196,25 @@ def _footer(footer: Footer) -> str:
             "</footer>")
 
 
+def _header(page: Page) -> str:
+    """Title (for screen readers only when the options hide it), days note, filters and zoom buttons."""
+    # Every page has one level-one heading.
+    heading = (f'<h1 class="frt-title">{escape(page.title)}</h1>' if page.heading
+               else f'<h1 class="frt-sr-only">{escape(page.title)}</h1>')
+    subtitle = f'<p class="frt-subtitle">{escape(page.subtitle)}</p>' if page.subtitle else ""
+    filters = ""
+    if page.filters is not None:
+        items = "".join(f"<li>{escape(line)}</li>" for line in page.filters)
+        filters = f'<ul class="frt-filters" aria-label="Active filters">{items}</ul>'
+    return f'<header class="frt-header">{heading}{subtitle}{filters}{presets_html(page.presets)}</header>\n'
+
+
 def document(page: Page, *, css: Asset, plotly: Asset, scripts: Sequence[Asset]) -> str:
     """The whole HTML document for `page`."""
-    # Every page has one level-one heading: shown when the title is, else for screen readers only.
-    hidden_heading = f'<h1 class="frt-sr-only">{escape(page.title)}</h1>'
-    header = ""
-    main_heading = hidden_heading  # inside <main>: all content sits in a landmark
-    if page.filters is not None:
-        main_heading = ""
-        items = "".join(f"<li>{escape(line)}</li>" for line in page.filters)
-        heading = f"<h1>{escape(page.title)}</h1>" if page.heading else hidden_heading
-        header = (f'<header class="frt-header">{heading}'
-                  f'<ul class="frt-filters" aria-label="Active filters">{items}</ul></header>')
     notices = "".join(f'<p class="frt-notice">{escape(n)}</p>' for n in page.notices)
     selected = f' data-selected="{escape(page.selected)}"' if page.selected in page.events else ""
     label = escape(f"{page.title}: timeline of {len(page.events)} events")
+    fit = f' frt-fit" data-max-height="{page.maxheight}' if page.maxheight else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -197,11 +224,14 @@ def document(page: Page, *, css: Asset, plotly: Asset, scripts: Sequence[Asset])
 <meta name="description" content="{escape(page.description or page.title)}">
 {page.head}{_style(css)}
 </head>
-<body class="frt-page theme-{escape(page.theme)}">
-{header}<main class="frt-chart-wrap">{main_heading}
-<div id="frt-chart" class="frt-chart" role="figure" aria-label="{label}"{selected}></div>
+<body class="frt-page theme-{escape(page.theme)}{fit}">
+{_header(page)}<main class="frt-chart-wrap">
+<div id="frt-chart" class="frt-chart" role="figure" tabindex="0" aria-label="{label}"
+ aria-describedby="frt-keys"{selected}></div>
+<p id="frt-keys" class="frt-sr-only">Arrow keys move from event to event; Enter opens its details.</p>
+<p id="frt-status" class="frt-sr-only" aria-live="polite"></p>
 <section id="frt-details" class="frt-details" aria-label="Event details" aria-live="polite" hidden></section>
-</main>
+{legend_html(page.legend)}</main>
 {notices}{_footer(page.footer)}
 <script type="application/json" id="frt-figure">{safe_json_text(page.figure_json)}</script>
 <script type="application/json" id="frt-config">{script_json(page.config)}</script>

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs
 from flask import Blueprint, Flask, Response, request
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from dashboard.text.describe import shown_title
+from dashboard.text.describe import embed_title
 from dashboard.view import urlstate
 from dashboard.web import urls
 from dashboard.web.embed import page as embedpage
@@ -133,7 +133,7 @@ def register_embed(server: Flask) -> None:
         args = parse_qs(query, keep_blank_values=True)
         shown = request_shown(args)
         options, more = urlstate.parse_embed(args)
-        head = discovery_link(url, root, shown_title(shown))
+        head = discovery_link(url, root, embed_title(shown))
         content = embedpage.view_page(shown, options, root=root, notices=more, head=head)
         html = embedpage.document(
             content,

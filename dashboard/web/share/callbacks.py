@@ -44,7 +44,7 @@ def update(search: object, width: object, height: object, theme: object, shown_o
     shown = shown_for(search).shown
     options, fixed_width = embed_options(width, height, theme, shown_options)
     root = share.root_of(href) if isinstance(href, str) and is_http_url(href) else "/"
-    frame = share.frame_height(chart_height(shown, options))
+    frame = share.frame_height(chart_height(shown, options), options)
     snippet = share.iframe_snippet(root, shown.url_view, options, title=shown_title(shown), width=fixed_width,
                                    height=frame)
     return share.view_url(root, shown.url_view), snippet, share.embed_url(root, shown.url_view, options)
