@@ -54,8 +54,7 @@ def tour_bar() -> html.Section:
                             html.H2(id=ids.TOUR_TITLE, className="tour-title"),
                             html.P(id=ids.TOUR_TEXT, className="tour-text"),
                         ],
-                        role="status",
-                        **attrs(aria_live="polite", aria_atomic="true"),
+                        # not a live region: the page's one live region (ids.LIVE) says each step once
                     ),
                     html.Div(id=ids.TOUR_EVENTS, className="tour-events"),
                     html.Nav(
