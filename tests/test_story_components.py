@@ -92,6 +92,7 @@ def test_the_tour_links_keep_the_readers_theme(story, titles):
     left = tour_state(story, View(theme="dark"), "/", 2, titles)
     assert (left.resume_href, left.start_href) == ("?theme=dark&step=2", "?theme=dark&step=1")
     assert tour_state(story, View(), "/", None, titles).start_href == "?step=1"
+    assert all(h.startswith("/?theme=dark&event=") for _, h in links(s.events)), links(s.events)
 
 
 def test_no_tour_and_no_memory_hides_the_bar(story, titles):
