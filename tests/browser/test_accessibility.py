@@ -357,7 +357,9 @@ def test_axe_finds_no_violations_on_every_tour_step_and_each_step_is_announced_o
     dash_duo, serve, bundled_csv, axe_source, theme, width
 ):
     """Walk the whole tour with its Next link (one page load): axe at every step, with the step's event
-    details and citation open at step 6, and one live region speaking per step."""
+    details and citation open at step 6, and one live region speaking per step; the theme holds throughout.
+    The events table is audited whole at step 1; later steps change its rows, not its markup, and skip it
+    (its contrast checks are the slow part)."""
     serve(create_app(bundled_csv))
     viewport(dash_duo, width)
     dash_duo.driver.get(dash_duo.server_url + f"/?step=1&theme={theme}")
@@ -377,7 +379,10 @@ def test_axe_finds_no_violations_on_every_tour_step_and_each_step_is_announced_o
         if number > 1:
             until(lambda: dash_duo.driver.execute_script("return window.__said.length") >= 1, timeout=10)
             spoken[number] = dash_duo.driver.execute_script("return window.__said")
-        found[f"step {number}"] = axe_violations(dash_duo.driver, axe_source)
+        skip = () if number == 1 else (".table-section",)
+        found[f"step {number}"] = axe_violations(dash_duo.driver, axe_source, exclude=skip)
+        if not theme_is(dash_duo, theme):
+            found[f"step {number}"].append({"id": "theme lost", "theme": theme_of(dash_duo)})
         if number == 6:  # the step's event opened from the tour, and its citation
             link = dash_duo.find_element(f"#{ids.TOUR_EVENTS} a")
             dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", link)
@@ -387,16 +392,20 @@ def test_axe_finds_no_violations_on_every_tour_step_and_each_step_is_announced_o
             dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cite)
             cite.click()
             until(lambda: dash_duo.find_element(f"#{ids.DETAILS} .citation").is_displayed(), timeout=10)
-            found["step 6, details and citation open"] = axe_violations(dash_duo.driver, axe_source)
+            found["step 6, details and citation open"] = axe_violations(dash_duo.driver, axe_source,
+                                                                        exclude=skip)
     assert {k: v for k, v in found.items() if v} == {}, json.dumps(found, indent=1)
-    assert theme_is(dash_duo, theme)
     many = {n: said for n, said in spoken.items() if len(said) != 1 or "step" not in said[0].lower()}
     assert many == {}, f"one announcement per step, naming the step: {json.dumps(many, indent=1)}"
     assert dash_duo.get_logs() == []
 
 
+def theme_of(dash_duo) -> str:
+    return dash_duo.driver.execute_script("return document.documentElement.dataset.theme")
+
+
 def theme_is(dash_duo, theme: str) -> bool:
-    return dash_duo.driver.execute_script("return document.documentElement.dataset.theme") == theme
+    return theme_of(dash_duo) == theme
 
 
 def test_axe_finds_no_violations_in_the_upload_panel_with_warnings_and_errors_in_both_themes(
