@@ -21,3 +21,22 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   })
 });
+
+/* dcc.Upload renders its own file input, which has no name: name each by its zone's visible words (the
+   `.upload-label` element the layout gives an id), so a screen reader says "Events: drop a file here or choose
+   a file" on it. Dash re-renders the zone after each file, hence the observer. */
+(function () {
+  "use strict";
+  var queued = false;
+  function name() {
+    queued = false;
+    var inputs = document.querySelectorAll(".upload-zone input[type=file]:not([aria-labelledby])");
+    for (var i = 0; i < inputs.length; i++) {
+      var label = inputs[i].parentElement.querySelector(".upload-label[id]");
+      if (label) inputs[i].setAttribute("aria-labelledby", label.id);
+    }
+  }
+  new MutationObserver(function () {
+    if (!queued) { queued = true; Promise.resolve().then(name); }
+  }).observe(document.documentElement, {childList: true, subtree: true});
+})();

@@ -57,4 +57,35 @@ def test_a_tour_step_is_announced_with_the_steps_own_count():
     key = callback_key(app, f"{ids.LIVE}.children")
     answer = app.server.test_client().post("/_dash-update-component", json=body(
         app, key, {"url.search": "?step=2", f"{ids.LAST_QUERY}.data": {"query": "", "event": ""}})).get_json()
-    assert answer["response"][ids.LIVE]["children"].startswith("Showing 5 of ")
+    said = answer["response"][ids.LIVE]["children"]
+    assert said.startswith("Step 2 of ") and ". Showing 5 of " in said, said
+
+
+def test_a_tour_step_is_said_once_by_the_one_live_region():
+    """Each Next says the step's number, title and count in the page's live region; the tour bar is not a
+    live region of its own (two regions would both speak on every step)."""
+    from dashboard.app import create_app
+    from dashboard.web import ids
+    from tests.dash_requests import body, callback_key
+
+    from .conftest import DATA
+
+    app = create_app(DATA / "related.csv", story_path=DATA / "story.csv")
+    key = callback_key(app, f"{ids.LIVE}.children")
+
+    def said(search: str, previous: dict[str, str]) -> tuple[str, dict[str, str]]:
+        answer = app.server.test_client().post("/_dash-update-component", json=body(
+            app, key, {"url.search": search, f"{ids.LAST_QUERY}.data": previous})).get_json()["response"]
+        return answer[ids.LIVE]["children"], answer[ids.LAST_QUERY]["data"]
+
+    first, state = said("?step=1", {"query": "", "event": "", "step": ""})
+    second, state = said("?step=2", state)
+    assert first.startswith("Step 1 of ") and second.startswith("Step 2 of "), (first, second)
+    # Leaving the tour keeps the view: it is said in words, not as a new count.
+    left, _ = said(f"?{state['query']}", state)
+    assert left == "You left the guided tour."
+    from dashboard.web.tour.components import tour_bar
+
+    bar = tour_bar()
+    assert [c for c in [bar, *bar._traverse()]
+            if getattr(c, "role", None) in ("status", "alert", "log") or getattr(c, "aria-live", None)] == []

@@ -81,6 +81,20 @@ def test_after_leaving_the_tour_offers_to_resume(story, titles):
     assert s.memory == 2
 
 
+def test_the_tour_links_keep_the_readers_theme(story, titles):
+    """A reader in the dark theme stays in it through Previous, Next, "Back to the tour", "Take the tour"."""
+    dark = resolve("step=2&theme=dark", of_frame(story_events(story)), story).view
+    s = tour_state(story, dark, "/", None, titles)
+    assert (s.prev_href, s.next_href, s.resume_href) == ("?theme=dark&step=1", "?theme=dark&step=3",
+                                                         "?theme=dark&step=2")
+    assert "theme=dark" in s.leave_href
+    assert s.start_href == "?theme=dark&step=1"
+    left = tour_state(story, View(theme="dark"), "/", 2, titles)
+    assert (left.resume_href, left.start_href) == ("?theme=dark&step=2", "?theme=dark&step=1")
+    assert tour_state(story, View(), "/", None, titles).start_href == "?step=1"
+    assert all(h.startswith("/?theme=dark&event=") for _, h in links(s.events)), links(s.events)
+
+
 def test_no_tour_and_no_memory_hides_the_bar(story, titles):
     assert tour_state(story, View(), "/", None, titles).bar_class == "tour-bar"
     assert tour_state(None, View(step=1), "/", 1, titles).bar_class == "tour-bar"

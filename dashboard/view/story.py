@@ -231,9 +231,9 @@ def load_story(path: str | os.PathLike[str], events: pd.DataFrame) -> Story:
 
 def select(view: urlstate.View, event: str | None) -> urlstate.View:
     """The URL view that opens `event` where the reader is: inside the tour (`?step=N&event=id`), or in
-    their own view."""
+    their own view (with the reader's theme either way)."""
     if view.step is not None:
-        return urlstate.View(event=event, step=view.step)
+        return urlstate.View(event=event, step=view.step, theme=view.theme)
     return replace(view, event=event)
 
 

@@ -20,11 +20,17 @@ from dashboard.web.state import shown_for
 
 
 def announcement(previous: dict[str, str] | None, current: dict[str, str], shown: pd.DataFrame,
-                 total: int, view: urlstate.View) -> str | None:
-    """What the live region says after a URL change, once: the count and range when the rows changed, the
-    selected event when only the selection changed; None when nothing a listener needs to hear changed."""
+                 total: int, view: urlstate.View, step: str = "") -> str | None:
+    """What the live region says after a URL change, once: the tour step (`step`, e.g. 'Step 2 of 10:
+    Title') and its count when the step changed, the count and range when the rows changed, the selected
+    event when only the selection changed; None when nothing a listener needs to hear changed. It is the
+    page's one live region, so a change is said once."""
     if previous is None:
         return None  # the page has just loaded: the reader is reading it, not waiting for news
+    if previous.get("step", "") != current.get("step", ""):
+        if current.get("step"):
+            return f"{step}. Showing {summary.count_text(shown, total, view.filters)}."
+        return "You left the guided tour."
     if previous.get("query") != current["query"]:
         return f"Showing {summary.count_text(shown, total, view.filters)}."
     if previous.get("event") != current["event"]:
@@ -45,9 +51,13 @@ def toggle_theme(n_clicks: object, search: object, current_theme: object, user_d
 def announce(search: object, previous: object, user_data: object) -> tuple[Any, dict[str, str]]:
     """The live region's sentence for a URL change (see `announcement`), once."""
     shown = shown_for(search, user_data).shown
-    current = {"query": shown.data_query, "event": shown.view.event or ""}
+    step = shown.step
+    current = {"query": shown.data_query, "event": shown.view.event or "",
+               "step": str(step.number) if step else ""}
+    steps = len(shown.tour) if shown.tour is not None else 0
+    said_step = f"Step {step.number} of {steps}: {step.title}" if step else ""
     text = announcement(previous if isinstance(previous, dict) else None, current, shown.rows, shown.total,
-                        shown.view)
+                        shown.view, said_step)
     return (no_update if text is None else text), current
 
 

@@ -52,6 +52,9 @@ USER_CONTEXT = "user-context"  # session store: the uploaded context series
 UPLOAD_PANEL = "upload-panel"
 UPLOAD_EVENTS = "upload-events"
 UPLOAD_CONTEXT = "upload-context"
+# the visible words of each upload zone: its file input's accessible name (assets/upload.js)
+UPLOAD_EVENTS_LABEL = "upload-events-label"
+UPLOAD_CONTEXT_LABEL = "upload-context-label"
 PENDING_EVENTS = "pending-events"
 PENDING_CONTEXT = "pending-context"
 UPLOAD_LIMIT = "upload-limit"

@@ -14,6 +14,7 @@ from dashboard.app import create_app
 from dashboard.data import schema
 from dashboard.web import ids
 
+from ..conftest import DATA
 from .conftest import active, axe_violations, emulate_media, press, tab_to, viewport, wait_for_focus
 
 # The fixture's events in date order: study-month (Feb 2018), city-ban (2019), floyd-killed, protest-wave,
@@ -325,15 +326,112 @@ def test_axe_finds_no_violations_with_the_share_panel_open(dash_duo, serve, bund
     assert dash_duo.get_logs() == []
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
-def test_axe_finds_no_violations_on_a_tour_step_with_an_events_citation_open(dash_duo, serve, bundled_csv,
-                                                                               axe_source, theme):
-    """The tour bar, the days-since axis, related-event links and an open citation box, in both themes."""
-    serve(create_app(bundled_csv), f"/?step=6&theme={theme}&event=ibm-exits-general-purpose-frt")
-    dash_duo.wait_for_contains_text(f"#{ids.TOUR_TITLE}", "Three companies in four days", timeout=30)
-    dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
-    dash_duo.find_element(f"#{ids.DETAILS} .cite-box summary").click()
-    until(lambda: dash_duo.find_element(f"#{ids.DETAILS} .citation").is_displayed(), timeout=10)
-    violations = axe_violations(dash_duo.driver, axe_source)
-    assert violations == [], json.dumps(violations, indent=1)
+# Every live region's text as it changes (role=status/alert/log imply aria-live): what a screen reader says.
+LISTEN = """
+window.__said = [];
+if (window.__listening) return;
+window.__listening = true;
+const regions = [...document.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')]
+  .filter(e => e.getAttribute('aria-live') !== 'off');
+regions.forEach((region, i) => {
+  let last = region.textContent;
+  new MutationObserver(() => {
+    if (region.textContent !== last && region.textContent.trim()) {
+      window.__said.push((region.id || region.className || 'region ' + i) + ': ' + region.textContent);
+    }
+    last = region.textContent;
+  }).observe(region, {childList: true, subtree: true, characterData: true});
+});
+"""
+
+
+def settled(dash_duo) -> None:
+    until(lambda: dash_duo._wait_for_callbacks(), timeout=30)
+
+
+@pytest.mark.parametrize(("theme", "width"), [("light", 1280), ("dark", 375)])
+def test_axe_finds_no_violations_on_every_tour_step_and_each_step_is_announced_once(
+    dash_duo, serve, bundled_csv, axe_source, theme, width
+):
+    """Walk the whole tour with its Next link (one page load): axe at every step, with the step's event
+    details and citation open at step 6, and one live region speaking per step; the theme holds throughout.
+    The page is audited whole at step 1; later steps audit what a step changes (the tour card, the chart, the
+    details), as the filters and the table keep their markup (axe's contrast checks are the slow part)."""
+    serve(create_app(bundled_csv), None)
+    viewport(dash_duo, width)
+    dash_duo.driver.get(dash_duo.server_url + f"/?step=1&theme={theme}")
+    dash_duo.wait_for_contains_text(f"#{ids.TOUR_COUNTER}", "step 1 of", timeout=30)
+    steps = int(dash_duo.find_element(f"#{ids.TOUR_COUNTER}").text.rsplit(" ", 1)[1])
+    found: dict[str, list[dict]] = {}
+    spoken: dict[int, list[str]] = {}
+    for number in range(1, steps + 1):
+        if number > 1:
+            dash_duo.driver.execute_script(LISTEN)
+            # on a phone a step's event details cover the lower screen: the reader scrolls Next up to tap it
+            link = dash_duo.find_element(f"#{ids.TOUR_NEXT}")
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", link)
+            link.click()
+            dash_duo.wait_for_contains_text(f"#{ids.TOUR_COUNTER}", f"step {number} of", timeout=30)
+        settled(dash_duo)
+        if number > 1:
+            until(lambda: dash_duo.driver.execute_script("return window.__said.length") >= 1, timeout=10)
+            spoken[number] = dash_duo.driver.execute_script("return window.__said")
+        parts = () if number == 1 else (f"#{ids.TOUR_BAR}", "#timeline-section", f"#{ids.DETAILS_PANEL}")
+        found[f"step {number}"] = axe_violations(dash_duo.driver, axe_source, within=parts)
+        if not theme_is(dash_duo, theme):
+            found[f"step {number}"].append({"id": "theme lost", "theme": theme_of(dash_duo)})
+        if number == 6:  # the step's event opened from the tour, and its citation
+            link = dash_duo.find_element(f"#{ids.TOUR_EVENTS} a")
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", link)
+            link.click()
+            dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
+            cite = dash_duo.find_element(f"#{ids.DETAILS} .cite-box summary")
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cite)
+            cite.click()
+            until(lambda: dash_duo.find_element(f"#{ids.DETAILS} .citation").is_displayed(), timeout=10)
+            found["step 6, details and citation open"] = axe_violations(dash_duo.driver, axe_source,
+                                                                        within=parts)
+    assert {k: v for k, v in found.items() if v} == {}, json.dumps(found, indent=1)
+    many = {n: said for n, said in spoken.items() if len(said) != 1 or "step" not in said[0].lower()}
+    assert many == {}, f"one announcement per step, naming the step: {json.dumps(many, indent=1)}"
+    assert dash_duo.get_logs() == []
+
+
+def theme_of(dash_duo) -> str:
+    return dash_duo.driver.execute_script("return document.documentElement.dataset.theme")
+
+
+def theme_is(dash_duo, theme: str) -> bool:
+    return theme_of(dash_duo) == theme
+
+
+def test_axe_finds_no_violations_in_the_upload_panel_with_warnings_and_errors_in_both_themes(
+    dash_duo, serve, valid_csv, axe_source
+):
+    """One page load: the upload panel open, a file loaded with warnings, a file refused with errors, each in
+    the light and the dark theme (the theme button changes the theme in place)."""
+    serve(create_app(valid_csv))
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
+    found: dict[str, list[dict]] = {}
+
+    def check(state: str, theme: str) -> None:
+        if not theme_is(dash_duo, theme):
+            dash_duo.find_element(f"#{ids.THEME_TOGGLE}").click()
+            until(lambda: theme_is(dash_duo, theme), timeout=10)
+        settled(dash_duo)
+        found[f"{state} ({theme})"] = axe_violations(dash_duo.driver, axe_source)
+
+    dash_duo.find_element(f"#{ids.UPLOAD_PANEL} > summary").click()
+    check("upload panel open", "light")
+    check("upload panel open", "dark")
+    dash_duo.find_element(f"#{ids.UPLOAD_EVENTS} input[type=file]").send_keys(str(DATA / "timelinejs.csv"))
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Warnings (4)", timeout=15)
+    check("a file loaded with warnings", "dark")
+    check("a file loaded with warnings", "light")
+    dash_duo.find_element(f"#{ids.UPLOAD_EVENTS} input[type=file]").send_keys(
+        str(DATA / "timelinejs_errors.csv"))
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "was not loaded: 8 problems", timeout=15)
+    check("a file refused with errors", "light")
+    check("a file refused with errors", "dark")
+    assert {k: v for k, v in found.items() if v} == {}, json.dumps(found, indent=1)
     assert dash_duo.get_logs() == []

@@ -98,8 +98,18 @@ def test_the_chart_and_its_axis_are_on_the_first_screens_of_a_tablet_and_a_phone
     open_page(dash_duo)
     g = geometry(dash_duo)
     assert g["plot"]["right"] <= width and g["plot"]["top"] < g["height"] * 0.6, g
-    if width == 768:
+    if width == 768:  # a tablet: the chart takes the width, every lane and the date axis on the first screen
+        assert g["plot"]["width"] >= 0.7 * width, g
+        assert g["lanes"] >= 18 and g["lanes_bottom"] <= g["height"], g
         assert g["axis"]["bottom"] <= g["height"], g
+        # The tour keeps the chart in view: its card comes under the chart, never above it.
+        dash_duo.find_element(f"#{ids.TOUR_START}").click()
+        dash_duo.wait_for_contains_text(f"#{ids.TOUR_COUNTER}", "step 1 of", timeout=20)
+        until(lambda: geometry(dash_duo)["tour"] is not None, timeout=10)
+        until(lambda: dash_duo._wait_for_callbacks(), timeout=30)
+        g = geometry(dash_duo)
+        assert g["plot"]["top"] >= 0 and g["axis"]["bottom"] <= g["height"], g
+        assert g["tour"]["top"] >= g["axis"]["bottom"] and g["tour"]["top"] < g["height"], g
 
 
 def test_a_tap_on_a_phone_brings_the_details_into_view_and_dismisses_the_hover(dash_duo, serve, bundled_app):

@@ -27,6 +27,7 @@ def tour_bar(search: object, user_data: object, pathname: object, memory: object
         s.bar_class, s.counter, s.title, s.text, s.events, s.prev_href, s.prev_class, s.next_href,
         s.next_label, s.next_class, s.leave_href, s.resume_href, s.resume_label, s.memory,
         TOUR_START_CLASS if steps else TOUR_START_CLASS + " hidden",  # own data: no tour
+        s.start_href,
     )
 
 
@@ -51,7 +52,7 @@ def register(app: Dash) -> None:
         Output(ids.TOUR_PREV, "className"), Output(ids.TOUR_NEXT, "href"), Output(ids.TOUR_NEXT, "children"),
         Output(ids.TOUR_NEXT, "className"), Output(ids.TOUR_LEAVE, "href"), Output(ids.TOUR_RESUME, "href"),
         Output(ids.TOUR_RESUME, "children"), Output(ids.TOUR_MEMORY, "data"),
-        Output(ids.TOUR_START, "className"),
+        Output(ids.TOUR_START, "className"), Output(ids.TOUR_START, "href"),
         Input(ids.URL, "search"), Input(ids.USER_DATA, "data"),
         State(ids.URL, "pathname"), State(ids.TOUR_MEMORY, "data"),
     )(tour_bar)

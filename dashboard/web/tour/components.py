@@ -54,8 +54,7 @@ def tour_bar() -> html.Section:
                             html.H2(id=ids.TOUR_TITLE, className="tour-title"),
                             html.P(id=ids.TOUR_TEXT, className="tour-text"),
                         ],
-                        role="status",
-                        **attrs(aria_live="polite", aria_atomic="true"),
+                        # not a live region: the page's one live region (ids.LIVE) says each step once
                     ),
                     html.Div(id=ids.TOUR_EVENTS, className="tour-events"),
                     html.Nav(
@@ -109,6 +108,12 @@ class TourState:
     resume_href: str
     resume_label: str
     memory: int | None
+    start_href: str = "?step=1"
+
+
+def step_href(number: int, view: urlstate.View) -> str:
+    """A link to tour step `number` that keeps the reader's theme (the step's view sets everything else)."""
+    return urlstate.serialize(replace(urlstate.View(), step=number, theme=view.theme))
 
 
 def tour_state(
@@ -117,8 +122,9 @@ def tour_state(
     """The tour bar for a resolved view: active on a step, resumable after leaving, hidden otherwise."""
     step = story.get(view.step) if story is not None else None
     remembered = story.get(memory) if story is not None else None
+    start = step_href(1, view)
     if step is None or story is None:
-        resume = remembered.url if remembered else "?"
+        resume = step_href(remembered.number, view) if remembered else "?"
         return TourState(
             "tour-bar resumable" if remembered else "tour-bar",
             "",
@@ -134,6 +140,7 @@ def tour_state(
             resume,
             f"Back to the tour (step {remembered.number}: {remembered.title})" if remembered else "",
             memory,
+            start,
         )
     last = step.number == len(story)
     prev = story.get(step.number - 1)
@@ -144,15 +151,17 @@ def tour_state(
         title=step.title,
         text=step.text,
         events=step_events(step, view, pathname, titles),
-        prev_href=prev.url if prev else step.url,
+        prev_href=step_href(prev.number if prev else step.number, view),
         prev_class="tour-link" if prev else "tour-link hidden",
-        next_href=following.url if following else href(pathname, explore(replace(view, event=None))),
+        next_href=(step_href(following.number, view) if following
+                   else href(pathname, explore(replace(view, event=None)))),
         next_label="Next →" if not last else "Finish the tour",
         next_class=NEXT_CLASS + (" finish" if last else ""),  # the → key stops at the last step
         leave_href=href(pathname, explore(view)),
-        resume_href=step.url,
+        resume_href=step_href(step.number, view),
         resume_label=f"Back to the tour (step {step.number}: {step.title})",
         memory=step.number,
+        start_href=start,
     )
 
 

@@ -20,6 +20,8 @@ from dashboard.web.upload.files import (
 )
 
 POLITE: dict[str, Any] = {"aria-live": "polite"}
+# A zone's words name its file input (dcc.Upload renders the input itself: assets/upload.js links them).
+UPLOAD_LABEL = "upload-label"
 MAX_LISTED = 100  # problems listed on the page; the command line lists them all
 EXPORTS = {
     "events": "events CSV",
@@ -55,14 +57,16 @@ def panel() -> html.Details:
                         accept=",".join(EVENT_SUFFIXES),
                         multiple=False,
                         className="upload-zone",
-                        children=html.Div(["Events: drop a file here or ", html.U("choose a file")]),
+                        children=html.Div(["Events: drop a file here or ", html.U("choose a file")],
+                                          id=ids.UPLOAD_EVENTS_LABEL, className=UPLOAD_LABEL),
                     ),
                     dcc.Upload(
                         id=ids.UPLOAD_CONTEXT,
                         accept=",".join(CONTEXT_SUFFIXES),
                         multiple=False,
                         className="upload-zone",
-                        children=html.Div(["Context series: drop a CSV here or ", html.U("choose a file")]),
+                        children=html.Div(["Context series: drop a CSV here or ", html.U("choose a file")],
+                                          id=ids.UPLOAD_CONTEXT_LABEL, className=UPLOAD_LABEL),
                     ),
                 ],
                 className="upload-zones",
@@ -177,7 +181,7 @@ def problem_items(problems: Sequence[Problem], limit: int, *, hint_label: str = 
         if rows:
             sections.append(
                 html.Section(
-                    [html.H4(f"{kind[:1].upper()}{kind[1:]} ({len(items)})"), html.Ul(rows)],
+                    [html.H3(f"{kind[:1].upper()}{kind[1:]} ({len(items)})"), html.Ul(rows)],
                     className="problem-group",
                 )
             )
