@@ -66,6 +66,7 @@ def figure(shown: Shown, frame: Frame = PAGE, *, context: Series | None = None) 
         "anchor": shown.anchor,
         "key_moments": ds.settings.key_moments,
         "preset_ranges": ds.settings.presets,
+        "company_order": shown.company_order,
         "rangeslider": page,
         "presets": frame.surface == "embed",  # the page has HTML zoom buttons (web/layout.py)
     }

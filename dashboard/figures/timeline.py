@@ -49,17 +49,20 @@ def lanes_of(row: pd.Series, companies: Sequence[str] | None) -> list[str]:
     return [schema.CONTEXT_LANES.get(row["category"], schema.UNGROUPED_LANE)]
 
 
-def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
-    """Company lanes alphabetically, then groups in order of appearance, then context lanes in the schema's
-    order (events with no group, company or category last)."""
+def lane_order(lanes: Iterable[str], groups: Sequence[str] = (),
+               companies: Sequence[str] | None = None) -> list[str]:
+    """Company lanes (A-Z, or in the order of `companies`: `Shown.company_order`), then groups in order of
+    appearance, then context lanes in the schema's order (events with no group, company or category last)."""
     present = set(lanes)
     context = [lane for lane in [*schema.CONTEXT_LANES.values(), schema.UNGROUPED_LANE]
                if lane in present and lane not in groups]
     grouped = [g for g in dict.fromkeys(groups) if g in present]
     other = [schema.OTHER_COMPANIES] if schema.OTHER_COMPANIES in present else []
     named = set(context) | set(grouped) | set(other)
-    companies = sorted((lane for lane in present if lane not in named), key=str.casefold)
-    return companies + other + grouped + context
+    rank = {c: i for i, c in enumerate(companies or ())}
+    drawn = sorted((lane for lane in present if lane not in named), key=lambda c: (rank.get(c, len(rank)),
+                                                                                   c.casefold()))
+    return drawn + other + grouped + context
 
 
 MAX_COMPANY_LANES = 20  # more companies than this: the ones with most events get lanes, the rest share one
@@ -121,7 +124,8 @@ def point_x(row: pd.Series) -> pd.Timestamp:
 
 
 def placements(
-    events: pd.DataFrame, companies: Sequence[str] | None = None, lanes: Sequence[str] | None = None
+    events: pd.DataFrame, companies: Sequence[str] | None = None, lanes: Sequence[str] | None = None,
+    company_order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One row per (event, lane) with x, x_end and a y that stacks close events on sub-rows.
 
@@ -156,7 +160,8 @@ def placements(
     placed["x"] = xs.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
     placed["x_end"] = ends.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
     placed["ongoing"] = events["end_date"].loc[idx].to_numpy() == schema.ONGOING if idx else []
-    order = list(lanes) if lanes is not None else lane_order(placed["lane"], [g for g in groups if g])
+    order = list(lanes) if lanes is not None else lane_order(placed["lane"], [g for g in groups if g],
+                                                             company_order)
     if placed.empty:
         placed["y"] = np.array([], dtype=float)
         placed.attrs["lanes"] = order
@@ -230,6 +235,7 @@ def build_figure(
     anchor: Anchor | None = None,
     key_moments: Sequence[tuple[str, str]] = (),
     preset_ranges: Sequence[Preset] = (),
+    company_order: Sequence[str] | None = None,
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
@@ -240,7 +246,8 @@ def build_figure(
     eras); `context` is a series drawn as an area under the lanes on a matching x-axis. `links` are drawn
     as labelled connectors between events in view, `highlight` rings a tour step's events, and `anchor`
     turns the x-axis into days since that event. `key_moments` are (event id, label) pairs labelled on the
-    chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings). For a
+    chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings);
+    `company_order` orders the company lanes (default A-Z). For a
     part of a large data set (see `lod.py`): `lanes` fixes the lanes, `x_range` the opening range,
     `overview` the range of the whole selection (range slider and "All" button), and `compact` sends
     dates as numbers and short hover labels.
@@ -253,7 +260,7 @@ def build_figure(
         if height is not None:
             fig.update_layout(height=height)
         return fig
-    placed = placements(events, companies, lanes)
+    placed = placements(events, companies, lanes, company_order)
     lanes = placed.attrs.pop("lanes")  # pandas copies attrs on every operation: drop them while building
     rows = events.loc[placed["idx"]]
     hover = hover_texts(events, compact=compact, anchor=anchor)

@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.data import relations, timescale
 from dashboard.view import detail, story, urlstate
 from dashboard.view.dataset import Dataset
+from dashboard.view.eventindex import EventIndex
 from dashboard.view.relative import Anchor, anchor_of
 
 THEMES = ("light", "dark")
@@ -68,6 +69,12 @@ class Shown:
         event = self.view.event
         return self.dataset.by_id.loc[event] if event else None
 
+    @cached_property
+    def company_order(self) -> tuple[str, ...]:
+        """The company lanes' order, as the URL's `lanes` asks (A-Z by default), over the view's events:
+        most events first, earliest event first, or as listed in `company=` (the rest A-Z after them)."""
+        return company_order(self.dataset.idx, self.mask, self.view.lanes, self.view.filters.companies)
+
     @property
     def highlight(self) -> tuple[str, ...]:
         return self.step.highlight if self.step else ()
@@ -103,6 +110,23 @@ class Shown:
         zoom = urlstate.format_zoom(self.view.zoom) if self.view.zoom else ""
         own = ("own:" + self.dataset.name) if self.dataset.uploaded else ""
         return own + (self.data_query or "all") + zoom
+
+
+def company_order(index: EventIndex, mask: np.ndarray, order: str | None,
+                  listed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """Every company of the data in lane order (`order`: urlstate.LANE_ORDERS; None is A-Z)."""
+    names = index.companies  # A-Z already
+    if order == "listed" and listed:
+        chosen = [c for c in listed if c in set(names)]
+        return (*chosen, *(c for c in names if c not in set(chosen)))
+    if order not in ("events", "first") or not len(names):
+        return names
+    member = index.member[mask]
+    if order == "events":
+        key = -member.sum(axis=0)
+    else:  # events are sorted by date: a company's first row in the view is its earliest event
+        key = np.where(member.any(axis=0), member.argmax(axis=0), len(member))
+    return tuple(names[i] for i in np.argsort(key, kind="stable"))  # ties stay A-Z
 
 
 def pan_to_event(view: urlstate.View, dataset: Dataset,
@@ -156,7 +180,8 @@ def resolve(query: urlstate.Query, dataset: Dataset, tour: story.Story | None = 
     step = steps.get(written.step) if steps is not None else None
     if step is not None:
         view = replace(step.view, event=written.event or step.view.event, step=step.number,
-                       zoom=written.zoom or step.view.zoom, theme=written.theme)
+                       zoom=written.zoom or step.view.zoom, theme=written.theme,
+                       lanes=written.lanes or step.view.lanes)
     else:
         view = replace(written, step=None)
     opening = _opening(view, dataset)

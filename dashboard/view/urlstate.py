@@ -32,7 +32,8 @@ Query = str | Mapping[str, Sequence[str]] | None
 class View:
     """Everything a URL describes: the filters, the visible window of the time axis (`zoom`: None = the
     view's opening range), the selected event, the day-0 event of the relative time axis (`anchor`; None =
-    calendar dates), the guided-tour step (`step`, numbered from 1) and the colour theme (None: the system's).
+    calendar dates), the guided-tour step (`step`, numbered from 1), the colour theme (None: the system's) and
+    the order of the company lanes (`lanes`, one of LANE_ORDERS; None: A-Z).
 
     `start`/`end` (in `filters`) decide which events are in the view: the count, the table, the API and the
     downloads. `zoom` only decides which part of the time axis is on screen."""
@@ -43,6 +44,16 @@ class View:
     step: int | None = None
     theme: str | None = None
     zoom: tuple[datetime, datetime] | None = None
+    lanes: str | None = None
+
+
+# `lanes=`: how company lanes are ordered (the companies shown are `company=`). "name" is the default.
+LANE_ORDERS = {
+    "name": "A–Z",
+    "events": "most events first",
+    "first": "earliest event first",
+    "listed": "as listed in company=",
+}
 
 
 @dataclass(frozen=True)
@@ -164,6 +175,12 @@ def parse(
         notices.append(f"Ignored theme={theme!r}: use light or dark.")
         theme = None
 
+    lanes = first("lanes").lower() or None
+    if lanes is not None and lanes not in LANE_ORDERS:
+        notices.append(f"Ignored lanes={lanes!r}: use {', '.join(LANE_ORDERS)}.")
+        lanes = None
+    lanes = None if lanes == "name" else lanes
+
     filters = Filters(
         companies=_choices(list(params.get("company", [])), companies, "company", notices),
         categories=_choices(list(params.get("category", [])), categories, "category", notices),
@@ -172,7 +189,8 @@ def parse(
         q=q,
         context=context,
     )
-    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme, zoom=zoom), notices
+    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme, zoom=zoom,
+                lanes=lanes), notices
 
 
 ZOOM_SEP = ".."
@@ -275,6 +293,8 @@ def to_params(view: View) -> list[tuple[str, str]]:
         pairs.append(("q", f.q))
     if not f.context:
         pairs.append(("context", "0"))
+    if view.lanes:
+        pairs.append(("lanes", view.lanes))
     if view.zoom is not None:
         pairs.append(("zoom", format_zoom(view.zoom)))
     if view.theme:
