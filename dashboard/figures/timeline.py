@@ -342,6 +342,7 @@ def build_figure(
                                                                                       clip=not full_range)}
     if deep:  # Plotly labels years '-0500' and '0200': say '500 BCE' and 'AD 200'
         xaxis["labelalias"] = years.aliases(placed)
+        xaxis["tickformatstops"] = years.TICK_FORMATS
     if rangeslider:
         slider: dict[str, object] = {"visible": True, "thickness": 0.075, "bgcolor": colors["paper"],
                                      "bordercolor": colors["muted"], "borderwidth": 1}

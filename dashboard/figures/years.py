@@ -14,6 +14,13 @@ from dashboard.data import timescale
 
 DAY_MS = 86_400_000
 MARGIN_MS = 50 * 365 * DAY_MS  # the labels reach this far beyond the events (zooming out)
+# Zoomed in below a year, ticks name months and days only: Plotly would write 'Jan -0500', which no alias
+# renames (the years stay in the hover labels and the details).
+TICK_FORMATS = [
+    {"dtickrange": [None, 28 * DAY_MS], "value": "%e %b"},
+    {"dtickrange": ["M1", "M12"], "value": "%b"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+]
 
 
 def ms(moments: pd.Series) -> np.ndarray:

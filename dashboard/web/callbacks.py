@@ -88,6 +88,10 @@ def view_from_controls(shown: Shown, trigger: object, values: Sequence[object]) 
     counting = "days" in _strings(days)
     anchor = (current.anchor or default_anchor(shown.dataset.events, current.event)) if counting else None
     dates_moved = (filters.start, filters.end) != (current.filters.start, current.filters.end)
+    if current.lanes == "listed" and filters.companies and current.filters.companies:
+        # the checklist lists companies A-Z: keep the URL's order for those still chosen, new ones after
+        kept = [c for c in current.filters.companies if c in filters.companies]
+        filters = replace(filters, companies=(*kept, *(c for c in filters.companies if c not in kept)))
     return urlstate.View(filters=filters, event=current.event, anchor=anchor, theme=current.theme,
                          zoom=None if dates_moved else current.zoom,
                          lanes=None if lanes == "name" else lanes if lanes in urlstate.LANE_ORDERS

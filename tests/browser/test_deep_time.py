@@ -46,4 +46,10 @@ def test_an_uploaded_bce_timeline_is_drawn_with_bce_years_and_zooms_in_bce(dash_
     lo, hi = zoom().split("..")
     assert lo.startswith("-05") and hi.startswith("-04"), zoom()
     until(lambda: any(t.endswith(" BCE") for t in x_ticks(dash_duo)), timeout=10)
+    # Closer than a year: months, never Plotly's 'Jan -0500'.
+    dash_duo.driver.execute_script(
+        "const d = new Date(0); d.setUTCFullYear(-500, 6, 1); frt.timeline.zoom(0.005, d.getTime());")
+    until(lambda: zoom().startswith("-0500-"), timeout=10)
+    until(lambda: "Jul" in x_ticks(dash_duo), timeout=10)
+    assert not any("-0" in t for t in x_ticks(dash_duo)), x_ticks(dash_duo)
     assert dash_duo.get_logs() == []
