@@ -9,7 +9,7 @@ import re
 import pytest
 
 from dashboard.app import create_app
-from dashboard.figures.chart import Frame, figure
+from dashboard.figures.chart import Frame, figure, timeline_figure
 from dashboard.view import urlstate
 from dashboard.view.dataset import load_dataset
 from dashboard.view.shown import resolve
@@ -67,6 +67,7 @@ def test_most_events_first_puts_the_busiest_companies_on_top_everywhere(app, dat
     assert embed_lanes(app, "?lanes=events") == page
     shown = resolve("lanes=events", dataset)
     assert lanes(figure(shown, Frame("static")).to_plotly_json()) == page  # exports draw the same
+    assert lanes(timeline_figure(dataset.events, lanes="events").to_plotly_json()) == page  # and notebooks
 
 
 def test_earliest_first_and_as_listed_orders(app, dataset):
