@@ -37,6 +37,7 @@ window.frt.ids = Object.freeze({
   FILTERS_TOGGLE: "filters-toggle",
   GRAPH: "timeline",
   KEY_SELECT: "key-select",
+  LANES: "filter-lanes",
   LAST_QUERY: "last-query",
   LIVE: "live-region",
   NOTICES: "notices",

@@ -9,16 +9,27 @@
     return document.querySelector("#" + frt.ids.GRAPH + " .js-plotly-plot");
   }
 
+  /* Plotly writes a year before AD 1 as "-0500" (500 BCE); Date.parse wants the expanded "-000500". */
   function toMs(value) {
     if (typeof value === "number") { return value; }
     let text = String(value).trim().replace(" ", "T").replace(/(\.\d{3})\d+/, "$1");
+    const bce = /^-\d{4}/.test(text);
+    if (bce) { text = text.slice(1); }
     if (/^\d{4}$/.test(text)) { text += "-01-01"; }
     if (/^\d{4}-\d{2}$/.test(text)) { text += "-01"; }
-    return Date.parse(text.length <= 10 ? text + "T00:00:00Z" : text + "Z");
+    return Date.parse((bce ? "-00" : "") + (text.length <= 10 ? text + "T00:00:00Z" : text + "Z"));
+  }
+
+  /* A moment as ISO text with a four-digit year, as Plotly and the URL write it: "-0500-01-01T00:00:00". */
+  function isoText(ms) {
+    return new Date(ms).toISOString().replace(/^([+-])00(\d{4})/, function (m, sign, year) {
+      return (sign === "-" ? "-" : "") + year;
+    });
   }
 
   function toDate(ms) {
-    return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+    const text = isoText(ms);
+    return text.slice(0, text.indexOf("T") + 9).replace("T", " ");
   }
 
   const DAY = 86400000;
@@ -63,8 +74,8 @@
         if (step === DAY) { b -= DAY; }  // the last day is inclusive
         const cut = steps[i][1];
         const text = function (ms) {
-          const iso = new Date(ms).toISOString();
-          return cut === 16 ? iso.slice(0, 16) : iso.slice(0, cut);
+          const iso = isoText(ms);
+          return iso.slice(0, cut + (iso.charAt(0) === "-" ? 1 : 0));
         };
         return text(a) + ".." + text(b);
       }

@@ -143,7 +143,7 @@ def _eras_within(events: Any, eras: list[Era]) -> tuple[list[Era], list[str]]:
 
     if events.empty:
         return [], [f"{len(eras)} era(s) left out: the view holds no events"] if eras else []
-    first, last = events["start"].min().date(), events["stop"].max().date()
+    first, last = events["start"].min(), events["stop"].max()
     kept = []
     for era in eras:
         start, stop = parse_period(era.date), parse_period(era.end_date)

@@ -16,45 +16,74 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
+import pandas as pd
+
 from dashboard.data import schema
 
 
 @dataclass(frozen=True)
 class Period:
-    """A date at its precision: the first and last day it covers."""
+    """A date at its precision: the first and last day it covers (Timestamps in seconds, so a year before
+    1677 or BCE fits; `year` is as written: -500 is 500 BCE, as TimelineJS writes it)."""
 
-    first: date
-    last: date
+    first: pd.Timestamp
+    last: pd.Timestamp
     precision: str  # "year" | "month" | "day"
+    year: int = 0
+    month: int = 0
+    day: int = 0
+
+
+def day_stamp(year: int, month: int, day: int) -> pd.Timestamp:
+    """A day of any year from -9999 to 9999 (proleptic Gregorian; numpy's years, which go below 1)."""
+    return pd.Timestamp(np.datetime64(f"{'-' if year < 0 else ''}{abs(year):04d}-{month:02d}-{day:02d}", "s"))
 
 
 def parse_period(value: str) -> Period | None:
-    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` -> Period, or None when malformed or not a calendar date."""
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a year may be negative: `-0500` is 500 BCE) -> Period, or None
+    when malformed, not a calendar date or in the year 0, which no calendar has."""
     m = schema.DATE_RE.match(value)
     if not m:
         return None
     year = int(m["year"])
+    if year == 0:
+        return None
+    leap_year = year % 400 or 400  # the Gregorian rules repeat every 400 years (numpy's years, too)
     try:
         if m["day"]:
-            d = date(year, int(m["month"]), int(m["day"]))
-            return Period(d, d, "day")
+            month, day = int(m["month"]), int(m["day"])
+            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(leap_year, month)[1]:
+                return None
+            d = day_stamp(year, month, day)
+            return Period(d, d, "day", year, month, day)
         if m["month"]:
             month = int(m["month"])
-            last = calendar.monthrange(year, month)[1]
-            return Period(date(year, month, 1), date(year, month, last), "month")
-        return Period(date(year, 1, 1), date(year, 12, 31), "year")
+            if not 1 <= month <= 12:
+                return None
+            last = calendar.monthrange(leap_year, month)[1]
+            return Period(day_stamp(year, month, 1), day_stamp(year, month, last), "month", year, month)
+        return Period(day_stamp(year, 1, 1), day_stamp(year, 12, 31), "year", year)
     except ValueError:
         return None
 
 
+def year_label(year: int) -> str:
+    """'2020', 'AD 200' or '500 BCE' (a negative year, as TimelineJS writes and shows it)."""
+    if year < 0:
+        return f"{-year} BCE"
+    return f"AD {year}" if year < 1000 else str(year)
+
+
 def period_label(period: Period) -> str:
-    """A date written at its precision: '8 June 2020', 'June 2020' or '2020', never a made-up day."""
-    d = period.first
+    """A date written at its precision: '8 June 2020', 'June 2020' or '2020', never a made-up day; years
+    before 1000 read 'AD 200' and '500 BCE'."""
+    year = year_label(period.year)
     if period.precision == "day":
-        return f"{d.day} {d:%B %Y}"
+        return f"{period.day} {calendar.month_name[period.month]} {year}"
     if period.precision == "month":
-        return f"{d:%B %Y}"
-    return f"{d:%Y}"
+        return f"{calendar.month_name[period.month]} {year}"
+    return year
 
 
 def when_label(date_value: str, end_value: str = "") -> str:
@@ -69,7 +98,12 @@ def when_label(date_value: str, end_value: str = "") -> str:
 
 
 def day_label(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
+    return f"{d.day} {calendar.month_name[d.month]} {year_label(d.year)}"
+
+
+def month_label(d: date) -> str:
+    """'June 2020', 'March 44 BCE': any year (strftime refuses those before AD 1)."""
+    return f"{calendar.month_name[d.month]} {year_label(d.year)}"
 
 
 @dataclass(frozen=True)
@@ -92,6 +126,9 @@ _LOOSE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$", re.ASCII)
 _ISO_TIME = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", re.ASCII
 )
+_SHORT_YEAR = re.compile(r"^(-?)(\d{1,3})$", re.ASCII)  # '-500': never read as a year (counts look so)
+_ERA_YEAR = re.compile(r"^(?:(?P<ad>AD|CE)\s*(?P<year1>\d{1,4})|(?P<year2>\d{1,4})\s*(?P<era>AD|CE|BCE|BC))$",
+                       re.ASCII | re.IGNORECASE)
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.ASCII)
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -148,6 +185,8 @@ def read_date(raw: str, *, named_months: bool = False, order: str | None = None)
     value = raw.strip()
     if not value or parse_period(value):
         return DateReading(value)
+    if deep := _deep_year(value):
+        return deep
     if m := _YEAR_FLOAT.match(value):
         return DateReading(m[1])
     if m := _LOOSE_ISO.match(value):
@@ -172,6 +211,36 @@ def read_date(raw: str, *, named_months: bool = False, order: str | None = None)
             iso = _iso(int(m[3]), month, int(m[2])) if month else None
             return DateReading(iso) if iso else DateReading(None)
     return DateReading(None)
+
+
+def short_year_hint(value: str) -> str:
+    """For '-500' (not read: a column of counts looks the same): how to write it as a year."""
+    m = _SHORT_YEAR.match(value.strip())
+    if not m:
+        return ""
+    year = -int(m[2]) if m[1] else int(m[2])
+    if not year:
+        return ""
+    return f"if it is the year {year_label(year)}, write it with four digits: {m[1]}{int(m[2]):04d}"
+
+
+def _deep_year(value: str) -> DateReading | None:
+    """A year with its era: '500 BCE' and '500 BC' (-0500), 'AD 500' and '500 CE' (0500); the year 0 is
+    refused."""
+    year = None
+    if m := _ERA_YEAR.match(value):
+        year = int(m["year1"] or m["year2"])
+        year = -year if (m["era"] or "").upper() in ("BC", "BCE") else year
+    elif schema.DATE_RE.match(value) and int(value[:5 if value.startswith("-") else 4]) == 0:
+        year = 0
+    if year is None:
+        return None
+    if year == 0:
+        return DateReading(None, problem=f"'{value}' is in the year 0, which no calendar has",
+                           hint="1 BCE (written -1) is followed by AD 1 (written 1)", kind="invalid date")
+    text = f"{'-' if year < 0 else ''}{abs(year):04d}"
+    note = "" if value == text else f"'{value}' was read as the year {year_label(year)} ({text})"
+    return DateReading(text, note=note)
 
 
 def _day_month_year(value: str, a: int, b: int, year: int, order: str | None = None) -> DateReading:

@@ -21,7 +21,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("id", False, "unique, stable slug `[a-z0-9-]+`, e.g. `ibm-exits-facial-recognition` (permalinks "
            "use it); when the column or a cell is empty, made from the date and title, e.g. "
            "`2020-06-08-ibm-exits`"),
-    Column("date", True, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision the sources support"),
+    Column("date", True, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision the sources support; years "
+           "before 1000 with four digits (`0476-09`), years BCE negative as in TimelineJS (`-0500` or "
+           "`500 BCE`; there is no year 0)"),
     Column("end_date", False,
            "same formats, not before `date`: for spans (a moratorium in force, a protest wave); or `ongoing` "
            "for a span with no end yet (in force as of the data's as-of date: drawn to that date, fading, "
@@ -114,7 +116,7 @@ UNCATEGORISED = "uncategorised"  # how an event with no category is filtered and
 MAX_TITLE = 120
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ASCII digits only: `\d` alone also matches other scripts' digits, e.g. '２０２０'.
-DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)
+DATE_RE = re.compile(r"^(?P<year>-?\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)
 LIST_SEP = ";"
 ONGOING = "ongoing"  # an end_date that says a span has no end yet (see validate.Report.as_of)
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.data import relations, schema
 from dashboard.data.companies import duplicate_warnings
-from dashboard.data.dates import ColumnOrder, Period, parse_period, read_date, when_label
+from dashboard.data.dates import ColumnOrder, Period, parse_period, read_date, short_year_hint, when_label
 from dashboard.data.errors import Problem
 from dashboard.data.safe import is_http_url, url_problem
 
@@ -200,7 +200,7 @@ class Checker:
 
         if len(report.errors) > errors_before or start is None:
             return None
-        as_of = self.report.as_of or date.today()
+        as_of = pd.Timestamp(self.report.as_of or date.today()).as_unit("s")
         return {
             **{col: v.get(col, "") for col in schema.ALL_COLUMN_NAMES},
             "start": start.first,
@@ -231,7 +231,7 @@ class Checker:
             err(
                 col,
                 f"{self.label(col)} '{raw}' is not a valid YYYY, YYYY-MM or YYYY-MM-DD date",
-                hint,
+                short_year_hint(raw) or hint,
                 "invalid date",
             )
             return None
@@ -257,7 +257,8 @@ def frame(records: list[dict[str, object]]) -> pd.DataFrame:
     df = pd.DataFrame.from_records(records, columns=[*schema.ALL_COLUMN_NAMES, *EXTRA_FRAME_COLUMNS])
     for col in schema.ALL_COLUMN_NAMES:
         df[col] = df[col].astype(object)
-    df["start"] = pd.to_datetime(df["start"])
-    df["stop"] = pd.to_datetime(df["stop"])
+    # seconds, not nanoseconds: a year before 1677 or BCE fits (pandas' ns reach only 1677-2262)
+    df["start"] = df["start"].astype("datetime64[s]")
+    df["stop"] = df["stop"].astype("datetime64[s]")
     df["ongoing"] = df["ongoing"].astype(bool)
     return df.sort_values(["start", "id"], kind="stable").reset_index(drop=True)

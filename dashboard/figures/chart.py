@@ -69,6 +69,7 @@ def figure(shown: Shown, frame: Frame = PAGE, *, context: Series | None = None) 
         "anchor": shown.anchor,
         "key_moments": ds.settings.key_moments,
         "preset_ranges": ds.settings.presets,
+        "company_order": shown.company_order,
         "rangeslider": page,
         "presets": frame.surface == "embed",  # the page has HTML zoom buttons (web/layout.py)
     }
@@ -135,6 +136,7 @@ def timeline_figure(
     event: str | None = None,
     anchor: str | None = None,
     zoom: tuple[date | str, date | str] | None = None,
+    lanes: str | None = None,
     highlight: Sequence[str] = (),
     connect: bool = True,
     theme_name: str = "light",
@@ -150,6 +152,7 @@ def timeline_figure(
         event: the id of an event to ring as selected; with `connect`, its related events are joined to it.
         anchor: an event id; the x-axis then counts days since that event (the URL's `anchor`).
         zoom: the visible window, (first day, last day), as the URL's `zoom`.
+        lanes: the order of the company lanes, as the URL's `lanes` ("events", "first", "listed").
         highlight: ids of events to ring, as a tour step does.
         series: a context series (`dashboard.data.context.load_context(path)`) drawn under the lanes.
 
@@ -164,7 +167,7 @@ def timeline_figure(
         "company": list(company) if company is not None else [], "category": list(category or []),
         "start": [day(start)], "end": [day(end)], "q": [q], "context": ["" if context else "0"],
         "event": [event or ""], "anchor": [anchor or ""], "theme": [theme_name],
-        "zoom": [f"{day(zoom[0])}..{day(zoom[1])}" if zoom else ""],
+        "zoom": [f"{day(zoom[0])}..{day(zoom[1])}" if zoom else ""], "lanes": [lanes or ""],
     }
     if company is not None and not company:
         query["company"] = [""]

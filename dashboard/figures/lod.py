@@ -3,6 +3,7 @@ window, or density lanes with the key moments and the selection drawn over them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -25,12 +26,13 @@ from dashboard.view.eventindex import EventIndex
 from dashboard.view.filters import Filters
 
 
-def _lanes(index: EventIndex, placed: np.ndarray) -> tuple[list[str], np.ndarray]:
+def _lanes(index: EventIndex, placed: np.ndarray,
+           company_order: Sequence[str] | None = None) -> tuple[list[str], np.ndarray]:
     """Lane names in order, and the lane position of each placement."""
     keys = index.pl_lane[placed]
     names = index.lane_key_names()
     present = np.unique(keys)
-    lanes = lane_order(names[k] for k in present)
+    lanes = lane_order((names[k] for k in present), (), company_order)
     position = {lane: i for i, lane in enumerate(lanes)}
     key_pos = np.full(len(names), -1, dtype=np.int64)
     key_pos[present] = [position[names[k]] for k in present]
@@ -64,7 +66,7 @@ def view_figure(
     }
     if sel.plan.mode == "all":
         return build_figure(events[mask], **common)
-    lanes, lane_pos = _lanes(index, placed)
+    lanes, lane_pos = _lanes(index, placed, extra.get("company_order"))
     wide = overview(index, mask)
     part: dict[str, Any] = {
         "lanes": lanes,

@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.data import relations, schema
+from dashboard.data import relations, schema, timescale
 from dashboard.data.context import Series
 from dashboard.data.safe import plotly_text
 from dashboard.data.settings import Preset
-from dashboard.figures import theme
+from dashboard.figures import theme, years
 from dashboard.figures.context import add_context
 from dashboard.figures.layout import (
     chrome,
@@ -49,17 +49,20 @@ def lanes_of(row: pd.Series, companies: Sequence[str] | None) -> list[str]:
     return [schema.CONTEXT_LANES.get(row["category"], schema.UNGROUPED_LANE)]
 
 
-def lane_order(lanes: Iterable[str], groups: Sequence[str] = ()) -> list[str]:
-    """Company lanes alphabetically, then groups in order of appearance, then context lanes in the schema's
-    order (events with no group, company or category last)."""
+def lane_order(lanes: Iterable[str], groups: Sequence[str] = (),
+               companies: Sequence[str] | None = None) -> list[str]:
+    """Company lanes (A-Z, or in the order of `companies`: `Shown.company_order`), then groups in order of
+    appearance, then context lanes in the schema's order (events with no group, company or category last)."""
     present = set(lanes)
     context = [lane for lane in [*schema.CONTEXT_LANES.values(), schema.UNGROUPED_LANE]
                if lane in present and lane not in groups]
     grouped = [g for g in dict.fromkeys(groups) if g in present]
     other = [schema.OTHER_COMPANIES] if schema.OTHER_COMPANIES in present else []
     named = set(context) | set(grouped) | set(other)
-    companies = sorted((lane for lane in present if lane not in named), key=str.casefold)
-    return companies + other + grouped + context
+    rank = {c: i for i, c in enumerate(companies or ())}
+    drawn = sorted((lane for lane in present if lane not in named), key=lambda c: (rank.get(c, len(rank)),
+                                                                                   c.casefold()))
+    return drawn + other + grouped + context
 
 
 MAX_COMPANY_LANES = 20  # more companies than this: the ones with most events get lanes, the rest share one
@@ -121,7 +124,8 @@ def point_x(row: pd.Series) -> pd.Timestamp:
 
 
 def placements(
-    events: pd.DataFrame, companies: Sequence[str] | None = None, lanes: Sequence[str] | None = None
+    events: pd.DataFrame, companies: Sequence[str] | None = None, lanes: Sequence[str] | None = None,
+    company_order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One row per (event, lane) with x, x_end and a y that stacks close events on sub-rows.
 
@@ -156,15 +160,16 @@ def placements(
     placed["x"] = xs.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
     placed["x_end"] = ends.loc[idx].to_numpy() if idx else pd.Series([], dtype="datetime64[ns]")
     placed["ongoing"] = events["end_date"].loc[idx].to_numpy() == schema.ONGOING if idx else []
-    order = list(lanes) if lanes is not None else lane_order(placed["lane"], [g for g in groups if g])
+    order = list(lanes) if lanes is not None else lane_order(placed["lane"], [g for g in groups if g],
+                                                             company_order)
     if placed.empty:
         placed["y"] = np.array([], dtype=float)
         placed.attrs["lanes"] = order
         return placed
     lane_index = {lane: i for i, lane in enumerate(order)}
     codes = placed["lane"].map(lane_index).to_numpy()
-    x_ns = placed["x"].to_numpy(dtype="datetime64[ns]").view("int64")
-    end_ns = placed["x_end"].to_numpy(dtype="datetime64[ns]").view("int64")
+    x_ns = years.ms(placed["x"]) * 1e6  # float ns: any year (an int64 of ns holds only 1677-2262)
+    end_ns = years.ms(placed["x_end"]) * 1e6
     has_end = placed["x_end"].notna().to_numpy()
     # Markers closer than about one marker width at the full view share a sub-row otherwise.
     day = 86_400 * 10**9
@@ -189,15 +194,16 @@ def default_range(events: pd.DataFrame, window: tuple[date | None, date | None] 
                   *, clip: bool = True) -> list[str]:
     """The initial x range: the date filter when set, else all events but a lone early outlier or two
     (the "All" button shows everything). `clip=False` keeps every event in range (static exports)."""
-    lo = events["start"].quantile(0.01) if clip and len(events) >= 50 else events["start"].min()
-    hi = events["stop"].max()
-    pad = max((hi - lo) * 0.03, pd.Timedelta(days=15))
+    starts, stops = years.ms(events["start"]), years.ms(events["stop"])
+    lo = float(np.quantile(starts, 0.01)) if clip and len(events) >= 50 else float(starts.min())
+    hi = float(stops.max())
+    pad = max((hi - lo) * 0.03, 15 * years.DAY_MS)
     lo, hi = lo - pad, hi + pad
     if window[0] is not None:
-        lo = pd.Timestamp(window[0])
+        lo = timescale.ns_of(window[0]) / 1e6
     if window[1] is not None:
-        hi = pd.Timestamp(window[1]) + pd.Timedelta(days=1)
-    return [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]
+        hi = timescale.ns_of(window[1]) / 1e6 + years.DAY_MS
+    return [timescale.iso(lo * 1e6).split(" ")[0], timescale.iso(hi * 1e6).split(" ")[0]]
 
 
 def build_figure(
@@ -230,6 +236,7 @@ def build_figure(
     key_moments: Sequence[tuple[str, str]] = (),
     preset_ranges: Sequence[Preset] = (),
     describe_days: bool = True,
+    company_order: Sequence[str] | None = None,
 ) -> go.Figure:
     """The timeline of `events` (already filtered): lanes, spans, band, key moments and a selection ring.
 
@@ -241,7 +248,8 @@ def build_figure(
     as labelled connectors between events in view, `highlight` rings a tour step's events, and `anchor`
     turns the x-axis into days since that event (`describe_days=False`: the page around the figure says what
     they count from). `key_moments` are (event id, label) pairs labelled on the
-    chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings). For a
+    chart and `preset_ranges` the zoom buttons besides "All" (both from the dataset's settings);
+    `company_order` orders the company lanes (default A-Z). For a
     part of a large data set (see `lod.py`): `lanes` fixes the lanes, `x_range` the opening range,
     `overview` the range of the whole selection (range slider and "All" button), and `compact` sends
     dates as numbers and short hover labels.
@@ -254,14 +262,14 @@ def build_figure(
         if height is not None:
             fig.update_layout(height=height)
         return fig
-    placed = placements(events, companies, lanes)
+    placed = placements(events, companies, lanes, company_order)
     lanes = placed.attrs.pop("lanes")  # pandas copies attrs on every operation: drop them while building
     rows = events.loc[placed["idx"]]
     hover = hover_texts(events, compact=compact, anchor=anchor)
-    if compact:  # milliseconds since 1970 travel as typed arrays; a date axis reads them as dates
+    deep = years.is_deep(events)
+    if compact or deep:  # milliseconds since 1970 travel as typed arrays; a date axis reads them as dates
         for col in ("x", "x_end"):
-            placed[col] = placed[col].to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
-            placed.loc[placed[col] < -9e15, col] = np.nan  # NaT
+            placed[col] = years.ms(placed[col])
     fig = go.Figure()
 
     for category in [*schema.CATEGORIES, *sorted(set(events["category"]) - set(schema.CATEGORIES))]:
@@ -301,17 +309,19 @@ def build_figure(
     shapes = []
     annotations = []
     if band is not None:
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": band.start, "x1": band.stop,
+        b0, b1 = years.at(band.start, deep), years.at(band.stop, deep)
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": b0, "x1": b1,
                        "y0": 0, "y1": 1, "fillcolor": colors["band"], "line": {"width": 0}, "layer": "below"})
         # Beside the band, in the row of labels above the plot: the key moments inside the band keep their
         # ticks clear of it (assets' labels.js hides whichever label has no room, least important first).
-        annotations.append({"x": band.stop, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+        annotations.append({"x": b1, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
                             "xanchor": "left", "xshift": 4, "yshift": 2, "showarrow": False,
                             "text": plotly_text(band.label), "font": {"size": 11, "color": colors["muted"]}})
     for era in eras:
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": era.start, "x1": era.stop, "y0": 0,
-                       "y1": 1, "fillcolor": colors["era"], "line": {"width": 0}, "layer": "below"})
-        annotations.append({"x": era.start, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "top",
+        x0, x1 = years.at(era.start, deep), years.at(era.stop, deep)
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
+                       "fillcolor": colors["era"], "line": {"width": 0}, "layer": "below"})
+        annotations.append({"x": x0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "top",
                             "xanchor": "left", "showarrow": False, "text": plotly_text(era.label),
                             "font": {"size": 11, "color": colors["muted"]}})
     for i in range(len(lanes)):
@@ -332,6 +342,9 @@ def build_figure(
     xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True,
                                 "range": list(x_range) if x_range else default_range(events, window,
                                                                                       clip=not full_range)}
+    if deep:  # Plotly labels years '-0500' and '0200': say '500 BCE' and 'AD 200'
+        xaxis["labelalias"] = years.aliases(placed)
+        xaxis["tickformatstops"] = years.TICK_FORMATS
     if rangeslider:
         slider: dict[str, object] = {"visible": True, "thickness": 0.075, "bgcolor": colors["paper"],
                                      "bordercolor": colors["muted"], "borderwidth": 1}

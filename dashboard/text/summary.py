@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data import schema
+from dashboard.data.dates import month_label
 from dashboard.view.filters import Filters
 
 
@@ -26,8 +27,8 @@ def date_span(shown: pd.DataFrame, filters: Filters) -> tuple[pd.Timestamp, pd.T
 def span_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
     """'May 2020 to July 2020', or 'June 2020' when both ends fall in one month."""
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first:%B %Y}"
-    return f"{first:%B %Y} to {last:%B %Y}"
+        return month_label(first)
+    return f"{month_label(first)} to {month_label(last)}"
 
 
 def count_text(shown: pd.DataFrame, total: int, filters: Filters) -> str:

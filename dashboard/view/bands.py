@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.data.dates import parse_period
+from dashboard.data.dates import parse_period, year_label
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,9 @@ def protest_band(events: pd.DataFrame, preferred: str | None = None) -> Band | N
         return None
     chosen = spans[spans["id"] == preferred]
     row = chosen.iloc[0] if not chosen.empty else spans.loc[(spans["stop"] - spans["start"]).idxmax()]
-    label = f"Protests: {row['start'].day} {row['start']:%B} – {row['stop'].day} {row['stop']:%B %Y}"
+    start, stop = row["start"], row["stop"]
+    label = (f"Protests: {start.day} {calendar.month_name[start.month]} – {stop.day} "
+             f"{calendar.month_name[stop.month]} {year_label(stop.year)}")
     return Band(row["start"], row["stop"], label)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.data import schema
+from dashboard.data import schema, timescale
 from dashboard.data.errors import DataError
 from dashboard.data.limits import MAX_ROWS, MAX_UPLOAD_BYTES
 from dashboard.data.load import read_report
@@ -62,6 +62,12 @@ class Dataset:
         """Events with a `group` lane of their own: drawn whole (the index knows company and context
         lanes only)."""
         return "group" in self.events.columns and bool((self.events["group"] != "").any())
+
+    @property
+    def deep(self) -> bool:
+        """Events outside 1677-2262 (years before 1000, BCE): drawn whole, on an axis that labels BCE."""
+        idx = self.idx
+        return timescale.is_deep(idx.start) or timescale.is_deep(idx.stop)
 
     @property
     def idx(self) -> EventIndex:

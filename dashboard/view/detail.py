@@ -18,6 +18,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from dashboard.data import timescale
 from dashboard.view import bins
 from dashboard.view.eventindex import EventIndex
 from dashboard.view.filters import Filters
@@ -37,7 +38,7 @@ class Plan:
 
 
 def iso(ns: float) -> str:
-    return pd.Timestamp(int(ns)).strftime("%Y-%m-%d %H:%M:%S").removesuffix(" 00:00:00")
+    return timescale.iso(ns)
 
 
 def default_view(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.data import schema
+from dashboard.data import schema, timescale
 from dashboard.view.filters import Filters
 
 CONTEXT_OTHER = schema.UNGROUPED_LANE  # no company and no (known) category
@@ -31,6 +31,12 @@ def point_x(events: pd.DataFrame) -> pd.Series:
     return start + pd.to_timedelta(days, unit="D") / 2
 
 
+def _ns(moments: pd.Series) -> np.ndarray:
+    """Timestamps (any unit) -> float64 ns since 1970: exact for the seconds of these centuries, and any
+    year fits (an int64 of ns holds only 1677-2262)."""
+    return moments.to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64") * 1e6
+
+
 def context_lane(category: str) -> str:
     return schema.CONTEXT_LANES.get(category, CONTEXT_OTHER)
 
@@ -44,9 +50,9 @@ class EventIndex:
     """Arrays aligned with the rows of the events table (positions, not labels)."""
 
     companies: tuple[str, ...]  # company lane names, in lane order
-    start: np.ndarray  # int64 ns
-    stop: np.ndarray  # int64 ns
-    x: np.ndarray  # int64 ns: where the point sits
+    start: np.ndarray  # float64 ns since 1970 (data/timescale.py: any year, BCE too)
+    stop: np.ndarray  # float64 ns
+    x: np.ndarray  # float64 ns: where the point sits
     has_end: np.ndarray  # bool: a span
     category: np.ndarray  # object: category names (schema.UNCATEGORISED for none)
     cat_code: np.ndarray  # int8: position in schema.CATEGORIES (-1: another category)
@@ -87,9 +93,9 @@ class EventIndex:
         haystack = (events["title"] + "\n" + events["description"] + "\n" + events["actor"]).str.casefold()
         return cls(
             companies=companies,
-            start=events["start"].to_numpy(dtype="datetime64[ns]").view("int64"),
-            stop=events["stop"].to_numpy(dtype="datetime64[ns]").view("int64"),
-            x=point_x(events).to_numpy(dtype="datetime64[ns]").view("int64"),
+            start=_ns(events["start"]),
+            stop=_ns(events["stop"]),
+            x=_ns(point_x(events)),
             has_end=(events["end_date"] != "").to_numpy(),
             category=events["category"].replace("", schema.UNCATEGORISED).to_numpy(dtype=object),
             cat_code=cat_code,
@@ -123,9 +129,9 @@ class EventIndex:
         if filters.categories is not None:
             keep &= np.isin(self.category, list(filters.categories))
         if filters.start is not None:
-            keep &= self.stop >= pd.Timestamp(filters.start).value
+            keep &= self.stop >= timescale.ns_of(filters.start)
         if filters.end is not None:
-            keep &= self.start <= pd.Timestamp(filters.end).value
+            keep &= self.start <= timescale.ns_of(filters.end)
         needle = filters.q.strip().casefold()
         if needle:
             candidates = np.flatnonzero(keep)

@@ -13,9 +13,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from dashboard.data import relations
+from dashboard.data import relations, timescale
 from dashboard.view import detail, story, urlstate
 from dashboard.view.dataset import Dataset
+from dashboard.view.eventindex import EventIndex
 from dashboard.view.relative import Anchor, anchor_of
 
 THEMES = ("light", "dark")
@@ -68,6 +69,12 @@ class Shown:
         event = self.view.event
         return self.dataset.by_id.loc[event] if event else None
 
+    @cached_property
+    def company_order(self) -> tuple[str, ...]:
+        """The company lanes' order, as the URL's `lanes` asks (A-Z by default), over the view's events:
+        most events first, earliest event first, or as listed in `company=` (the rest A-Z after them)."""
+        return company_order(self.dataset.idx, self.mask, self.view.lanes, self.view.filters.companies)
+
     @property
     def highlight(self) -> tuple[str, ...]:
         return self.step.highlight if self.step else ()
@@ -105,6 +112,23 @@ class Shown:
         return own + (self.data_query or "all") + zoom
 
 
+def company_order(index: EventIndex, mask: np.ndarray, order: str | None,
+                  listed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """Every company of the data in lane order (`order`: urlstate.LANE_ORDERS; None is A-Z)."""
+    names = index.companies  # A-Z already
+    if order == "listed" and listed:
+        chosen = [c for c in listed if c in set(names)]
+        return (*chosen, *(c for c in names if c not in set(chosen)))
+    if order not in ("events", "first") or not len(names):
+        return names
+    member = index.member[mask]
+    if order == "events":
+        key = -member.sum(axis=0)
+    else:  # events are sorted by date: a company's first row in the view is its earliest event
+        key = np.where(member.any(axis=0), member.argmax(axis=0), len(member))
+    return tuple(names[i] for i in np.argsort(key, kind="stable"))  # ties stay A-Z
+
+
 def pan_to_event(view: urlstate.View, dataset: Dataset,
                  visible: tuple[int, int] | None = None) -> urlstate.View:
     """The view with its zoom moved, keeping its width, so the selected event is on screen (a selection
@@ -119,7 +143,9 @@ def pan_to_event(view: urlstate.View, dataset: Dataset,
     else:
         return view
     position = int(dataset.idx.positions([view.event])[0])
-    x = pd.Timestamp(int(dataset.idx.x[position])).to_pydatetime()
+    x = _moment(float(dataset.idx.x[position]))
+    if any(isinstance(v, pd.Timestamp) for v in (lo, hi, x)):  # BCE: compare as Timestamps
+        lo, hi, x = (pd.Timestamp(v).as_unit("s") for v in (lo, hi, x))
     margin = (hi - lo) * 0.01  # an event on the very edge is hard to see
     if lo + margin <= x <= hi - margin:
         return view
@@ -131,7 +157,7 @@ def _window(zoom: tuple[datetime, datetime] | None, notices: list[str]) -> tuple
     if zoom is None:
         return None
     try:
-        return pd.Timestamp(zoom[0]).value, pd.Timestamp(zoom[1]).value
+        return timescale.ns_of(zoom[0]), timescale.ns_of(zoom[1])  # type: ignore[return-value]
     except (OverflowError, ValueError):
         notices.append("Ignored the zoom: it is outside the range the chart can draw.")
         return None
@@ -154,7 +180,8 @@ def resolve(query: urlstate.Query, dataset: Dataset, tour: story.Story | None = 
     step = steps.get(written.step) if steps is not None else None
     if step is not None:
         view = replace(step.view, event=written.event or step.view.event, step=step.number,
-                       zoom=written.zoom or step.view.zoom, theme=written.theme)
+                       zoom=written.zoom or step.view.zoom, theme=written.theme,
+                       lanes=written.lanes or step.view.lanes)
     else:
         view = replace(written, step=None)
     opening = _opening(view, dataset)
@@ -162,11 +189,14 @@ def resolve(query: urlstate.Query, dataset: Dataset, tour: story.Story | None = 
     window = _window(view.zoom, notices) if view.zoom is not None else opening
     index = dataset.idx
     selection = detail.select(index, view.filters, window)
-    anchor = anchor_of(dataset.events, view.anchor)
+    anchor = None if dataset.deep else anchor_of(dataset.events, view.anchor)
     if anchor is not None and selection.plan.mode != "all" and not dataset.grouped:
         anchor = None
         notices.append(DAYS_LIMIT_NOTICE)
-    if anchor is not None or dataset.grouped:  # a days axis and `group` lanes are drawn whole
+    if view.anchor and dataset.deep:
+        notices.append("Days since an event are counted for dates from 1677 to 2262: the axis shows years.")
+    # a days axis, `group` lanes and deep time (bins are calendar units of pandas' ns range) are drawn whole
+    if anchor is not None or dataset.grouped or dataset.deep:
         selection = replace(selection, plan=detail.Plan("all"))
     return Shown(
         dataset=dataset,
@@ -195,7 +225,14 @@ def _opening(view: urlstate.View, dataset: Dataset) -> tuple[int, int] | None:
 
 
 
-def zoom_of(lo_ns: int, hi_ns: int) -> tuple[datetime, datetime]:
+def _moment(ns: float) -> datetime:
+    """ns since 1970 -> a datetime; a Timestamp (in seconds) for a year a datetime cannot hold (BCE)."""
+    if timescale.NS_MIN <= ns <= timescale.NS_MAX:
+        epoch = datetime(1970, 1, 1)
+        return epoch + timedelta(microseconds=int(ns) // 1000)
+    return timescale.stamp(ns)
+
+
+def zoom_of(lo_ns: float, hi_ns: float) -> tuple[datetime, datetime]:
     """A visible range in ns -> the View's zoom value."""
-    epoch = datetime(1970, 1, 1)
-    return epoch + timedelta(microseconds=lo_ns // 1000), epoch + timedelta(microseconds=hi_ns // 1000)
+    return _moment(lo_ns), _moment(hi_ns)

@@ -7,12 +7,17 @@ same parameters plus the drawing options of `EmbedOptions` (height, theme, legen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import parse_qs, urlencode
 
+import numpy as np
+import pandas as pd
+
 from dashboard.data import schema
+from dashboard.data.timescale import year_text
 from dashboard.view.filters import Filters
 
 MAX_Q = 200
@@ -28,7 +33,8 @@ Query = str | Mapping[str, Sequence[str]] | None
 class View:
     """Everything a URL describes: the filters, the visible window of the time axis (`zoom`: None = the
     view's opening range), the selected event, the day-0 event of the relative time axis (`anchor`; None =
-    calendar dates), the guided-tour step (`step`, numbered from 1) and the colour theme (None: the system's).
+    calendar dates), the guided-tour step (`step`, numbered from 1), the colour theme (None: the system's) and
+    the order of the company lanes (`lanes`, one of LANE_ORDERS; None: A-Z).
 
     `start`/`end` (in `filters`) decide which events are in the view: the count, the table, the API and the
     downloads. `zoom` only decides which part of the time axis is on screen."""
@@ -39,6 +45,16 @@ class View:
     step: int | None = None
     theme: str | None = None
     zoom: tuple[datetime, datetime] | None = None
+    lanes: str | None = None
+
+
+# `lanes=`: how company lanes are ordered (the companies shown are `company=`). "name" is the default.
+LANE_ORDERS = {
+    "name": "A–Z",
+    "events": "most events first",
+    "first": "earliest event first",
+    "listed": "as listed in company=",
+}
 
 
 @dataclass(frozen=True)
@@ -163,6 +179,12 @@ def parse(
         notices.append(f"Ignored theme={theme!r}: use light or dark.")
         theme = None
 
+    lanes = first("lanes").lower() or None
+    if lanes is not None and lanes not in LANE_ORDERS:
+        notices.append(f"Ignored lanes={lanes!r}: use {', '.join(LANE_ORDERS)}.")
+        lanes = None
+    lanes = None if lanes == "name" else lanes
+
     filters = Filters(
         companies=_choices(list(params.get("company", [])), companies, "company", notices),
         categories=_choices(list(params.get("category", [])), categories, "category", notices),
@@ -171,20 +193,32 @@ def parse(
         q=q,
         context=context,
     )
-    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme, zoom=zoom), notices
+    return View(filters=filters, event=event, anchor=anchor, step=step, theme=theme, zoom=zoom,
+                lanes=lanes), notices
 
 
 ZOOM_SEP = ".."
 _ZOOM_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H", "%Y-%m-%dT%H:%M")
 
 
+_DEEP_MOMENT = re.compile(r"^(-?\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?$", re.ASCII)
+
+
 def _moment(text: str) -> datetime | None:
+    """A zoom end; a year before AD 1 (`-0500-01-01`, 500 BCE) becomes a Timestamp (a datetime that holds
+    it)."""
     for fmt in _ZOOM_FORMATS:
         try:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    return None
+    m = _DEEP_MOMENT.match(text)
+    if not m:
+        return None
+    try:
+        return pd.Timestamp(np.datetime64(f"{m[1]}-{m[2]}-{m[3]}T{m[4] or '00'}:{m[5] or '00'}", "s"))
+    except ValueError:
+        return None
 
 
 def parse_zoom(raw: str, notices: list[str] | None = None) -> tuple[datetime, datetime] | None:
@@ -199,7 +233,9 @@ def parse_zoom(raw: str, notices: list[str] | None = None) -> tuple[datetime, da
         if notices is not None:
             notices.append(f"Ignored zoom={raw!r}: write zoom=YYYY-MM-DD..YYYY-MM-DD.")
         return None
-    if len(last.strip()) == 10:  # a whole day: up to its end
+    if isinstance(lo, pd.Timestamp) or isinstance(hi, pd.Timestamp):  # BCE: compare as Timestamps
+        lo, hi = pd.Timestamp(lo).as_unit("s"), pd.Timestamp(hi).as_unit("s")
+    if len(last.strip()) in (10, 11):  # a whole day: up to its end
         hi += timedelta(days=1)
     if lo >= hi:
         if notices is not None:
@@ -210,20 +246,25 @@ def parse_zoom(raw: str, notices: list[str] | None = None) -> tuple[datetime, da
 
 def format_zoom(zoom: tuple[datetime, datetime]) -> str:
     """(first, last) -> the `zoom` value: whole days when that moves neither end by more than 0.1% of the
-    window (or not at all), else hours, else minutes, so a shared link opens where the reader was."""
-    lo, hi = zoom
+    window (or not at all), else hours, else minutes, so a shared link opens where the reader was. Any year
+    (`-0500-01-01` is in 500 BCE)."""
+    lo, hi = (pd.Timestamp(z).as_unit("s") for z in zoom)
     tolerance = (hi - lo) * 0.001
-    epoch = datetime(1970, 1, 1)
-    for step, fmt in ((timedelta(days=1), "%Y-%m-%d"), (timedelta(hours=1), "%Y-%m-%dT%H"),
-                      (timedelta(minutes=1), "%Y-%m-%dT%H:%M")):
+    epoch = pd.Timestamp(0).as_unit("s")
+    for step, cut in ((timedelta(days=1), 10), (timedelta(hours=1), 13), (timedelta(minutes=1), 16)):
         a = epoch + round((lo - epoch) / step) * step
         b = epoch + round((hi - epoch) / step) * step
         if b > a and abs(a - lo) <= tolerance and abs(b - hi) <= tolerance or step == timedelta(minutes=1):
             b = max(b, a + step)
-            if fmt == "%Y-%m-%d":
-                return f"{a:%Y-%m-%d}{ZOOM_SEP}{b - step:%Y-%m-%d}"  # the last day is inclusive
-            return f"{a.strftime(fmt)}{ZOOM_SEP}{b.strftime(fmt)}"
+            if cut == 10:
+                b -= step  # the last day is inclusive
+            return f"{_zoom_text(a, cut)}{ZOOM_SEP}{_zoom_text(b, cut)}"
     raise AssertionError("unreachable")
+
+
+def _zoom_text(ts: pd.Timestamp, cut: int) -> str:
+    text = f"{year_text(ts.year)}-{ts.month:02d}-{ts.day:02d}"
+    return text if cut == 10 else text + f"T{ts.hour:02d}" + ("" if cut == 13 else f":{ts.minute:02d}")
 
 
 def _parse_step(raw: str, step_count: int | None, notices: list[str]) -> int | None:
@@ -256,6 +297,8 @@ def to_params(view: View) -> list[tuple[str, str]]:
         pairs.append(("q", f.q))
     if not f.context:
         pairs.append(("context", "0"))
+    if view.lanes:
+        pairs.append(("lanes", view.lanes))
     if view.zoom is not None:
         pairs.append(("zoom", format_zoom(view.zoom)))
     if view.theme:

@@ -28,7 +28,8 @@ from dashboard.web.layout import graph_config
 from dashboard.web.state import shown_for, text
 from dashboard.web.tour.components import details_extras
 
-CONTROL_IDS = (ids.COMPANIES, ids.CATEGORIES, ids.START, ids.END, ids.SEARCH, ids.CONTEXT, ids.TIME)
+CONTROL_IDS = (ids.COMPANIES, ids.CATEGORIES, ids.START, ids.END, ids.SEARCH, ids.CONTEXT, ids.TIME,
+               ids.LANES)
 
 
 def _strings(value: object) -> list[str]:
@@ -69,13 +70,14 @@ def controls_from_view(view: urlstate.View, company_options: Sequence[str]) -> t
         f.q,
         ["on"] if f.context else [],
         ["days"] if view.anchor else [],
+        view.lanes or "name",
     )
 
 
 def view_from_controls(shown: Shown, trigger: object, values: Sequence[object]) -> urlstate.View:
     """The view the controls ask for, starting from the one shown (a tour step's view when in the tour):
     the selection, theme and zoom stay; a new date filter opens on its own range."""
-    companies, categories, start, end, q, context, days = values
+    companies, categories, start, end, q, context, days, lanes = values
     options = shown.dataset.companies
     if trigger == ids.COMPANIES_ALL:
         companies = list(options)
@@ -86,20 +88,26 @@ def view_from_controls(shown: Shown, trigger: object, values: Sequence[object]) 
     counting = "days" in _strings(days)
     anchor = (current.anchor or default_anchor(shown.dataset.events, current.event)) if counting else None
     dates_moved = (filters.start, filters.end) != (current.filters.start, current.filters.end)
+    if current.lanes == "listed" and filters.companies and current.filters.companies:
+        # the checklist lists companies A-Z: keep the URL's order for those still chosen, new ones after
+        kept = [c for c in current.filters.companies if c in filters.companies]
+        filters = replace(filters, companies=(*kept, *(c for c in filters.companies if c not in kept)))
     return urlstate.View(filters=filters, event=current.event, anchor=anchor, theme=current.theme,
-                         zoom=None if dates_moved else current.zoom)
+                         zoom=None if dates_moved else current.zoom,
+                         lanes=None if lanes == "name" else lanes if lanes in urlstate.LANE_ORDERS
+                         else current.lanes)
 
 
 def sync(search: object, companies: object, categories: object, start: object, end: object, q: object,
-         context: object, days: object, _all: object, _none: object, _reset: object, user_data: object,
-         requested: object) -> tuple[Any, ...]:
+         context: object, days: object, lanes: object, _all: object, _none: object, _reset: object,
+         user_data: object, requested: object) -> tuple[Any, ...]:
     """The URL and the controls mirror each other; the URL wins when it changed (load, back, forward).
     A control that leaves the view as it is (Tab through Search, during the tour too) writes nothing;
     one that changes it during the tour leaves the tour, starting from the step's view."""
     trigger = ctx.triggered_id
     if trigger == ids.URL and isinstance(requested, str) and requested == (text(search) or ""):
         # the controls' own request arriving in the URL: they already show it (and may have moved on)
-        return (None, *(no_update,) * 7, no_update)
+        return (None, *(no_update,) * len(CONTROL_IDS), no_update)
     shown = shown_for(search, user_data).shown
     options = shown.dataset.companies
     if trigger is None or trigger in (ids.URL, ids.USER_DATA):
@@ -108,10 +116,11 @@ def sync(search: object, companies: object, categories: object, start: object, e
     if trigger == ids.RESET:
         view = urlstate.View(theme=shown.view.theme)
         return (urlstate.serialize(view), *controls_from_view(view, options), no_update)
-    view = view_from_controls(shown, trigger, (companies, categories, start, end, q, context, days))
+    view = view_from_controls(shown, trigger, (companies, categories, start, end, q, context, days, lanes))
     controls = (controls_from_view(view, options) if trigger in (ids.COMPANIES_ALL, ids.COMPANIES_NONE)
-                else (no_update,) * 7)
-    unchanged = view.filters == shown.view.filters and view.anchor == shown.view.anchor
+                else (no_update,) * len(CONTROL_IDS))
+    unchanged = (view.filters, view.anchor, view.lanes) == (shown.view.filters, shown.view.anchor,
+                                                           shown.view.lanes)
     return ((no_update if unchanged else urlstate.serialize(view)), *controls, no_update)
 
 

@@ -61,6 +61,13 @@ def filter_panel(companies: Sequence[str], categories: Sequence[str]) -> html.Di
                               value=list(companies), className="checklist", inputClassName="check-input"),
             ]),
             html.Fieldset([
+                html.Legend("Lane order"),
+                dcc.RadioItems(id=ids.LANES, options=[{"label": "A–Z", "value": "name"},
+                                                      {"label": "Most events first", "value": "events"},
+                                                      {"label": "Earliest event first", "value": "first"}],
+                               value="name", className="checklist", inputClassName="check-input"),
+            ]),
+            html.Fieldset([
                 html.Legend("Categories"),
                 dcc.Checklist(
                     id=ids.CATEGORIES,

@@ -73,6 +73,7 @@ EXPORT_DOWNLOAD = "export-download"
 
 # Relative time, the guided tour and citations.
 TIME = "time-axis"  # the "days since" toggle
+LANES = "filter-lanes"  # the order of the company lanes (URL `lanes`)
 TIME_NOTE = "time-axis-note"
 TOUR_START = "tour-start"
 TOUR_BAR = "tour-bar"

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.data.dates import day_label, year_label
 from dashboard.data.settings import Preset
 from dashboard.text.describe import APP_TITLE, slug
 from dashboard.view.dataset import Dataset
@@ -134,8 +135,9 @@ def downloads() -> html.Div:
 def data_summary(events: pd.DataFrame, source_name: str) -> str:
     if events.empty:
         return f"{source_name}: no events"
-    return (f"{len(events)} events from {events['start'].min():%Y} to {events['stop'].max():%Y} "
-            f"({source_name}; latest event {events['start'].max().day} {events['start'].max():%B %Y})")
+    first, last, latest = events["start"].min(), events["stop"].max(), events["start"].max()
+    return (f"{len(events)} events from {year_label(first.year)} to {year_label(last.year)} "
+            f"({source_name}; latest event {day_label(latest)})")
 
 
 def page(dataset: Dataset, story: Story | None = None) -> html.Div:

@@ -124,6 +124,7 @@ def made_ids(rows: list[tuple[int, dict[str, str]]], orders: dict[str, ColumnOrd
             continue
         raw = v.get("date", "")
         day = read_date(raw, order=orders.get("date", ColumnOrder(None)).order).value or raw
+        day = f"{day[1:]} bce" if day.startswith("-") else day  # '-0500' would read as the year 500
         base = slugify(f"{day} {v.get('title', '')}")
         candidate, n = base, 1
         while candidate in taken:

@@ -105,11 +105,14 @@ class SlideReader:
             return reading.value
         numbers: dict[str, int | None] = {}
         bad = False
-        for part, low, high in (("year", 1000, 9999), ("month", 1, 12), ("day", 1, 31)):
+        for part, low, high in (("year", -9999, 9999), ("month", 1, 12), ("day", 1, 31)):
             raw = parts.get(part, "").strip()
             number = _integer(raw) if raw else None
-            if raw and (number is None or not low <= number <= high):
-                hint = "a four-digit year, e.g. 2020" if part == "year" else f"a number from {low} to {high}"
+            if raw and (number is None or not low <= number <= high or (part == "year" and number == 0)):
+                hint = (("there is no year 0: 1 BCE (-1) is followed by AD 1 (1)" if number == 0 else
+                         "a four-digit year, e.g. 2020" if number is None else
+                         "a year from -9999 (9999 BCE) to 9999") if part == "year"
+                        else f"a number from {low} to {high}")
                 self.problem(
                     slide,
                     f"{prefix}.{part}",
@@ -140,7 +143,7 @@ class SlideReader:
             )
             return None
         iso = (
-            f"{numbers['year']:04d}"
+            ("-" if numbers["year"] < 0 else "") + f"{abs(numbers['year']):04d}"
             + (f"-{numbers['month']:02d}" if numbers["month"] else "")
             + (f"-{numbers['day']:02d}" if numbers["day"] else "")
         )
@@ -322,7 +325,7 @@ def slugify(text: str) -> str:
 
 
 def _integer(raw: str) -> int | None:
-    m = re.fullmatch(r"\s*(\d+)(?:\.0+)?\s*", raw, re.ASCII)
+    m = re.fullmatch(r"\s*(-?\d+)(?:\.0+)?\s*", raw, re.ASCII)  # a year may be negative: -500 is 500 BCE
     return int(m[1]) if m else None
 
 

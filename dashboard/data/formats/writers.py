@@ -34,7 +34,10 @@ class Output:
 
 
 def _date_parts(value: str) -> dict[str, str]:
-    parts = value.split("-")
+    """`YYYY[-MM[-DD]]` -> TimelineJS's parts; a negative year stays negative (-0500 -> '-500', 500 BCE)."""
+    sign = "-" if value.startswith("-") else ""
+    parts = value.removeprefix("-").split("-")
+    parts[0] = sign + parts[0]
     return {k: str(int(v)) for k, v in zip(("year", "month", "day"), parts, strict=False)}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dashboard.data.context import MAX_POINTS, read_context_bytes
-from dashboard.data.dates import ORDERS
+from dashboard.data.dates import ORDERS, year_label
 from dashboard.data.errors import Problem
 from dashboard.data.limits import MAX_UPLOAD_BYTES, PARSE_TIMEOUT_S, Limits, megabytes
 from dashboard.data.load import read_bytes
@@ -103,7 +103,7 @@ def events_upload(pending: Any, order: Any = None) -> Outcome:
     if report.errors or report.events is None:
         return Outcome(None, report.errors, report.warnings)
     events = report.events
-    span = f"{events['start'].min():%Y} to {events['stop'].max():%Y}"
+    span = f"{year_label(events['start'].min().year)} to {year_label(events['stop'].max().year)}"
     summary = f"{len(events)} events from {span} ({report.format})"
     if report.diagnosis:
         summary += f"; {report.diagnosis}"
