@@ -18,8 +18,8 @@ from dashboard.web.layout import preset_buttons
 from dashboard.web.state import Tab, current
 
 EMPTY_RANGE_HEIGHT = 260
-# The figure-key store's value while the chart on screen is the page's pre-drawn first figure (web/predraw.py):
-# the browser already draws that very figure, so the render callback sends none.
+# The figure-key store's value while the chart on screen is the page's pre-drawn first figure
+# (web/predraw.py): the browser already draws that very figure, so the render callback sends none.
 PREDRAWN = "predrawn:"
 
 
