@@ -1,5 +1,5 @@
 """The page's first chart is drawn from its HTML before Dash starts, and Dash's graph takes over that very
-chart (web/predraw.py, static/predraw.js): one draw, never blank, and the chart answers the filters afterwards."""
+chart (web/predraw.py, static/predraw.js): one draw, never blank, and it answers the filters."""
 
 from __future__ import annotations
 
