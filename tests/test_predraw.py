@@ -86,3 +86,19 @@ def test_csv_text_in_the_first_chart_cannot_close_its_script(tmp_path, xss_csv):
     assert block is not None
     assert "<" not in block.group(1)  # no CSV text can end the block or start markup
     assert "script" in json.dumps(json.loads(block.group(1)))  # the text itself is kept (escaped), as data
+
+
+def test_plotly_and_the_predraw_run_first_and_dash_waits(app):
+    """The browser evaluates plotly.js and draws the first chart before React and Dash's renderer (deferred,
+    in their order), and the renderer starts once they have run, with the pre-draw's hooks."""
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    tags = re.findall(r'<script (defer )?src="([^"]+)"', page)
+    blocking = [src for deferred, src in tags if not deferred]
+    assert [b.rsplit("/", 1)[1].split(".")[0] for b in blocking] == ["plotly-cartesian", "labels", "predraw"]
+    assert [src for _, src in tags][:3] == blocking
+    names = [src for _, src in tags]
+    assert names.index(next(n for n in names if "react-dom" in n)) < names.index(
+        next(n for n in names if "dash_renderer" in n))
+    renderer = re.search(r'<script id="_dash-renderer"[^>]*>(.*?)</script>', page, re.S)
+    assert renderer is not None and "DOMContentLoaded" in renderer.group(1)
+    assert "frt.predraw.hooks" in renderer.group(1)

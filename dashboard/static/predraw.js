@@ -30,6 +30,7 @@
   }
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
   var theme = explicitTheme(window.location.search) || (dark ? "dark" : "light");
+  document.documentElement.dataset.theme = theme;  // assets/clientside.js (deferred) sets the same
   if (theme !== first.theme || stored(ids.userData) || stored(ids.userContext)) {
     frame.remove();
     return;

@@ -23,14 +23,18 @@ from dashboard.web import ids
 from dashboard.web.chart import PREDRAWN, page_figure
 from dashboard.web.embed.page import safe_json_text
 from dashboard.web.layout import graph_config
+from dashboard.web.serving import LABELS_SCRIPT, PLOTLY_BUNDLE
 from dashboard.web.state import shown_for
 
 SCRIPT = "static/predraw.js"
+FIRST = (PLOTLY_BUNDLE.rsplit(".", 2)[0], LABELS_SCRIPT.rsplit(".", 1)[0], SCRIPT.rsplit(".", 1)[0])
 DATA_ID = "frt-first"
 FRAME_ID = "frt-predraw"
-# Dash's renderer with the pre-draw's hooks (none when the page was not pre-drawn: Dash's defaults).
-RENDERER = ("var renderer = new DashRenderer("
-            "(window.frt && window.frt.predraw && window.frt.predraw.hooks) || undefined);")
+# Dash's renderer with the pre-draw's hooks (none when the page was not pre-drawn: Dash's defaults), once the
+# deferred scripts have run (see `first_scripts_first`).
+RENDERER = ("document.addEventListener('DOMContentLoaded', function () {"
+            " window.renderer = new DashRenderer("
+            "(window.frt && window.frt.predraw && window.frt.predraw.hooks) || undefined); });")
 
 
 def first_chart(query: str) -> dict[str, Any]:
@@ -60,7 +64,27 @@ def page_html(query: str) -> str:
             f'<script type="application/json" id="{DATA_ID}">{data}</script>')
 
 
+def first_scripts_first(scripts: str, first: tuple[str, ...]) -> str:
+    """The scripts the pre-draw needs (plotly.js, the label fitting, the pre-draw) first, and every other
+    script tag deferred: the browser evaluates plotly.js and paints the pre-drawn chart before it evaluates
+    React, Dash's renderer, its components and the page's assets (still in their order, before
+    DOMContentLoaded, when the renderer starts)."""
+    lines = scripts.split("\n")
+    needed = [line for line in lines if any(name in line for name in first)]
+    if not any("/predraw." in line for line in needed):
+        return scripts
+    rest = [line.replace("<script src=", "<script defer src=", 1) for line in lines if line not in needed]
+    return "\n".join(needed + rest)
+
+
 def install(app: Dash) -> None:
-    """The pre-draw script after plotly.js (before Dash's renderer) and the renderer with its hooks."""
+    """The pre-draw script after plotly.js, every other script deferred, and the renderer with its hooks."""
     app.scripts.append_script({"relative_package_path": SCRIPT, "namespace": "dashboard"})
     app.renderer = RENDERER
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**kwargs: Any) -> str:
+        kwargs["scripts"] = first_scripts_first(kwargs.get("scripts", ""), FIRST)
+        return interpolate(**kwargs)
+
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign, assignment]
