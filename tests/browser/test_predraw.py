@@ -70,7 +70,7 @@ def test_the_predrawn_chart_is_the_one_dash_takes_over(dash_duo, serve, bundled_
     assert state["adopted"] and not state["frame"], state  # the chart in the graph is the pre-drawn one
     assert state["draws"]["calls"] == 1 and state["draws"]["beforeplot"] == 0, state["draws"]  # drawn once
     assert state["draws"]["shown"] and state["draws"]["blank"] == 0, state["draws"]  # never blank
-    assert state["traces"] == state["htmlTraces"]
+    assert state["traces"] == state["htmlTraces"] and "decision" in state["names"]
 
     # Dash drives it now: a filter redraws it through the render callback, and the URL follows.
     duo.find_element(f"#{ids.CATEGORIES} input[value='decision']").click()
