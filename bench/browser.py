@@ -13,13 +13,14 @@ from selenium.common.exceptions import WebDriverException
 
 from dashboard.web import ids
 
-# Records when the chart first shows data, from navigation start (ms): an SVG marker in the document, or
+# Records when the chart first shows data, from navigation start (ms): an SVG marker in the document (in the
+# graph, or in the page's pre-drawn first chart: web/predraw.py), or
 # for WebGL traces (the baseline's px.scatter switches to scattergl above 1,000 points) the first frame
 # after plotly has laid them out.
 PROBE = f"""
 (function () {{
   function check() {{
-    const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');
+    const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot, #frt-predraw .js-plotly-plot');
     const data = gd && gd._fullData ? gd._fullData : [];
     if (data.length && (gd.querySelector('.scatterlayer .trace .point')
                         || data.some(t => t.type === 'scattergl' && t.visible !== false))) {{

@@ -23,7 +23,7 @@ from dashboard.data.settings import settings_path
 from dashboard.text.describe import meta_description, shown_title
 from dashboard.view.dataset import load_dataset
 from dashboard.view.story import Story, load_story, story_file_for
-from dashboard.web import a11y, callbacks, reloading, responsecache, security, urls
+from dashboard.web import a11y, callbacks, predraw, reloading, responsecache, security, urls
 from dashboard.web.api import register_api
 from dashboard.web.cache import FigureCache, data_version
 from dashboard.web.downloads import register_downloads
@@ -45,7 +45,8 @@ def assets_path() -> Path:
 
 
 class TimelineDash(Dash):
-    """Dash whose page head also carries the description and oEmbed discovery link of the requested view."""
+    """Dash whose page carries the description and oEmbed discovery link of the requested view in its head,
+    and the view's first chart before Dash's entry point (web/predraw.py)."""
 
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "", config: Any = "",
                           scripts: Any = "", app_entry: Any = "", favicon: Any = "",
@@ -53,9 +54,10 @@ class TimelineDash(Dash):
         shown = request_shown(request.query_string.decode("utf-8", "replace"))
         link = discovery_link(urls.here(), urls.root(), shown_title(shown))
         description = f'<meta name="description" content="{escape(meta_description(shown))}">'
+        first = predraw.page_html(request.query_string.decode("utf-8", "replace"))
         return super().interpolate_index(metas=metas + description + link, title=title, css=css,
                                          config=config,
-                                         scripts=scripts, app_entry=app_entry, favicon=favicon,
+                                         scripts=scripts, app_entry=first + app_entry, favicon=favicon,
                                          renderer=renderer)
 
 
@@ -123,6 +125,7 @@ def create_app(
     if responsecache.enabled():
         responsecache.install(app.server, cache.cache, cache.prefix)  # before compression: see install()
     optimise_delivery(app)
+    predraw.install(app)  # after plotly.js and the label script (optimise_delivery)
     install(app.server, Served(dataset, tour, context, cache))
     app.layout = page(dataset, tour)
     callbacks.register(app)

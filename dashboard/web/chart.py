@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Patch, html
+from dash import Patch, html, no_update
 
 from dashboard.figures.chart import PAGE, figure, figure_key
 from dashboard.view.detail import DAY, iso
@@ -18,6 +18,9 @@ from dashboard.web.layout import preset_buttons
 from dashboard.web.state import Tab, current
 
 EMPTY_RANGE_HEIGHT = 260
+# The figure-key store's value while the chart on screen is the page's pre-drawn first figure
+# (web/predraw.py): the browser already draws that very figure, so the render callback sends none.
+PREDRAWN = "predrawn:"
 
 
 def x_range(shown: Shown) -> list[Any] | None:
@@ -32,7 +35,8 @@ def x_range(shown: Shown) -> list[Any] | None:
 
 
 def page_figure(tab: Tab, previous_key: object) -> tuple[Any, str, int]:
-    """(the figure dict or a Patch of its range, its key, its height in px) for the tab's view."""
+    """(the figure dict, a Patch of its range, or no update when the pre-drawn chart is this figure; its key;
+    its height in px) for the tab's view."""
     shown = tab.shown
     key = figure_key(shown, PAGE) + ("" if tab.context is None else f"|context:{tab.context.name}")
 
@@ -42,6 +46,8 @@ def page_figure(tab: Tab, previous_key: object) -> tuple[Any, str, int]:
     own = shown.dataset.uploaded or tab.own_context  # a tab's own data is not cached on the server
     built: dict[str, Any] = build() if own else current().cache.get_or_build(key, build)
     height = int(built["layout"].get("height") or EMPTY_RANGE_HEIGHT)
+    if previous_key == PREDRAWN + key:
+        return no_update, key, height
     rng = x_range(shown)
     if previous_key == key:
         patch = Patch()

@@ -96,7 +96,9 @@ def chart() -> html.Div:
         dcc.Loading(
             dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, className="timeline-graph",
                       figure={"data": [], "layout": {"height": 420}}),
-            type="default", delay_show=150,
+            # The chart stays in view under the spinner (it is never blanked while a new one is asked for),
+            # and no spinner covers the page's pre-drawn first chart (web/predraw.py).
+            type="default", delay_show=150, show_initially=False, overlay_style={"visibility": "visible"},
         ),
         id=ids.CHART_KEYS,
         className="chart-keys",

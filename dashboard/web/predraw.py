@@ -1,0 +1,90 @@
+"""The page's first chart in its HTML: drawn by plotly.js before Dash starts, then taken over by Dash's graph.
+
+The page's HTML carries the figure the render callback would answer for the URL's view (`first_chart`, through
+the one view resolution and the one page figure path) and a frame to draw it in. `dashboard/static/predraw.js`
+draws it as soon as plotly.js is evaluated, hands Dash's renderer a layout whose graph holds that very figure
+and whose figure-key store names it (the renderer's `layout_post` hook), and puts the drawn chart in place of
+the graph's own div when the graph mounts. The render callback then answers "no new figure"
+(`web.chart.PREDRAWN`): the chart is drawn once, by the pre-draw, and never goes blank.
+
+A reader whose view the server cannot know (a dark system theme with no theme in the URL, an upload in the
+tab's session) is not pre-drawn: the script leaves the frame and Dash draws the chart as before.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from dash import Dash
+from plotly.io.json import to_json_plotly
+
+from dashboard.web import ids
+from dashboard.web.chart import PREDRAWN, page_figure
+from dashboard.web.embed.page import safe_json_text
+from dashboard.web.layout import graph_config
+from dashboard.web.serving import LABELS_SCRIPT, PLOTLY_BUNDLE
+from dashboard.web.state import shown_for
+
+SCRIPT = "static/predraw.js"
+FIRST = (PLOTLY_BUNDLE.rsplit(".", 2)[0], LABELS_SCRIPT.rsplit(".", 1)[0], SCRIPT.rsplit(".", 1)[0])
+DATA_ID = "frt-first"
+FRAME_ID = "frt-predraw"
+# Dash's renderer with the pre-draw's hooks (none when the page was not pre-drawn: Dash's defaults), once the
+# deferred scripts have run (see `first_scripts_first`).
+RENDERER = ("document.addEventListener('DOMContentLoaded', function () {"
+            " window.renderer = new DashRenderer("
+            "(window.frt && window.frt.predraw && window.frt.predraw.hooks) || undefined); });")
+
+
+def first_chart(query: str) -> dict[str, Any]:
+    """What the page's first render would draw for this query, with no upload and the URL's theme (light
+    when it names none): the figure, its key (as the render callback seeds it), config, box and theme."""
+    tab = shown_for(query)
+    figure, key, height = page_figure(tab, None)
+    return {
+        "seed": PREDRAWN + key,
+        "theme": tab.shown.theme,
+        "figure": figure,
+        "config": graph_config(tab.shown.view),
+        "style": {"height": f"{height}px"},
+        "ids": {"graph": ids.GRAPH, "figureKey": ids.FIGURE_KEY, "userData": ids.USER_DATA,
+                "userContext": ids.USER_CONTEXT},
+    }
+
+
+def page_html(query: str) -> str:
+    """The frame the first chart is drawn in (the page's own grid, so the chart has its final width) and
+    its data, for the page's HTML before Dash's entry point."""
+    first = first_chart(query)
+    data = safe_json_text(to_json_plotly(first))
+    height = escape(first["style"]["height"])
+    return (f'<div id="{FRAME_ID}" class="layout predraw" aria-hidden="true"><div class="side"></div>'
+            f'<div class="predraw-chart" style="height: {height}"></div></div>'
+            f'<script type="application/json" id="{DATA_ID}">{data}</script>')
+
+
+def first_scripts_first(scripts: str, first: tuple[str, ...]) -> str:
+    """The scripts the pre-draw needs (plotly.js, the label fitting, the pre-draw) first, and every other
+    script tag deferred: the browser evaluates plotly.js and paints the pre-drawn chart before it evaluates
+    React, Dash's renderer, its components and the page's assets (still in their order, before
+    DOMContentLoaded, when the renderer starts)."""
+    lines = scripts.split("\n")
+    needed = [line for line in lines if any(name in line for name in first)]
+    if not any("/predraw." in line for line in needed):
+        return scripts
+    rest = [line.replace("<script src=", "<script defer src=", 1) for line in lines if line not in needed]
+    return "\n".join(needed + rest)
+
+
+def install(app: Dash) -> None:
+    """The pre-draw script after plotly.js, every other script deferred, and the renderer with its hooks."""
+    app.scripts.append_script({"relative_package_path": SCRIPT, "namespace": "dashboard"})
+    app.renderer = RENDERER
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**kwargs: Any) -> str:
+        kwargs["scripts"] = first_scripts_first(kwargs.get("scripts", ""), FIRST)
+        return interpolate(**kwargs)
+
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign, assignment]

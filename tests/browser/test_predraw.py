@@ -1,0 +1,81 @@
+"""The page's first chart is drawn from its HTML before Dash starts, and Dash's graph takes over that very
+chart (web/predraw.py, static/predraw.js): one draw, never blank, and it answers the filters."""
+
+from __future__ import annotations
+
+import pytest
+from dash.testing.wait import until
+
+from dashboard.app import create_app
+from dashboard.web import ids
+
+from .conftest import cdp
+
+# Before any page script: count plotly's full draws (each Plotly.newPlot/react call that reaches plotly, and
+# every `plotly_beforeplot`, which plotly fires at the start of each full redraw), and every animation frame
+# after the chart first showed data in which no chart with data is on screen.
+COUNTER = """
+(function () {
+  var log = window.__draws = {calls: 0, beforeplot: 0, shown: false, blank: 0};
+  function watch(gd) {
+    if (gd.__counted || typeof gd.on !== 'function') return;
+    gd.__counted = true;
+    gd.on('plotly_beforeplot', function () { log.beforeplot++; });
+  }
+  var plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
+    set: function (P) {
+      plotly = P;
+      ['newPlot', 'react'].forEach(function (name) {
+        var call = P[name];
+        P[name] = function (gd) {
+          log.calls++;
+          var done = call.apply(this, arguments);
+          Promise.resolve(done).then(function () { watch(gd); });
+          return done;
+        };
+      });
+    }});
+  function frame() {
+    var drawn = document.querySelector('.js-plotly-plot .scatterlayer .trace .point');
+    var box = drawn && drawn.isConnected ? drawn.getBoundingClientRect() : null;
+    if (box && box.width) { log.shown = true; } else if (log.shown) { log.blank++; }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+"""
+STATE = f"""
+const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');
+const first = JSON.parse(document.getElementById('frt-first').textContent);
+return {{draws: window.__draws, adopted: !!gd && !!window.frt.predraw && gd === window.frt.predraw.chart,
+         frame: !!document.getElementById('frt-predraw'), traces: gd ? gd.data.length : null,
+         htmlTraces: first.figure.data.length, names: gd ? gd.data.map(t => t.name) : [],
+         search: location.search}};
+"""
+
+
+@pytest.fixture
+def bundled_app(bundled_csv):
+    return create_app(bundled_csv)
+
+
+def test_the_predrawn_chart_is_the_one_dash_takes_over(dash_duo, serve, bundled_app):
+    duo = serve(bundled_app)
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": COUNTER})
+    duo.driver.get(duo.server_url + "/?category=protest&category=legal&category=decision")
+    duo.wait_for_element(f"#{ids.TABLE} tr", timeout=30)  # the render callback has answered
+    until(lambda: duo._wait_for_callbacks(), timeout=30)
+    state = duo.driver.execute_script(STATE)
+    assert state["adopted"] and not state["frame"], state  # the chart in the graph is the pre-drawn one
+    assert state["draws"]["calls"] == 1 and state["draws"]["beforeplot"] == 0, state["draws"]  # drawn once
+    assert state["draws"]["shown"] and state["draws"]["blank"] == 0, state["draws"]  # never blank
+    assert state["traces"] == state["htmlTraces"] and "decision" in state["names"]
+
+    # Dash drives it now: a filter redraws it through the render callback, and the URL follows.
+    duo.find_element(f"#{ids.CATEGORIES} input[value='decision']").click()
+    until(lambda: "decision" not in duo.driver.execute_script(STATE)["search"], timeout=20)
+    until(lambda: "decision" not in duo.driver.execute_script(STATE)["names"], timeout=20)
+    after = duo.driver.execute_script(STATE)
+    assert after["draws"]["blank"] == 0 and after["adopted"], after
+    assert duo.get_logs() == []

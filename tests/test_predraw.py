@@ -1,0 +1,104 @@
+"""The page's HTML carries the first chart of the URL's view (web/predraw.py), the very figure the render
+callback then draws; and told that the browser pre-drew it, the callback sends no second figure."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.web import ids
+from tests.conftest import ROOT
+from tests.dash_requests import body, callback_key
+
+QUERIES = ["", "?category=legal&category=protest", "?company=IBM&zoom=2019-06-01..2020-12-31",
+           "?theme=dark&q=ban"]
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(ROOT / "events.csv")
+
+
+def first_chart(app, query: str) -> dict:
+    page = app.server.test_client().get("/" + query).get_data(as_text=True)
+    found = re.search(r'<script type="application/json" id="frt-first">(.*?)</script>', page, re.S)
+    assert found is not None, "the page carries no first chart"
+    assert page.index('id="frt-predraw"') < page.index('id="react-entry-point"')
+    return json.loads(found.group(1))
+
+
+def render(app, query: str, theme: str, figure_key: object = None) -> dict:
+    request = body(app, callback_key(app, f"{ids.GRAPH}.figure"),
+                   {"url.search": query, "url.pathname": "/",
+                    f"{ids.THEME}.data": theme, f"{ids.FIGURE_KEY}.data": figure_key},
+                   changed=[])
+    answer = app.server.test_client().post("/_dash-update-component", json=request)
+    assert answer.status_code in (200, 204)
+    return answer.get_json()["response"] if answer.status_code == 200 else {}
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_page_html_holds_the_figure_the_render_callback_draws(app, query):
+    first = first_chart(app, query)
+    theme = "dark" if "theme=dark" in query else "light"
+    assert first["theme"] == theme
+    drawn = render(app, query, theme)
+    assert first["figure"] == drawn[ids.GRAPH]["figure"]
+    assert first["config"] == drawn[ids.GRAPH]["config"]
+    assert first["style"] == drawn[ids.GRAPH]["style"]
+    # the key the page seeds is the callback's own, marked as drawn already
+    assert first["seed"] == "predrawn:" + drawn[ids.FIGURE_KEY]["data"]
+
+
+def test_the_first_chart_follows_the_view(app):
+    every = first_chart(app, "")["figure"]
+    legal = first_chart(app, "?category=legal")["figure"]
+    zoomed = first_chart(app, "?zoom=2020-06-01..2020-06-30")["figure"]
+    dark = first_chart(app, "?theme=dark")["figure"]
+    names = {t.get("name") for t in legal["data"]}
+    assert len(legal["data"]) < len(every["data"]) and "legal" in names
+    assert zoomed["layout"]["xaxis"]["range"][0].startswith("2020-06-01")
+    assert dark["layout"]["paper_bgcolor"] != every["layout"]["paper_bgcolor"]
+
+
+@pytest.mark.parametrize("query", QUERIES[:2])
+def test_a_predrawn_chart_is_not_sent_again(app, query):
+    first = first_chart(app, query)
+    theme = first["theme"]
+    answer = render(app, query, theme, first["seed"])
+    assert ids.GRAPH not in answer or "figure" not in answer[ids.GRAPH]  # no figure, no config: kept as drawn
+    assert answer[ids.FIGURE_KEY]["data"] == first["seed"].removeprefix("predrawn:")
+    assert answer[ids.COUNT]["children"]  # the rest of the page is answered as before
+
+
+def test_a_view_other_than_the_predrawn_one_gets_its_figure(app):
+    seed = first_chart(app, "")["seed"]
+    answer = render(app, "?category=legal", "light", seed)
+    assert answer[ids.GRAPH]["figure"]["data"]
+
+
+def test_csv_text_in_the_first_chart_cannot_close_its_script(tmp_path, xss_csv):
+    page = create_app(xss_csv).server.test_client().get("/").get_data(as_text=True)
+    block = re.search(r'<script type="application/json" id="frt-first">(.*?)</script>', page, re.S)
+    assert block is not None
+    assert "<" not in block.group(1)  # no CSV text can end the block or start markup
+    assert "script" in json.dumps(json.loads(block.group(1)))  # the text itself is kept (escaped), as data
+
+
+def test_plotly_and_the_predraw_run_first_and_dash_waits(app):
+    """The browser evaluates plotly.js and draws the first chart before React and Dash's renderer (deferred,
+    in their order), and the renderer starts once they have run, with the pre-draw's hooks."""
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    tags = re.findall(r'<script (defer )?src="([^"]+)"', page)
+    blocking = [src for deferred, src in tags if not deferred]
+    assert [b.rsplit("/", 1)[1].split(".")[0] for b in blocking] == ["plotly-cartesian", "labels", "predraw"]
+    assert [src for _, src in tags][:3] == blocking
+    names = [src for _, src in tags]
+    assert names.index(next(n for n in names if "react-dom" in n)) < names.index(
+        next(n for n in names if "dash_renderer" in n))
+    renderer = re.search(r'<script id="_dash-renderer"[^>]*>(.*?)</script>', page, re.S)
+    assert renderer is not None and "DOMContentLoaded" in renderer.group(1)
+    assert "frt.predraw.hooks" in renderer.group(1)
