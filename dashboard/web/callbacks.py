@@ -94,7 +94,8 @@ def view_from_controls(shown: Shown, trigger: object, values: Sequence[object]) 
         filters = replace(filters, companies=(*kept, *(c for c in filters.companies if c not in kept)))
     return urlstate.View(filters=filters, event=current.event, anchor=anchor, theme=current.theme,
                          zoom=None if dates_moved else current.zoom,
-                         lanes=None if lanes == "name" else lanes if lanes in urlstate.LANE_ORDERS
+                         lanes=None if lanes == "name"
+                         else lanes if isinstance(lanes, str) and lanes in urlstate.LANE_ORDERS
                          else current.lanes)
 
 

@@ -103,7 +103,7 @@ def shoot(driver, frame, name: str) -> None:
 
 
 def test_an_embed_survives_narrow_columns_and_a_resize(dash_duo, serve, bundled_csv, other_site):
-    serve(create_app(bundled_csv))
+    serve(create_app(bundled_csv), None)
     root = dash_duo.server_url
     # The bundled data's embed (19 lanes) as tall as it needs, and a short one (200 px chart).
     style = "border:0;width:{}px;height:{}px"
@@ -149,7 +149,7 @@ def test_an_embed_survives_narrow_columns_and_a_resize(dash_duo, serve, bundled_
 
 def test_keyboard_walks_the_events_and_an_event_link_leaves_the_host_focus_alone(dash_duo, serve, valid_csv,
                                                                                   other_site, tmp_path):
-    serve(create_app(valid_csv))
+    serve(create_app(valid_csv), None)
     root = dash_duo.server_url
     # An exported view on the host's own site (same origin: nothing stops a script there from taking
     # focus) and the app's /embed (another origin), both opening an event's details.

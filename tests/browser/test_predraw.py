@@ -61,7 +61,7 @@ def bundled_app(bundled_csv):
 
 
 def test_the_predrawn_chart_is_the_one_dash_takes_over(dash_duo, serve, bundled_app):
-    duo = serve(bundled_app)
+    duo = serve(bundled_app, None)
     cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": COUNTER})
     duo.driver.get(duo.server_url + "/?category=protest&category=legal&category=decision")
     duo.wait_for_element(f"#{ids.TABLE} tr", timeout=30)  # the render callback has answered
