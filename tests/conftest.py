@@ -124,3 +124,18 @@ def large_csv(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("large") / "events.csv"
     path.write_text(large_csv_text(10_000), encoding="utf-8")
     return path
+
+
+# The longest tests first: pytest-xdist (worksteal) hands each worker half of the list and lets an idle worker
+# take the other's last tests, so short tests at the end even out the finish. A long browser test that starts
+# last would keep one core busy alone while the other waits.
+LONG_FIRST = ("test_security.py", "test_accessibility.py", "test_story.py", "test_upload.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        if "browser" not in item.path.parts:
+            return 2
+        return 0 if item.path.name in LONG_FIRST else 1
+
+    items.sort(key=rank)  # stable: each file keeps its order
