@@ -157,3 +157,13 @@ def test_zooming_large_data_refines_even_when_days_since_could_not_be_drawn(larg
     """Too many events for a days axis: the chart keeps dates, so a zoom still brings single events."""
     _, answer = draw(large, "?anchor=ibm-exits-general-purpose-frt&zoom=2019-03-04..2019-03-10")
     assert not density_shown(answer)
+
+
+def test_a_days_axis_on_the_page_leaves_day_0_to_the_note_beside_the_toggle(small):
+    """The chart's own title had room for ~40 characters of the day-0 event ("…Derek Cha…"); the page names
+    the event whole beside the "Count days" toggle, so the chart draws no title of its own."""
+    status, answer = draw(small, "?anchor=floyd-killed")
+    assert status == 200
+    layout = figure_of(answer)["layout"]
+    assert layout["xaxis"]["type"] == "linear"
+    assert not (layout.get("title") or {}).get("text"), layout.get("title")

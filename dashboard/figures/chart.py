@@ -85,6 +85,8 @@ def figure(shown: Shown, frame: Frame = PAGE, *, context: Series | None = None) 
         }
     if frame.html:
         extra |= {"title": None, "legend": False, "describe_days": False}
+    if page:  # the page says what the days count from beside its "Count days" box, whole (web/layout.py)
+        extra["describe_days"] = False
     if shown.window is not None and shown.selection.plan.mode == "all" and not extra.get("full_range"):
         extra["x_range"] = _iso_range(shown.window)
     return lod.view_figure(

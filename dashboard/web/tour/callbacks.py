@@ -35,7 +35,7 @@ def view_notes(search: object, user_data: object, pathname: object, href: object
     """The day-0 event next to the toggle, and the citation of exactly this view."""
     shown = shown_for(search, user_data).shown
     anchor = shown.anchor
-    note = f"Day 0: {anchor.title} ({anchor.when})" if anchor else ""
+    note = f"Day 0: {anchor.title} ({anchor.when}), the dotted line on the chart" if anchor else ""
     permalink = origin(text(href)) + safe_base(pathname) + urlstate.serialize(shown.url_view)
     title = cite.describe_view(shown.view, anchor_title=anchor.title if anchor else None,
                                step_title=shown.step.title if shown.step else None)
