@@ -35,7 +35,7 @@ ONGOING_FADE = (0.4, 0.27, 0.16, 0.08)  # ...in these steps of opacity, and ends
 ONGOING_ARROW_SIZE = 10
 
 LANE_HEIGHT = 34
-PAGE_LANE_HEIGHT = 26  # the app's chart: 18 lanes and the date axis on a laptop's first screen
+PAGE_LANE_HEIGHT = 25  # the app's chart: 19 lanes, the date axis and the legend on a laptop's first screen
 MARKER_SIZE = 12
 STACK_GAP_DAYS = 10  # events closer than this in one lane are drawn on separate sub-rows...
 STACK_SLOTS_PER_VIEW = 45  # ...or closer than 1/45 of the data's time span, whichever is more
