@@ -23,6 +23,7 @@ const lanes = [...gd.querySelectorAll('.yaxislayer-above .ytick text')]
   .map(t => t.getBoundingClientRect().bottom);
 const range = gd._fullLayout.xaxis.range;
 return {plot: box('#timeline .nsewdrag'), axis: box('#timeline .xaxislayer-above'),
+        legend: box('#timeline .legend'),
         lanes_bottom: Math.max(...lanes), lanes: lanes.length, range: range, reset: box('#filter-reset'),
         details: box('#details-panel'),
         tour: box('#tour-bar'), title: box('#details-title'), height: innerHeight, width: innerWidth,
@@ -64,6 +65,7 @@ def test_at_1280x800_the_chart_is_the_page_and_opens_on_june_2020(dash_duo, serv
     assert g["plot"]["width"] >= 760, g
     assert g["lanes"] >= 18 and g["lanes_bottom"] <= 800, g  # every lane without scrolling
     assert g["axis"]["bottom"] <= 800, g  # and the date axis
+    assert g["legend"] is not None and g["legend"]["bottom"] <= 800, g  # and the legend of the symbols
     # The opening window tells the story: 8-11 June 2020 inside, at most two years wide (that week legible).
     assert g["range"][0] <= "2020-06-08" and g["range"][1] >= "2020-06-12", g
     assert g["range"][1][:4] <= "2021" and g["range"][0][:4] >= "2019", g
