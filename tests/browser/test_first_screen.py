@@ -23,7 +23,7 @@ const lanes = [...gd.querySelectorAll('.yaxislayer-above .ytick text')]
   .map(t => t.getBoundingClientRect().bottom);
 const range = gd._fullLayout.xaxis.range;
 return {plot: box('#timeline .nsewdrag'), axis: box('#timeline .xaxislayer-above'),
-        legend: box('#timeline .legend'),
+        legend: box('#timeline .legend'), downloads: box('.downloads'), days: box('.time-toggle'),
         lanes_bottom: Math.max(...lanes), lanes: lanes.length, range: range, reset: box('#filter-reset'),
         details: box('#details-panel'),
         tour: box('#tour-bar'), title: box('#details-title'), height: innerHeight, width: innerWidth,
@@ -112,6 +112,12 @@ def test_the_chart_and_its_axis_are_on_the_first_screens_of_a_tablet_and_a_phone
         g = geometry(dash_duo)
         assert g["plot"]["top"] >= 0 and g["axis"]["bottom"] <= g["height"], g
         assert g["tour"]["top"] >= g["axis"]["bottom"] and g["tour"]["top"] < g["height"], g
+    else:  # a phone: the chart right under the count and the zoom buttons, every company lane in view
+        assert g["downloads"]["top"] > g["plot"]["bottom"] and g["days"]["top"] > g["plot"]["bottom"], g
+        companies = dash_duo.driver.execute_script(
+            "return [...document.querySelectorAll('#timeline .yaxislayer-above .ytick text')]"
+            ".filter(t => t.textContent === 'Rite Aid').map(t => t.getBoundingClientRect().bottom)")
+        assert companies and companies[0] <= g["height"], (companies, g)
 
 
 def test_a_tap_on_a_phone_brings_the_details_into_view_and_dismisses_the_hover(dash_duo, serve, bundled_app):
