@@ -168,8 +168,10 @@ def sort(_clicks: object, current: object) -> Any:
 
 
 def table_key(shown: Shown) -> dict[str, str]:
-    """Which rows the table lists: the data file and the view's filters (not the zoom, theme or tour)."""
-    return {"data": shown.dataset.name, "query": shown.data_query, "event": shown.view.event or ""}
+    """Which rows the table lists: the data file and the view's filters (not the zoom, theme, tour or the
+    selected event: assets/selection.js marks the selected row, so choosing an event does not render the table
+    again)."""
+    return {"data": shown.dataset.name, "query": shown.data_query}
 
 
 def render(search: object, user_data: object, user_context: object, theme_name: object, pathname: object,
