@@ -195,8 +195,9 @@ def test_keyboard_walks_the_events_and_an_event_link_leaves_the_host_focus_alone
     ActionChains(driver).send_keys(Keys.ARROW_LEFT).perform()
     until(lambda: "Amazon pauses" in status.get_attribute("textContent"), timeout=10)
     assert "(event 3 of 4)" in status.get_attribute("textContent")
-    until(lambda: "Amazon pauses" in " ".join(
-        t.text for t in driver.find_elements(By.CSS_SELECTOR, ".hoverlayer .hovertext")), timeout=10)
+    # read in one script: Plotly redraws the hover label, and an element handle could go stale mid-read
+    hover = "return [...document.querySelectorAll('.hoverlayer .hovertext')].map(t => t.textContent).join()"
+    until(lambda: "Amazon pauses" in driver.execute_script(hover), timeout=10)
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     until(lambda: driver.find_element(By.CSS_SELECTOR, ".frt-details-title").text == "Amazon pauses",
           timeout=10)

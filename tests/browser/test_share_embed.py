@@ -110,8 +110,10 @@ def test_exported_html_works_offline_with_hover_and_zoom(dash_duo, valid_csv, tm
         assert driver.find_element(By.CSS_SELECTOR, ".frt-filters").text == "Categories: decision"
         point = driver.find_element(By.CSS_SELECTOR, ".scatterlayer .trace:nth-of-type(2) .point")
         ActionChains(driver).move_to_element(point).pause(0.3).perform()
-        until(lambda: "Category: decision" in " ".join(
-            t.text for t in driver.find_elements(By.CSS_SELECTOR, ".hoverlayer .hovertext")), timeout=10)
+        # one read: Plotly redraws the hover label, and an element handle could go stale mid-read
+        hover = ("return [...document.querySelectorAll('.hoverlayer .hovertext')]"
+                 ".map(t => t.textContent).join()")
+        until(lambda: "Category: decision" in driver.execute_script(hover), timeout=10)
         x_range = "return document.querySelector('.js-plotly-plot').layout.xaxis.range"
         before = driver.execute_script(x_range)
         button = next(b for b in driver.find_elements(By.CSS_SELECTOR, ".frt-preset")
