@@ -117,8 +117,10 @@ def company_order(index: EventIndex, mask: np.ndarray, order: str | None,
     """Every company of the data in lane order (`order`: urlstate.LANE_ORDERS; None is A-Z)."""
     names = index.companies  # A-Z already
     if order == "listed" and listed:
-        chosen = [c for c in listed if c in set(names)]
-        return (*chosen, *(c for c in names if c not in set(chosen)))
+        known = set(names)
+        chosen = [c for c in listed if c in known]
+        rest = known.difference(chosen)
+        return (*chosen, *(c for c in names if c in rest))
     if order not in ("events", "first") or not len(names):
         return names
     member = index.member[mask]
