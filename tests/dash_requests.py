@@ -30,10 +30,25 @@ def prop_id(component: str | dict[str, Any], prop: str) -> str:
     return f"{component}.{prop}"
 
 
-def _outputs(spec: dict[str, Any]) -> Any:
+def _matching(app: Dash, pattern: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ids in the page's layout that a pattern-matching (ALL) id matches, in layout order, as the
+    browser finds them."""
+    layout = app.layout() if callable(app.layout) else app.layout
+    fixed = {k: v for k, v in pattern.items() if isinstance(v, (str, int, float, bool))}  # not ALL
+    found = []
+    for component in layout._traverse():
+        cid = getattr(component, "id", None)
+        if isinstance(cid, dict) and cid.keys() == pattern.keys():
+            if all(cid[k] == v for k, v in fixed.items()):
+                found.append(cid)
+    return found
+
+
+def _outputs(app: Dash, spec: dict[str, Any]) -> Any:
     outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
-    # A pattern-matching (ALL) output is the list of the components it matched: none here.
-    entries = [[] if isinstance(o.component_id, dict)
+    # A pattern-matching (ALL) output is the list of the page's components it matches.
+    entries = [[{"id": cid, "property": o.component_property} for cid in _matching(app, o.component_id)]
+               if isinstance(o.component_id, dict)
                else {"id": o.component_id, "property": o.component_property}
                for o in outputs]
     return entries if isinstance(spec["outputs_indices"], list) else entries[0]
@@ -62,7 +77,7 @@ def body(app: Dash, key: str, values: dict[str, Any] | None = None, *, changed: 
     default_changed = [prop_id(first["id"], first["property"])] if isinstance(first, dict) else []
     return {
         "output": key,
-        "outputs": _outputs(spec),
+        "outputs": _outputs(app, spec),
         "inputs": inputs,
         "state": entries(spec["state"]),
         "changedPropIds": default_changed if changed is None else changed,

@@ -119,13 +119,12 @@ def test_a_real_callback_request_is_answered(app, client):
 
 
 def test_pattern_matching_callback_request_passes_the_check(app, client):
-    key = next(k for k in app.callback_map if k.startswith("url.search@"))  # select (the only output)
-    row = {"event": "ibm-exit", "type": "row-button"}
-    data = body(app, key, {"url.search": ""}, patterns={"n_clicks": [(row, 1)]},
-                changed=[prop_id(row, "n_clicks")])
+    key = "table-sort.data"  # sort: its input is every column's sort button
+    button = {"column": "title", "type": "sort-button"}
+    data = body(app, key, {}, patterns={"n_clicks": [(button, 1)]}, changed=[prop_id(button, "n_clicks")])
     response = client.post(security.CALLBACK_PATH, json=data)
     assert response.status_code == 200
-    assert "event=ibm-exit" in response.get_data(as_text=True)
+    assert response.get_json()["response"]["table-sort"]["data"] == {"column": "title", "ascending": True}
 
 
 @pytest.mark.parametrize("data, reason", [

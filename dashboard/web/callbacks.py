@@ -125,13 +125,12 @@ def sync(search: object, companies: object, categories: object, start: object, e
     return ((no_update if unchanged else urlstate.serialize(view)), *controls, no_update)
 
 
-def select(click_data: object, _rows: object, _close: object, keyed: object, search: object,
-           user_data: object) -> Any:
-    """A click on the chart or a table row (or an arrow key) selects that event; Close clears it. The
-    zoom stays, and moves to an event outside it."""
+def select(click_data: object, _close: object, keyed: object, search: object, user_data: object) -> Any:
+    """A click on the chart, a table row (assets/table.js) or an arrow key (assets/keyboard.js) selects
+    that event; Close clears it. The zoom stays, and moves to an event outside it."""
     trigger = ctx.triggered_id
     if not ctx.triggered or not ctx.triggered[0].get("value"):
-        return no_update  # rows re-rendered with n_clicks=None, not a click
+        return no_update  # Close drawn again with n_clicks=None, not a click
     shown = shown_for(search, user_data).shown
     if trigger == ids.DETAILS_CLOSE:
         event = None
@@ -141,10 +140,8 @@ def select(click_data: object, _rows: object, _close: object, keyed: object, sea
         event = point.get("customdata")
         if event is None:
             return no_update  # a click on the context area or a density bin, not on an event
-    elif trigger == ids.KEY_SELECT:  # an arrow key on the chart (assets/keyboard.js)
+    else:  # an arrow key on the chart or a table row (ids.KEY_SELECT)
         event = keyed.get("event") if isinstance(keyed, dict) else None
-    else:
-        event = trigger.get("event") if isinstance(trigger, dict) else None
     if event is not None and (not isinstance(event, str) or event not in shown.dataset.event_ids):
         return no_update
     written = shown.written  # as written: a tour step stays one
@@ -226,14 +223,27 @@ def _rows_for(stored: object, key: dict[str, str]) -> int:
 
 def render_table(_table_view: object, sort_state: object, rows: object, search: object,
                  user_data: object) -> tuple[Any, ...]:
-    """The events table of the URL's view: sorted, a page of rows at a time."""
+    """The events table of the URL's view: sorted, a page of rows at a time. Its rows go to the browser
+    as data (ids.TABLE_DATA), which assets/table.js draws."""
     shown = shown_for(search, user_data).shown
     limit = _rows_for(rows, table_key(shown))
     listed = shown.rows
     more = components.more_rows_label(min(limit, len(listed)), len(listed))
-    table = components.table(listed, shown.view.event, sort_state if isinstance(sort_state, dict) else {},
-                             limit)
-    return table, more or "Show more events", not more
+    data = components.table_data(listed, sort_state, limit)
+    labels, states = components.sort_labels(sort_state)
+    return (data["caption"], _by_column(ctx.outputs_list[1], labels, ""),
+            _by_column(ctx.outputs_list[2], states, "none"), data, more or "Show more events", not more)
+
+
+def _by_column(matched: object, values: list[str], default: str) -> list[str]:
+    """One value per sort button (or header) the page asked for (an ALL output), by its column."""
+    of = dict(zip(components.SORTABLE, values, strict=True))
+    out = []
+    for output in matched if isinstance(matched, list) else []:
+        cid = output.get("id") if isinstance(output, dict) else None
+        column = cid.get("column") if isinstance(cid, dict) else None
+        out.append(of.get(column, default) if isinstance(column, str) else default)
+    return out
 
 
 def show_more(_clicks: object, rows: object, search: object, user_data: object) -> dict[str, Any]:
@@ -261,8 +271,7 @@ def register(app: Dash) -> None:
     )(sync)
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
-        Input(ids.GRAPH, "clickData"), Input({"type": ids.ROW_BUTTON, "event": ALL}, "n_clicks"),
-        Input(ids.DETAILS_CLOSE, "n_clicks"), Input(ids.KEY_SELECT, "data"),
+        Input(ids.GRAPH, "clickData"), Input(ids.DETAILS_CLOSE, "n_clicks"), Input(ids.KEY_SELECT, "data"),
         State(ids.URL, "search"), State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
     )(select)
@@ -286,7 +295,9 @@ def register(app: Dash) -> None:
         State(ids.TABLE_VIEW, "data"),
     )(render)
     app.callback(
-        Output(ids.TABLE, "children"), Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
+        Output(ids.TABLE_CAPTION, "children"), Output({"type": ids.SORT_BUTTON, "column": ALL}, "children"),
+        Output({"type": ids.SORT_HEADER, "column": ALL}, "aria-sort"), Output(ids.TABLE_DATA, "data"),
+        Output(ids.TABLE_MORE, "children"), Output(ids.TABLE_MORE, "hidden"),
         Input(ids.TABLE_VIEW, "data"), Input(ids.TABLE_SORT, "data"), Input(ids.TABLE_ROWS, "data"),
         State(ids.URL, "search"), State(ids.USER_DATA, "data"),
         prevent_initial_call=True,  # render writes TABLE_VIEW when it has answered
@@ -296,6 +307,10 @@ def register(app: Dash) -> None:
         State(ids.TABLE_ROWS, "data"), State(ids.URL, "search"), State(ids.USER_DATA, "data"),
         prevent_initial_call=True,
     )(show_more)
+    # The rows, drawn in the browser from data: hundreds of Dash components would slow every page load and
+    # every callback (the renderer watches each one).
+    app.clientside_callback(ClientsideFunction("frt", "renderTable"), Output(ids.TABLE, "data-view"),
+                            Input(ids.TABLE_DATA, "data"), prevent_initial_call=True)
     # The chart's zoom goes into the URL (assets/clientside.js, zoomUrl): the render callback above then
     # refines the level of detail for the new window, as for any other change of the view.
     app.clientside_callback(ClientsideFunction("frt", "zoomUrl"), Output(ids.X_CHANGE, "data"),

@@ -198,26 +198,48 @@ def safe_base(path: object) -> str:
     return path
 
 
-def date_time(value: str) -> html.Time | str:
-    """A date at its precision as <time datetime=...>, written as every surface writes it ('8 June 2020',
-    'June 2020', '2020': data/dates.py), the chart's hover included; the attributes give it to machines."""
+Part = dict[str, Any]  # a piece of a date cell as data: {"text"}, {"time", "datetime", "precision"} or
+# {"ongoing": [parts]}; the page's table draws them with assets/table.js, the details with `when`
+
+
+def date_part(value: str) -> Part:
+    """A date at its precision, written as every surface writes it ('8 June 2020', 'June 2020', '2020':
+    data/dates.py), the chart's hover included; `datetime` and `precision` give it to machines."""
     period = parse_period(value)
     if period is None:
-        return value
-    return html.Time(period_label(period), dateTime=value, **attrs(data_precision=period.precision))
+        return {"text": value}
+    return {"time": period_label(period), "datetime": value, "precision": period.precision}
+
+
+def when_parts(row: pd.Series, *, as_of: bool = False) -> list[Part]:
+    """The date or span of an event: one or two dates; a span with no end says "ongoing" (and, with
+    `as_of`, the day it is known to be in force)."""
+    if row["end_date"] == schema.ONGOING:
+        known = pd.Timestamp(row["stop"]).strftime("%Y-%m-%d")
+        words: list[Part] = [{"text": "ongoing"}]
+        words += [{"text": " (no end known as of "}, date_part(known), {"text": ")"}] if as_of else []
+        return [date_part(row["date"]), {"text": " – "}, {"ongoing": words}]
+    if not row["end_date"]:
+        return [date_part(row["date"])]
+    return [date_part(row["date"]), {"text": " – "}, date_part(row["end_date"])]
+
+
+def _component(part: Part) -> Component | str:
+    if "time" in part:
+        return html.Time(part["time"], dateTime=part["datetime"], **attrs(data_precision=part["precision"]))
+    if "ongoing" in part:
+        return html.Span([_component(p) for p in part["ongoing"]], className="ongoing")
+    return str(part["text"])
+
+
+def date_time(value: str) -> Component | str:
+    """A date at its precision as <time datetime=...> (see date_part)."""
+    return _component(date_part(value))
 
 
 def when(row: pd.Series, *, as_of: bool = False) -> list[Component | str]:
-    """The date or span of an event: one or two <time> elements; a span with no end says "ongoing" (and,
-    with `as_of`, the day it is known to be in force)."""
-    if row["end_date"] == schema.ONGOING:
-        known = pd.Timestamp(row["stop"]).strftime("%Y-%m-%d")
-        words: list[Component | str] = ["ongoing"]
-        words += [" (no end known as of ", date_time(known), ")"] if as_of else []
-        return [date_time(row["date"]), " – ", html.Span(words, className="ongoing")]
-    if not row["end_date"]:
-        return [date_time(row["date"])]
-    return [date_time(row["date"]), " – ", date_time(row["end_date"])]
+    """The date or span of an event as components: <time> elements (see when_parts)."""
+    return [_component(p) for p in when_parts(row, as_of=as_of)]
 
 
 def details(row: pd.Series | None, base: str = "/") -> list[Component]:
@@ -244,49 +266,51 @@ def details(row: pd.Series | None, base: str = "/") -> list[Component]:
     ]
 
 
-def table(
-    view: pd.DataFrame, selected: str | None, sort: dict[str, object], limit: int = TABLE_LIMIT
-) -> list[object]:
-    """The events table: sortable headers (buttons with aria-sort), a button per row to select it; the
-    first `limit` rows (at most TABLE_LIMIT)."""
-    limit = max(1, min(limit, TABLE_LIMIT))
+def table_head() -> list[Component]:
+    """The events table's header row, drawn once with the page: sortable columns are buttons (their label
+    and aria-sort follow the sort: `sort_labels`); the body is drawn from `table_data` by assets/table.js."""
+    header: list[Component] = [
+        html.Th(html.Button(label, id={"type": ids.SORT_BUTTON, "column": col}, type="button",
+                            className="sort-button", title=f"Sort by {label.lower()}"),
+                id={"type": ids.SORT_HEADER, "column": col}, scope="col", **attrs(aria_sort="none"))
+        for col, label in SORTABLE.items()
+    ]
+    header.insert(3, html.Th("Companies", scope="col"))
+    return [html.Tr(header)]
+
+
+def sort_state(sort: object) -> tuple[str, bool]:
+    """A sort asked for by the browser -> (column, ascending); anything else sorts by date, ascending."""
+    sort = sort if isinstance(sort, dict) else {}
     column = sort.get("column", "date")
     column = column if isinstance(column, str) and column in SORTABLE else "date"
-    ascending = bool(sort.get("ascending", True))
+    return column, bool(sort.get("ascending", True))
+
+
+def sort_labels(sort: object) -> tuple[list[str], list[str]]:
+    """The sortable columns' button labels (an arrow on the sorted one) and aria-sort values, in order."""
+    column, ascending = sort_state(sort)
+    states = [("ascending" if ascending else "descending") if col == column else "none" for col in SORTABLE]
+    arrows = {"ascending": " ▲", "descending": " ▼", "none": ""}
+    return [label + arrows[state] for label, state in zip(SORTABLE.values(), states, strict=True)], states
+
+
+def table_data(view: pd.DataFrame, sort: object, limit: int = TABLE_LIMIT) -> dict[str, Any]:
+    """The events table's caption and rows as data, sorted, the first `limit` rows (at most TABLE_LIMIT).
+    The browser draws the rows (assets/table.js) with text nodes, never markup: a table of hundreds of
+    Dash components made every page load and every callback slower (each component is watched)."""
+    limit = max(1, min(limit, TABLE_LIMIT))
+    column, ascending = sort_state(sort)
     key = "start" if column == "date" else column
     if key in view.columns:
         view = view.sort_values([key, "start"], ascending=[ascending, True], kind="stable",
                                 key=lambda s: s.str.casefold() if s.dtype == object else s)
-    header = []
-    for col, label in SORTABLE.items():
-        state = ("ascending" if ascending else "descending") if col == column else "none"
-        arrow = {"ascending": " ▲", "descending": " ▼", "none": ""}[state]
-        header.append(html.Th(
-            html.Button(label + arrow, id={"type": ids.SORT_BUTTON, "column": col}, type="button",
-                        className="sort-button", title=f"Sort by {label.lower()}"),
-            scope="col", **attrs(aria_sort=state),
-        ))
-    header.insert(3, html.Th("Companies", scope="col"))
     rows = []
     for _, row in view.head(limit).iterrows():
-        is_selected = row["id"] == selected
         style = theme.CATEGORY_STYLE.get(row["category"], theme.FALLBACK_STYLE)
-        rows.append(html.Tr(
-            [
-                html.Td(when(row), className="nowrap"),
-                html.Td(html.Button(row["title"], id={"type": ids.ROW_BUTTON, "event": row["id"]},
-                                    type="button", className="row-button",
-                                    **attrs(aria_pressed="true" if is_selected else "false"))),
-                html.Td(row["actor"]),
-                html.Td(", ".join(row["company_list"])),
-                html.Td([html.Span(className=f"swatch swatch-{row['category']}",
-                                   style={"color": style["color"]}, **attrs(aria_hidden="true")),
-                         row["category"]]),
-            ],
-            className="selected" if is_selected else None,
-            **attrs(data_event=row["id"]),
-        ))
+        rows.append({"id": row["id"], "when": when_parts(row), "title": row["title"], "actor": row["actor"],
+                     "companies": ", ".join(row["company_list"]), "category": row["category"],
+                     "color": style["color"]})
     caption = f"{len(view)} events" + (f" (first {limit} shown; download the CSV for all)"
                                        if len(view) > limit else "")
-    return [html.Table([html.Caption(caption), html.Thead(html.Tr(header)), html.Tbody(rows)],
-                       className="events-table")]
+    return {"caption": caption, "rows": rows}

@@ -15,7 +15,7 @@ from dashboard.view.filters import categories_in
 from dashboard.view.story import Story
 from dashboard.view.urlstate import View
 from dashboard.web import ids
-from dashboard.web.components import attrs, details, filter_panel, share_panel
+from dashboard.web.components import attrs, details, filter_panel, share_panel, table_head
 from dashboard.web.tour.components import time_toggle, tour_bar, tour_start
 from dashboard.web.upload.panel import panel as upload_panel
 
@@ -156,6 +156,7 @@ def page(dataset: Dataset, story: Story | None = None) -> html.Div:
             dcc.Store(id=ids.X_CHANGE),
             dcc.Store(id=ids.TABLE_ROWS),  # {"view": ..., "rows": n} once "Show more" is pressed
             dcc.Store(id=ids.TABLE_VIEW),
+            dcc.Store(id=ids.TABLE_DATA),
             dcc.Store(id=ids.TOUR_MEMORY, storage_type="session"),
             dcc.Store(id=ids.THEME),
             dcc.Store(id=ids.KEY_SELECT),
@@ -230,7 +231,11 @@ def page(dataset: Dataset, story: Story | None = None) -> html.Div:
                             ),
                             upload_panel(),
                             html.Section(
-                                [html.H2("Events in this view", id="table-heading"), html.Div(id=ids.TABLE),
+                                [html.H2("Events in this view", id="table-heading"),
+                                 html.Div(html.Table([html.Caption(id=ids.TABLE_CAPTION),
+                                                      html.Thead(table_head()),
+                                                      html.Tbody(id=ids.TABLE_BODY)],
+                                                     className="events-table"), id=ids.TABLE),
                                  html.Button("Show more events", id=ids.TABLE_MORE, type="button",
                                              hidden=True, className="small-button more-button")],
                                 className="table-section",
