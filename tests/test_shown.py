@@ -92,3 +92,12 @@ def test_a_view_that_says_nothing_about_time_opens_on_the_datasets_opening_windo
     assert resolve("company=IBM", ds).window == resolve("", ds).window
     assert resolve("zoom=2010-01-01..2011-01-01", ds).window != resolve("", ds).window
     assert resolve("start=2012-01-01", ds).window is None
+
+
+def test_in_view_says_which_events_the_filters_keep(dataset):
+    shown = resolve("company=IBM", dataset)
+    kept = set(shown.rows["id"])
+    assert kept and kept != set(dataset.events["id"])
+    assert all(i in shown.in_view for i in kept)
+    assert not any(i in shown.in_view for i in set(dataset.events["id"]) - kept)
+    assert "no-such-event" not in shown.in_view and None not in shown.in_view

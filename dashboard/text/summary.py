@@ -47,12 +47,17 @@ def view_summary(shown: pd.DataFrame, filters: Filters) -> str:
     first, last = date_span(shown, filters)
     span = span_text(first, last)
     parts = [f"{_plural(len(shown), 'event')} {'in' if ' to ' not in span else 'from'} {span}"]
-    companies = sorted({c for cs in shown["company_list"] for c in cs
+    # Each row's company list follows from its `companies` text: count the texts (strings hash fast), and
+    # read the list of one row per text (a loop over 100,000 rows' lists took ~70 ms)
+    distinct = shown.drop_duplicates("companies")
+    lists = dict(zip(distinct["companies"], distinct["company_list"], strict=True))
+    rows_per_text = shown["companies"].value_counts(sort=False)
+    companies = sorted({c for cs in lists.values() for c in cs
                         if filters.companies is None or c in filters.companies}, key=str.casefold)
     if companies:
         word = "company" if len(companies) == 1 else "companies"
         parts.append(f"{len(companies)} {word}: {', '.join(companies)}")
-    context = int((~shown["company_list"].map(bool)).sum())
+    context = int(sum(n for text, n in rows_per_text.items() if not lists[text]))
     if context:
         parts.append(f"{_plural(context, 'context event')} (no company)")
     counts = shown["category"].value_counts()

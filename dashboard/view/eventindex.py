@@ -55,6 +55,8 @@ class EventIndex:
     x: np.ndarray  # float64 ns: where the point sits
     has_end: np.ndarray  # bool: a span
     category: np.ndarray  # object: category names (schema.UNCATEGORISED for none)
+    category_of: np.ndarray  # int: each event's position in `category_names` (a filter compares ints)
+    category_names: pd.Index  # every category the data has, schema's or its own
     cat_code: np.ndarray  # int8: position in schema.CATEGORIES (-1: another category)
     has_company: np.ndarray  # bool
     member: np.ndarray  # bool (events x companies)
@@ -90,6 +92,8 @@ class EventIndex:
         pl_lane = pl_company.copy()
         context = pl_company < 0
         pl_lane[context] = len(companies) + context_key[cat_code[pl_event[context]]]
+        category = events["category"].replace("", schema.UNCATEGORISED).to_numpy(dtype=object)
+        category_of, category_names = pd.factorize(category)
         haystack = (events["title"] + "\n" + events["description"] + "\n" + events["actor"]).str.casefold()
         return cls(
             companies=companies,
@@ -97,7 +101,9 @@ class EventIndex:
             stop=_ns(events["stop"]),
             x=_ns(point_x(events)),
             has_end=(events["end_date"] != "").to_numpy(),
-            category=events["category"].replace("", schema.UNCATEGORISED).to_numpy(dtype=object),
+            category=category,
+            category_of=category_of,
+            category_names=pd.Index(category_names),
             cat_code=cat_code,
             has_company=has_company,
             member=member,
@@ -127,7 +133,8 @@ class EventIndex:
         elif not filters.context:
             keep &= self.has_company
         if filters.categories is not None:
-            keep &= np.isin(self.category, list(filters.categories))
+            codes = np.flatnonzero(self.category_names.isin(list(filters.categories)))
+            keep &= np.isin(self.category_of, codes)
         if filters.start is not None:
             keep &= self.stop >= timescale.ns_of(filters.start)
         if filters.end is not None:

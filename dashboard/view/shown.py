@@ -6,6 +6,7 @@ the share panel, citations, the live region, exports and the notebook API. Pure:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -54,6 +55,11 @@ class Shown:
     def rows(self) -> pd.DataFrame:
         """The events in the view, in the file's order (sorted by date)."""
         return self.dataset.events[self.mask]
+
+    @property
+    def in_view(self) -> Container[str]:
+        """`id in shown.in_view`: whether the view shows that event (no set of every id in view)."""
+        return _InView(self.dataset.idx, self.mask)
 
     @property
     def count(self) -> int:
@@ -110,6 +116,17 @@ class Shown:
         zoom = urlstate.format_zoom(self.view.zoom) if self.view.zoom else ""
         own = ("own:" + self.dataset.name) if self.dataset.uploaded else ""
         return own + (self.data_query or "all") + zoom
+
+
+class _InView(Container[str]):
+    def __init__(self, index: EventIndex, mask: np.ndarray) -> None:
+        self._ids, self._mask = index.ids, mask
+
+    def __contains__(self, event: object) -> bool:
+        if not isinstance(event, str):
+            return False
+        at = self._ids.get_indexer([event])[0]
+        return bool(at >= 0 and self._mask[at])
 
 
 def company_order(index: EventIndex, mask: np.ndarray, order: str | None,

@@ -190,7 +190,7 @@ def render(search: object, user_data: object, user_context: object, theme_name: 
         components.notices(list(shown.notices)),
         components.details(row, base=base)
         + details_extras(shown.dataset.events, shown.dataset.by_id, row, shown.view, base, text(href),
-                         set(rows["id"]), dataset_name(shown.dataset.name, shown.dataset.uploaded)),
+                         shown.in_view, dataset_name(shown.dataset.name, shown.dataset.uploaded)),
         "details-panel open" if row is not None else "details-panel",
         no_update if table_view == key_table else key_table,
         "/api/events.csv" + shown.data_query,

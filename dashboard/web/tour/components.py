@@ -4,7 +4,7 @@ control and citation boxes. Builders only (no callbacks); CSV strings go to comp
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode, urlsplit
@@ -203,7 +203,7 @@ def related_events(
     events_by_id: pd.DataFrame,
     view: urlstate.View,
     pathname: str,
-    in_view: set[str],
+    in_view: Container[str],
 ) -> list[object]:
     """The details panel's "Related events": each a link that selects it (both directions of a link)."""
     if not neighbours:
@@ -311,7 +311,7 @@ def details_extras(
     view: urlstate.View,
     pathname: str,
     page_href: str | None,
-    in_view: set[str],
+    in_view: Container[str],
     dataset: str = cite.DATASET,
 ) -> list[object]:
     """What the details panel adds below the permalink: day 0, related events and "Cite this event"
