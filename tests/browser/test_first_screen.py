@@ -90,6 +90,18 @@ def test_a_selection_opens_the_details_beside_the_chart(dash_duo, serve, bundled
     g = geometry(dash_duo)
     assert g["details"]["left"] >= g["plot"]["right"] and g["details"]["top"] < 800, g
     assert g["axis"]["bottom"] <= 800, g
+    # Scrolled down, the sticky panel lies over the table: nothing of the table paints over it (the
+    # category swatches did, each a stacking context of its own).
+    dash_duo.wait_for_element(f"#{ids.TABLE} tbody tr .swatch", timeout=20)
+    covered = dash_duo.driver.execute_script("""
+        document.getElementById(arguments[0]).scrollIntoView();
+        const panel = document.getElementById(arguments[1]).getBoundingClientRect();
+        return [...document.querySelectorAll('#' + arguments[0] + ' .swatch')].map(s => {
+            const r = s.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+            const over = x > panel.left && x < panel.right && y > panel.top && y < panel.bottom;
+            return over && !document.getElementById(arguments[1]).contains(document.elementFromPoint(x, y));
+        }).filter(Boolean).length""", ids.TABLE, ids.DETAILS_PANEL)
+    assert covered == 0
 
 
 @pytest.mark.parametrize("width", [768, 375])
