@@ -25,7 +25,7 @@ const range = gd._fullLayout.xaxis.range;
 return {plot: box('#timeline .nsewdrag'), axis: box('#timeline .xaxislayer-above'),
         legend: box('#timeline .legend'), downloads: box('.downloads'), days: box('.time-toggle'),
         lanes_bottom: Math.max(...lanes), lanes: lanes.length, range: range, reset: box('#filter-reset'),
-        details: box('#details-panel'),
+        details: box('#details-panel'), filters: box('.filters-toggle'), heading: box('.page-header h1'),
         tour: box('#tour-bar'), title: box('#details-title'), height: innerHeight, width: innerWidth,
         hover: [...document.querySelectorAll('#timeline .hoverlayer .hovertext')].length};
 """
@@ -148,6 +148,10 @@ def test_the_chart_and_its_axis_are_on_the_first_screens_of_a_tablet_and_a_phone
         assert g["tour"]["top"] >= g["axis"]["bottom"] and g["tour"]["top"] < g["height"], g
     else:  # a phone: the chart right under the count and the zoom buttons, every company lane in view
         assert g["downloads"]["top"] > g["plot"]["bottom"] and g["days"]["top"] > g["plot"]["bottom"], g
+        # ...and the date axis, under the title and the Filters button (the zoom buttons take one row)
+        assert g["axis"]["bottom"] <= g["height"], g
+        assert 0 <= g["heading"]["top"] and g["heading"]["bottom"] <= g["filters"]["top"], g
+        assert g["filters"]["bottom"] <= g["plot"]["top"], g
         companies = dash_duo.driver.execute_script(
             "return [...document.querySelectorAll('#timeline .yaxislayer-above .ytick text')]"
             ".filter(t => t.textContent === 'Rite Aid').map(t => t.getBoundingClientRect().bottom)")
