@@ -372,3 +372,20 @@ def test_no_animated_transitions(events):
 def test_legend_sits_under_the_range_slider_at_any_width(events):
     legend = build_figure(events).layout.legend
     assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+
+
+@pytest.mark.parametrize("surface", ["page", "embed", "static"])
+def test_an_event_on_the_edge_of_the_window_is_drawn_whole_and_clear_of_the_lane_names(events, surface):
+    # The window opens on IBM's exit: its marker is centred on the plot's left edge. Plotly clips a trace at
+    # the plot's edges unless told otherwise (half a marker); unclipped, it still hides a marker whose centre
+    # is out of range, so a marker is drawn whole or not at all. The lane names stand off by more than half
+    # a marker (its outline included), so the half outside the plot never covers one.
+    shown = resolve({"zoom": ["2020-06-08..2020-06-30"]}, of_frame(events))
+    fig = figure(shown, Frame(surface))
+    marks = [t for t in fig.data if t.mode == "markers" and t.legendgroup and t.customdata is not None]
+    assert {e for t in marks for e in t.customdata} >= {"ibm-exit", "amazon-pause", "ms-no-police"}
+    assert all(t.cliponaxis is False for t in marks), [(t.name, t.cliponaxis) for t in marks]
+    outline = max(t.marker.line.width or 0 for t in marks)
+    half = max(t.marker.size for t in marks) / 2 + outline
+    assert fig.layout.yaxis.ticklabelstandoff >= half + 2, fig.layout.yaxis.ticklabelstandoff
+    assert list(fig.layout.xaxis.range)[0][:10] == "2020-06-08"

@@ -168,6 +168,7 @@ def fit_static_labels(fig: go.Figure) -> go.Figure:
         return fig
     lanes = [str(t) for t in (layout.yaxis.ticktext or ())]
     left = (layout.margin.l or 0) + max((len(t) for t in lanes), default=0) * 12 * CHAR_WIDTH + 10
+    left += layout.yaxis.ticklabelstandoff or 0
     right = (layout.width or 0) - (layout.margin.r or 0)
     kept: list[tuple[object, float, float]] = []
     out = []

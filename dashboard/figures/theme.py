@@ -37,6 +37,7 @@ ONGOING_ARROW_SIZE = 10
 LANE_HEIGHT = 34
 PAGE_LANE_HEIGHT = 25  # the app's chart: 19 lanes, the date axis and the legend on a laptop's first screen
 MARKER_SIZE = 12
+LANE_NAME_STANDOFF = MARKER_SIZE // 2 + 3  # px from a lane name to the plot: an edge marker stays clear of it
 STACK_GAP_DAYS = 10  # events closer than this in one lane are drawn on separate sub-rows...
 STACK_SLOTS_PER_VIEW = 45  # ...or closer than 1/45 of the data's time span, whichever is more
 STACK_OFFSETS = (0.0, -0.28, 0.28)

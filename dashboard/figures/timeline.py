@@ -285,6 +285,9 @@ def build_figure(
             legendgroup=category,
             marker={"color": style["color"], "symbol": style["symbol"], "size": theme.MARKER_SIZE,
                     "line": {"color": colors["outline"], "width": 1}},
+            # An event on the first or last day in view is drawn whole, not cut in half by the plot's edge
+            # (plotly still hides a marker whose centre is out of range; the lane names stand off for it).
+            cliponaxis=False,
             customdata=rows.loc[mask, "id"].to_numpy(),
             hovertext=[hover[i] for i in cat_placed["idx"]],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -364,7 +367,8 @@ def build_figure(
         xaxis=xaxis,
         yaxis={"tickmode": "array", "tickvals": list(range(len(lanes))),
                "ticktext": [plotly_text(lane) for lane in lanes], "range": [len(lanes) - 0.5, -0.5],
-               "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True},
+               "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True,
+               "ticklabelstandoff": theme.LANE_NAME_STANDOFF},
         **frame,
         hovermode="closest",
         clickmode="event",

@@ -254,11 +254,14 @@ def click_row(dash_duo, event_id: str) -> None:
 
 
 # The chart's labels on the data (key moments, the protest band): how many are shown, and how many of those
-# run outside the plot area, cover a lane name or cover a label drawn before them.
+# run outside the plot area, cover a lane name, cover a label drawn before them or lie under the modebar's
+# buttons (displayed, even while faded out: they appear over the label when the pointer comes).
 LABELS = """
 const gd = document.querySelector(arguments[0]);
 const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
 const lanes = [...gd.querySelectorAll('.yaxislayer-above .ytick text')].map(t => t.getBoundingClientRect());
+const buttons = [...gd.querySelectorAll('.modebar-btn')].map(b => b.getBoundingClientRect())
+  .filter(b => b.width);
 const shown = [...gd.querySelectorAll('.annotation')]
   .filter(a => getComputedStyle(a).visibility !== 'hidden')
   .filter(a => gd._fullLayout.annotations[Number(a.getAttribute('data-index'))].xref === 'x')
@@ -268,7 +271,10 @@ return {shown: shown.length,
         outside: shown.filter(r => r.left < area.left - 1 || r.right > area.right + 1).length,
         over_lanes: shown.filter(r => lanes.some(t => hit(r, t))).length,
         over_labels: shown.filter((r, i) => shown.some((o, j) => j < i && hit(r, o))).length,
-        lanes: lanes.length};
+        under_modebar: shown.filter(r => buttons.some(b => hit(r, {left: b.left + 1, top: b.top + 1,
+                                                                  right: b.right - 1, bottom: b.bottom - 1})))
+          .length,
+        modebar: buttons.length, lanes: lanes.length};
 """
 
 

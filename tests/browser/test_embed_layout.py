@@ -18,7 +18,7 @@ from dashboard.app import create_app
 from dashboard.export import Export, html_document
 from dashboard.view.dataset import load_dataset
 from dashboard.view.shown import resolve
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import LABELS, SCREENSHOTS
 
 HEAD = '<!DOCTYPE html><html lang="en"><head><title>Host</title><link rel="icon" href="data:,"></head>'
 
@@ -84,7 +84,7 @@ def measure(driver, frame, width: int) -> dict:
             same, last[0] = now == last[0], now
             return same
         until(settled, timeout=10)
-        return last[0]
+        return {**last[0], "labels": driver.execute_script(LABELS, "#frt-chart")}
     finally:
         driver.switch_to.default_content()
 
@@ -136,6 +136,10 @@ def test_an_embed_survives_narrow_columns_and_a_resize(dash_duo, serve, bundled_
         assert m["title_inside"] and m["buttons_inside"] and not m["buttons_overlap"], (width, m)
         assert m["buttons"] == 3 and m["lanes"] == 19 and not m["lanes_overlap"], (width, m)
         assert not m["scrolls_sideways"], (width, m)
+        # Plotly's buttons (top right, from 640 px) never sit over a key moment's or the band's label.
+        assert m["labels"]["under_modebar"] == 0 and m["labels"]["over_labels"] == 0, (width, m)
+        if width >= 640:  # the buttons are there, and both labels kept
+            assert m["labels"]["modebar"] > 0 and m["labels"]["shown"] >= 2, (width, m)
         if width in (320, 480, 1000):
             shoot(driver, tall, f"embed-{width}.png")
     assert seen[320]["title_lines"] >= 2  # the title wraps instead of running off the frame

@@ -25,7 +25,7 @@ const range = gd._fullLayout.xaxis.range;
 return {plot: box('#timeline .nsewdrag'), axis: box('#timeline .xaxislayer-above'),
         legend: box('#timeline .legend'), downloads: box('.downloads'), days: box('.time-toggle'),
         lanes_bottom: Math.max(...lanes), lanes: lanes.length, range: range, reset: box('#filter-reset'),
-        details: box('#details-panel'),
+        details: box('#details-panel'), filters: box('.filters-toggle'), heading: box('.page-header h1'),
         tour: box('#tour-bar'), title: box('#details-title'), height: innerHeight, width: innerWidth,
         hover: [...document.querySelectorAll('#timeline .hoverlayer .hovertext')].length};
 """
@@ -36,6 +36,24 @@ return [...document.querySelectorAll('#filters-panel .dash-options-list-option')
   const text = o.querySelector('.dash-options-list-option-text').getBoundingClientRect();
   return text.top >= box.bottom || text.left < box.right;
 }).map(o => o.textContent);
+"""
+# The event markers drawn: how many have their centre outside the plot area or cover a lane name, and of those
+# within half a marker of the plot's left or right edge, how many are cut by the plot's clip path.
+MARKERS = """
+const gd = document.querySelector('#timeline .js-plotly-plot');
+const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+const lanes = [...gd.querySelectorAll('.yaxislayer-above .ytick text')].map(t => t.getBoundingClientRect());
+const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const points = [...gd.querySelectorAll('.cartesianlayer .scatterlayer .trace')].filter(g => {
+  const t = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+  return t && t.mode === 'markers' && t.legendgroup && t.customdata;
+}).flatMap(g => [...g.querySelectorAll('.point')]).filter(p => getComputedStyle(p).display !== 'none');
+const mid = p => { const r = p.getBoundingClientRect(); return (r.left + r.right) / 2; };
+const edge = points.filter(p => Math.abs(mid(p) - area.left) <= 6 || Math.abs(mid(p) - area.right) <= 6);
+return {points: points.length,
+        outside: points.filter(p => mid(p) < area.left - 0.5 || mid(p) > area.right + 0.5).length,
+        over_lanes: points.filter(p => lanes.some(t => hit(p.getBoundingClientRect(), t))).length,
+        edge: edge.length, edge_clipped: edge.filter(p => p.closest('[clip-path]') !== null).length};
 """
 SWATCHES = """
 return [...document.querySelectorAll('#filters-panel .swatch')].map(s => getComputedStyle(s).backgroundColor);
@@ -74,6 +92,10 @@ def test_at_1280x800_the_chart_is_the_page_and_opens_on_june_2020(dash_duo, serv
     assert dash_duo.driver.execute_script(WRAPS) == []
     colours = dash_duo.driver.execute_script(SWATCHES)
     assert len(colours) == len(schema.CATEGORIES) and "rgba(0, 0, 0, 0)" not in colours, colours
+    # An event on the window's first day (Google's, 2019) is drawn whole; none is drawn outside the plot.
+    markers = dash_duo.driver.execute_script(MARKERS)
+    assert markers["points"] > 30 and markers["edge"] >= 1, markers
+    assert markers["edge_clipped"] == markers["outside"] == markers["over_lanes"] == 0, markers
     # The story's label names the week, and "All" is one click away.
     assert "step back" in dash_duo.find_element(f"#{ids.GRAPH} .annotation").text
     dash_duo.find_element('#chart-toolbar button[data-zoom="all"]').click()
@@ -126,6 +148,10 @@ def test_the_chart_and_its_axis_are_on_the_first_screens_of_a_tablet_and_a_phone
         assert g["tour"]["top"] >= g["axis"]["bottom"] and g["tour"]["top"] < g["height"], g
     else:  # a phone: the chart right under the count and the zoom buttons, every company lane in view
         assert g["downloads"]["top"] > g["plot"]["bottom"] and g["days"]["top"] > g["plot"]["bottom"], g
+        # ...and the date axis, under the title and the Filters button (the zoom buttons take one row)
+        assert g["axis"]["bottom"] <= g["height"], g
+        assert 0 <= g["heading"]["top"] and g["heading"]["bottom"] <= g["filters"]["top"], g
+        assert g["filters"]["bottom"] <= g["plot"]["top"], g
         companies = dash_duo.driver.execute_script(
             "return [...document.querySelectorAll('#timeline .yaxislayer-above .ytick text')]"
             ".filter(t => t.textContent === 'Rite Aid').map(t => t.getBoundingClientRect().bottom)")

@@ -37,9 +37,10 @@ COUNTER = """
       });
     }});
   function frame() {
-    var drawn = document.querySelector('.js-plotly-plot .scatterlayer .trace .point');
-    var box = drawn && drawn.isConnected ? drawn.getBoundingClientRect() : null;
-    if (box && box.width) { log.shown = true; } else if (log.shown) { log.blank++; }
+    // a marker on screen (plotly leaves those out of the window's range in the DOM, undisplayed)
+    var drawn = [].some.call(document.querySelectorAll('.js-plotly-plot .scatterlayer .trace .point'),
+                             function (p) { return p.getBoundingClientRect().width > 0; });
+    if (drawn) { log.shown = true; } else if (log.shown) { log.blank++; }
     requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);

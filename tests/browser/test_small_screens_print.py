@@ -60,6 +60,13 @@ def test_chart_labels_never_cover_lane_names_or_each_other(dash_duo, serve, bund
     assert labels["outside"] == labels["over_lanes"] == labels["over_labels"] == 0, labels
     if width < 480:  # Plotly's modebar would cover the top of a phone's chart; the toolbar has its actions
         assert not displayed(dash_duo, f"#{ids.GRAPH} .modebar-container")
+    else:  # a view whose story label ends at the right edge: it slides clear of Plotly's buttons there
+        dash_duo.driver.execute_script("Plotly.relayout(document.querySelector(arguments[0]), {'xaxis.range':"
+                                       " ['2019-09-01', '2020-06-21']})", f"#{ids.GRAPH} .js-plotly-plot")
+        until(lambda: dash_duo.driver.execute_script(SETTLED), timeout=20)
+        labels = chart_labels(dash_duo, f"#{ids.GRAPH} .js-plotly-plot")
+        assert labels["modebar"] > 0 and labels["shown"] >= 1, labels
+        assert labels["under_modebar"] == labels["outside"] == labels["over_labels"] == 0, labels
 
 
 @pytest.mark.parametrize("width", [375, 768, 1280])
