@@ -205,7 +205,8 @@ def axe_violations(driver, source: str, *, within: tuple[str, ...] = ()) -> list
     and WCAG 2.2's target-size (24 px targets or room around them), which axe leaves off by default.
     `within`: CSS selectors of the only parts to audit, when the rest of the page was audited in the same
     state already (axe's contrast checks are the slow part)."""
-    driver.execute_script(source)
+    if not driver.execute_script("return !!window.axe"):  # once per page: the source is 0.5 MB
+        driver.execute_script(source)
     return driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "const context = arguments[0].length ? {include: arguments[0].map(s => [s])} : document;"
