@@ -55,14 +55,19 @@ def origin_port() -> int:
 
 
 def _revalidate_pages(wsgi):
-    """WSGI middleware: HTML and JSON that the app lets browsers cache for a while (/embed, 5 minutes) are
-    revalidated instead (their ETag names their content), since the next test's app, at the same origin
-    (see _ORIGIN_PORTS), answers the same address with other data. Scripts and styles keep their caching."""
+    """WSGI middleware: what the app lets browsers keep for a while at a fixed address (/embed, 5 minutes) is
+    revalidated instead (the ETag names the content), since the next test's app, at the same origin (see
+    _ORIGIN_PORTS), answers the same address with other data. This holds for 304 answers too (they repeat
+    the Cache-Control header). Files at fingerprinted addresses (Dash's component suites, `?v=` and `?m=`
+    versions, `immutable` bundles) keep their caching."""
 
     def app(environ, start_response):
+        versioned = (environ.get("PATH_INFO", "").startswith("/_dash-component-suites/")
+                     or any(p.startswith(("v=", "m=")) for p in environ.get("QUERY_STRING", "").split("&")))
+
         def start(status, headers, exc_info=None):
-            kind = next((v for k, v in headers if k.lower() == "content-type"), "")
-            if kind.startswith(("text/html", "application/json")):
+            cache = next((v for k, v in headers if k.lower() == "cache-control"), "")
+            if not versioned and "immutable" not in cache and "no-store" not in cache:
                 headers = [(k, v) for k, v in headers if k.lower() != "cache-control"]
                 headers.append(("Cache-Control", "no-cache"))
             return start_response(status, headers, exc_info)
