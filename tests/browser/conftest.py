@@ -292,10 +292,12 @@ def tab_to(dash_duo, selector: str, *, backwards: bool = False, limit: int = 80)
             ActionChains(dash_duo.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
         else:
             press(dash_duo, Keys.TAB)
-        if dash_duo.driver.execute_script("return document.activeElement.matches(arguments[0])", selector):
+        reached = dash_duo.driver.execute_script(  # one round trip: null there, else where focus is
+            "const e = document.activeElement; return e.matches(arguments[0]) ? null"
+            " : e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 20)", selector)
+        if reached is None:
             return
-        seen.append(active(dash_duo,
-                           "e => e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 20)"))
+        seen.append(reached)
     raise AssertionError(f"{limit} Tab presses never reached {selector}; focus went to {seen[:30]}")
 
 
