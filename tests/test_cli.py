@@ -73,10 +73,28 @@ def export(*args: str):
     return CliRunner().invoke(main, ["export", *args])
 
 
+KALEIDO = pytest.mark.filterwarnings("ignore:The kopts argument is ignored if using a server")
+
+
+@pytest.fixture(scope="session")
+def kaleido_browser():
+    """One kaleido browser for the session's PNG, SVG and PDF exports (plotly's to_image uses it while it
+    runs): starting Chromium for each export costs about 3 s, an export through the running one under 1 s."""
+    import kaleido
+
+    # the options plotly would give a browser of its own (each export then says they are ignored: see KALEIDO)
+    kopts = {k: v for k, v in {"plotlyjs": pio.defaults.plotlyjs, "mathjax": pio.defaults.mathjax,
+                               "headers": pio.defaults.headers}.items() if v}
+    kaleido.start_sync_server(silence_warnings=True, **kopts)
+    yield
+    kaleido.stop_sync_server(silence_warnings=True)
+
+
 VIEW = ["--company", "IBM", "--company", "Amazon", "--start", "2020-05-01", "--end", "2020-07-31"]
 
 
-def test_export_png_is_a_png_of_the_asked_size(valid_csv, tmp_path):
+@KALEIDO
+def test_export_png_is_a_png_of_the_asked_size(valid_csv, tmp_path, kaleido_browser):
     out = tmp_path / "view.png"
     result = export("--out", str(out), "--events", str(valid_csv), *VIEW, "--width", "800", "--height", "400",
                     "--scale", "2")
@@ -87,7 +105,8 @@ def test_export_png_is_a_png_of_the_asked_size(valid_csv, tmp_path):
     assert result.output.strip() == f"Wrote {out} (4 events)."
 
 
-def test_export_svg_has_an_svg_root_with_title_and_footer(valid_csv, tmp_path):
+@KALEIDO
+def test_export_svg_has_an_svg_root_with_title_and_footer(valid_csv, tmp_path, kaleido_browser):
     out = tmp_path / "view.svg"
     assert export("--out", str(out), "--events", str(valid_csv), *VIEW).exit_code == 0
     root = ElementTree.fromstring(out.read_bytes())
@@ -100,7 +119,8 @@ def test_export_svg_has_an_svg_root_with_title_and_footer(valid_csv, tmp_path):
     assert "Source: frt-timeline" in text and "Data: latest event 11 June 2020" in text
 
 
-def test_export_pdf(valid_csv, tmp_path):
+@KALEIDO
+def test_export_pdf(valid_csv, tmp_path, kaleido_browser):
     out = tmp_path / "view.pdf"
     assert export("--out", str(out), "--events", str(valid_csv), *VIEW).exit_code == 0
     data = out.read_bytes()

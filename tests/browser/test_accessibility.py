@@ -12,10 +12,13 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard.app import create_app
 from dashboard.data import schema
+from dashboard.data.load import load_events
+from dashboard.view.story import load_story
 from dashboard.web import ids
 
-from ..conftest import DATA
+from ..conftest import DATA, ROOT
 from .conftest import active, axe_violations, emulate_media, press, tab_to, viewport, wait_for_focus
+from .test_story import check_step
 
 # The fixture's events in date order: study-month (Feb 2018), city-ban (2019), floyd-killed, protest-wave,
 # ibm-exit, amazon-pause, ms-no-police (May-June 2020).
@@ -349,37 +352,57 @@ def settled(dash_duo) -> None:
     until(lambda: dash_duo._wait_for_callbacks(), timeout=30)
 
 
-@pytest.mark.parametrize(("theme", "width"), [("light", 1280), ("dark", 375)])
-def test_axe_finds_no_violations_on_every_tour_step_and_each_step_is_announced_once(
-    dash_duo, serve, bundled_csv, axe_source, theme, width
+@pytest.mark.parametrize(("theme", "width", "keyboard"), [("light", 1280, True), ("dark", 375, False)],
+                         ids=["light-1280-keyboard", "dark-375-next"])
+def test_walk_the_tour_axe_finds_nothing_each_step_shows_its_view_and_is_announced_once(
+    dash_duo, serve, bundled_csv, axe_source, theme, width, keyboard
 ):
-    """Walk the whole tour with its Next link (one page load): axe at every step, with the step's event
-    details and citation open at step 6, and one live region speaking per step; the theme holds throughout.
+    """Walk the whole tour in one page load: at 1280 px in the light theme with the keyboard alone (Enter on
+    "Take the tour", the arrow keys, one step back and forth at step 2 and at the end, Enter on "Finish"),
+    and at 375 px in the dark theme with taps on Next. At every step the page shows the step's view (URL,
+    title, counter, count, companies, highlights, axis: test_story.check_step), axe finds nothing, with the
+    step's event details and citation open at step 6, one live region speaks once, and the theme holds.
     The page is audited whole at step 1; later steps audit what a step changes (the tour card, the chart, the
     details), as the filters and the table keep their markup (axe's contrast checks are the slow part)."""
+    events = load_events(bundled_csv)
+    story = load_story(ROOT / "story.csv", events)
     serve(create_app(bundled_csv), None)
     viewport(dash_duo, width)
-    dash_duo.driver.get(dash_duo.server_url + f"/?step=1&theme={theme}")
+    if keyboard:
+        dash_duo.driver.get(dash_duo.server_url + f"/?theme={theme}")
+        dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{len(events)} of {len(events)} events", timeout=30)
+        dash_duo.find_element(f"#{ids.TOUR_START}").send_keys(Keys.ENTER)  # a link: Enter follows it
+    else:
+        dash_duo.driver.get(dash_duo.server_url + f"/?step=1&theme={theme}")
     dash_duo.wait_for_contains_text(f"#{ids.TOUR_COUNTER}", "step 1 of", timeout=30)
-    steps = int(dash_duo.find_element(f"#{ids.TOUR_COUNTER}").text.rsplit(" ", 1)[1])
+    assert int(dash_duo.find_element(f"#{ids.TOUR_COUNTER}").text.rsplit(" ", 1)[1]) == len(story)
     found: dict[str, list[dict]] = {}
     spoken: dict[int, list[str]] = {}
-    for number in range(1, steps + 1):
+    for step in story.steps:
+        number = step.number
         if number > 1:
             dash_duo.driver.execute_script(LISTEN)
-            # on a phone a step's event details cover the lower screen: the reader scrolls Next up to tap it
-            link = dash_duo.find_element(f"#{ids.TOUR_NEXT}")
-            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", link)
-            link.click()
+            if keyboard:
+                press(dash_duo, Keys.ARROW_RIGHT)
+            else:  # on a phone a step's event details cover the lower screen: the reader scrolls Next up
+                link = dash_duo.find_element(f"#{ids.TOUR_NEXT}")
+                dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", link)
+                link.click()
             dash_duo.wait_for_contains_text(f"#{ids.TOUR_COUNTER}", f"step {number} of", timeout=30)
         settled(dash_duo)
         if number > 1:
             until(lambda: dash_duo.driver.execute_script("return window.__said.length") >= 1, timeout=10)
             spoken[number] = dash_duo.driver.execute_script("return window.__said")
+        check_step(dash_duo, events, story, step, theme=[theme])
         parts = () if number == 1 else (f"#{ids.TOUR_BAR}", "#timeline-section", f"#{ids.DETAILS_PANEL}")
         found[f"step {number}"] = axe_violations(dash_duo.driver, axe_source, within=parts)
         if not theme_is(dash_duo, theme):
             found[f"step {number}"].append({"id": "theme lost", "theme": theme_of(dash_duo)})
+        if keyboard and number == 2:  # one step back and forward again
+            press(dash_duo, Keys.ARROW_LEFT)
+            check_step(dash_duo, events, story, story.steps[0], theme=[theme])
+            press(dash_duo, Keys.ARROW_RIGHT)
+            check_step(dash_duo, events, story, step, theme=[theme])
         if number == 6:  # the step's event opened from the tour, and its citation
             link = dash_duo.find_element(f"#{ids.TOUR_EVENTS} a")
             dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", link)
@@ -394,6 +417,20 @@ def test_axe_finds_no_violations_on_every_tour_step_and_each_step_is_announced_o
     assert {k: v for k, v in found.items() if v} == {}, json.dumps(found, indent=1)
     many = {n: said for n, said in spoken.items() if len(said) != 1 or "step" not in said[0].lower()}
     assert many == {}, f"one announcement per step, naming the step: {json.dumps(many, indent=1)}"
+    if keyboard:
+        last = story.steps[-1]
+        finish = dash_duo.find_element(f"#{ids.TOUR_NEXT}")
+        assert finish.text == "Finish the tour"
+        press(dash_duo, Keys.ARROW_RIGHT)  # the arrow stops at the last step...
+        press(dash_duo, Keys.ARROW_LEFT)  # ...(so this goes back one, and the URL shows it)
+        check_step(dash_duo, events, story, story.steps[-2], theme=[theme])
+        press(dash_duo, Keys.ARROW_RIGHT)
+        check_step(dash_duo, events, story, last, theme=[theme])
+        finish.send_keys(Keys.ENTER)  # ...and Finish is followed on purpose
+        until(lambda: "step" not in query(dash_duo), timeout=10)
+        dash_duo.wait_for_contains_text(f"#{ids.TOUR_RESUME}", f"Back to the tour (step {len(story)}",
+                                        timeout=10)
+        assert query(dash_duo).get("start") == [last.view.filters.start.isoformat()]
     assert dash_duo.get_logs() == []
 
 

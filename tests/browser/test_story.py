@@ -70,64 +70,40 @@ def bundled():
     return events, load_story(ROOT / "story.csv", events)
 
 
-def test_walk_the_tour_with_the_keyboard(dash_duo, serve, bundled):
-    events, story = bundled
-    serve(create_app(ROOT / "events.csv"))
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{len(events)} of {len(events)} events", timeout=15)
-    start = dash_duo.find_element(f"#{ids.TOUR_START}")
-    start.send_keys(Keys.ENTER)  # a link: Enter follows it
+def check_step(dash_duo, events, story, step, **more: list[str]) -> None:
+    """The page shows the tour's `step`: its URL (plus `more` parameters, such as the theme), title, counter,
+    count, companies, highlighted events, and calendar dates or days since its anchor."""
+    wait_for_url(dash_duo, {"step": [str(step.number)], **more})
+    dash_duo.wait_for_text_to_equal(f"#{ids.TOUR_TITLE}", step.title, timeout=10)
+    assert (
+        dash_duo.find_element(f"#{ids.TOUR_COUNTER}").text
+        == f"Guided tour · step {step.number} of {len(story)}"
+    )
+    shown = apply(events, step.view.filters)
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{len(shown)} of {len(events)} events", timeout=10)
+    companies = step.view.filters.companies
+    if companies is not None:
+        assert sorted(checked(dash_duo, ids.COMPANIES)) == sorted(companies)
+    until(lambda: (trace(dash_duo, "highlighted") or {}).get("customdata") is not None, timeout=10)
+    assert set(trace(dash_duo, "highlighted")["customdata"]) == set(step.highlight)
+    assert checked(dash_duo, ids.TIME) == (["days"] if step.view.anchor else [])
+    assert figure(dash_duo)["layout"]["xaxis"]["type"] == ("linear" if step.view.anchor else "date")
+    if step.view.anchor == "george-floyd-killed-minneapolis":
+        decisions = trace(dash_duo, "decision")
+        days = dict(zip(decisions["customdata"], decisions["x"], strict=True))
+        assert [
+            days[e]
+            for e in (
+                "ibm-exits-general-purpose-frt",
+                "amazon-rekognition-police-moratorium",
+                "microsoft-no-frt-sales-to-us-police",
+            )
+        ] == [14, 16, 17]
 
-    def check_step(step) -> None:
-        wait_for_url(dash_duo, {"step": [str(step.number)]})
-        dash_duo.wait_for_text_to_equal(f"#{ids.TOUR_TITLE}", step.title, timeout=10)
-        assert (
-            dash_duo.find_element(f"#{ids.TOUR_COUNTER}").text
-            == f"Guided tour · step {step.number} of {len(story)}"
-        )
-        shown = apply(events, step.view.filters)
-        dash_duo.wait_for_contains_text(f"#{ids.COUNT}", f"{len(shown)} of {len(events)} events", timeout=10)
-        companies = step.view.filters.companies
-        if companies is not None:
-            assert sorted(checked(dash_duo, ids.COMPANIES)) == sorted(companies)
-        until(lambda: (trace(dash_duo, "highlighted") or {}).get("customdata") is not None, timeout=10)
-        assert set(trace(dash_duo, "highlighted")["customdata"]) == set(step.highlight)
-        assert checked(dash_duo, ids.TIME) == (["days"] if step.view.anchor else [])
-        assert figure(dash_duo)["layout"]["xaxis"]["type"] == ("linear" if step.view.anchor else "date")
 
-    for step in story.steps:
-        check_step(step)
-        if step.view.anchor == "george-floyd-killed-minneapolis":
-            decisions = trace(dash_duo, "decision")
-            days = dict(zip(decisions["customdata"], decisions["x"], strict=True))
-            assert [
-                days[e]
-                for e in (
-                    "ibm-exits-general-purpose-frt",
-                    "amazon-rekognition-police-moratorium",
-                    "microsoft-no-frt-sales-to-us-police",
-                )
-            ] == [14, 16, 17]
-        if step.number == 2:  # one step back and forward again
-            press(dash_duo, Keys.ARROW_LEFT)
-            check_step(story.steps[0])
-            press(dash_duo, Keys.ARROW_RIGHT)
-            check_step(step)
-        if step.number < len(story):
-            press(dash_duo, Keys.ARROW_RIGHT)
-
-    last = story.steps[-1]
-    finish = dash_duo.find_element(f"#{ids.TOUR_NEXT}")
-    assert finish.text == "Finish the tour"
-    press(dash_duo, Keys.ARROW_RIGHT)  # the arrow stops at the last step...
-    press(dash_duo, Keys.ARROW_LEFT)  # ...(so this goes back one, and the URL shows it)
-    check_step(story.steps[-2])
-    press(dash_duo, Keys.ARROW_RIGHT)
-    check_step(last)
-    finish.send_keys(Keys.ENTER)  # ...and Finish is followed on purpose
-    until(lambda: "step" not in query(dash_duo), timeout=10)
-    dash_duo.wait_for_contains_text(f"#{ids.TOUR_RESUME}", f"Back to the tour (step {len(story)}", timeout=10)
-    assert query(dash_duo).get("start") == [last.view.filters.start.isoformat()]
-    assert dash_duo.get_logs() == []
+# The whole tour, walked with the keyboard (Enter on "Take the tour", the arrow keys, Enter on "Finish") and
+# with taps on Next, each step checked with check_step, axe and the live regions: test_accessibility.py's
+# test_walk_the_tour_axe_finds_nothing_each_step_shows_its_view_and_is_announced_once (one walk for both).
 
 
 def test_leave_the_tour_to_explore_and_come_back(dash_duo, serve, bundled):
