@@ -7,9 +7,11 @@ import re
 import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 from xml.etree import ElementTree
 
+import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 from click.testing import CliRunner
@@ -86,6 +88,17 @@ def kaleido_browser():
     kopts = {k: v for k, v in {"plotlyjs": pio.defaults.plotlyjs, "mathjax": pio.defaults.mathjax,
                                "headers": pio.defaults.headers}.items() if v}
     kaleido.start_sync_server(silence_warnings=True, **kopts)
+    # Its page may still be loading its scripts when the first export comes ("kaleido_scopes is not
+    # defined", seen under load): draw a blank figure until it answers, restarting it once if it never does.
+    for attempt in range(6):
+        try:
+            pio.to_image(go.Figure(), format="png", width=20, height=20)
+            break
+        except Exception:  # noqa: BLE001 (whatever kaleido raises while its page is not ready)
+            if attempt == 2:
+                kaleido.stop_sync_server(silence_warnings=True)
+                kaleido.start_sync_server(silence_warnings=True, **kopts)
+            time.sleep(1)
     yield
     kaleido.stop_sync_server(silence_warnings=True)
 

@@ -108,7 +108,9 @@ def test_a_selection_opens_the_details_beside_the_chart(dash_duo, serve, bundled
     viewport(dash_duo, 1280, 800)
     open_page(dash_duo, "?event=ibm-exits-general-purpose-frt")
     dash_duo.wait_for_element(f"#{ids.DETAILS_TITLE}", timeout=30)
-    until(lambda: geometry(dash_duo)["details"] is not None, timeout=10)
+    # the chart makes room for the details once they open (a resize of the chart, not a new page)
+    until(lambda: (lambda g: g["details"] is not None and g["details"]["left"] >= g["plot"]["right"])(
+        geometry(dash_duo)), timeout=10)
     g = geometry(dash_duo)
     assert g["details"]["left"] >= g["plot"]["right"] and g["details"]["top"] < 800, g
     assert g["axis"]["bottom"] <= 800, g
