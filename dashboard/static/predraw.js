@@ -8,6 +8,30 @@
    no theme in the URL, an upload in this tab) is left to Dash, as is any case the takeover cannot handle. */
 (function () {
   "use strict";
+  // A resize to the size the chart already has is no resize: plotly would redraw the whole chart anyway, and
+  // dcc.Graph asks for one as it mounts (its size observer's first report), on every page load. The labels
+  // are fitted again (labels.js): what is around the chart (the modebar shown or not) may have changed.
+  var plots = window.Plotly && window.Plotly.Plots;
+  if (plots && !plots.frtResize) {
+    var resize = plots.resize;
+    plots.resize = function (gd) {
+      var el = typeof gd === "string" ? document.getElementById(gd) : gd;
+      var full = el && el._fullLayout;
+      if (full && el.layout && !el.layout.width) {
+        var style = window.getComputedStyle(el);
+        var width = parseFloat(style.width), height = parseFloat(style.height);
+        if (width && height && Math.abs(width - full.width) < 1 && Math.abs(height - full.height) < 1) {
+          if (window.frt && window.frt.fitLabels) { window.frt.fitLabels(el); }
+          return Promise.resolve(el);
+        }
+      }
+      return resize.apply(this, arguments);
+    };
+    plots.frtResize = true;
+  }
+})();
+(function () {
+  "use strict";
   var frt = (window.frt = window.frt || {});
   var data = document.getElementById("frt-first");
   var frame = document.getElementById("frt-predraw");

@@ -12,15 +12,17 @@ from dashboard.web import ids
 from .conftest import cdp
 
 # Before any page script: count plotly's full draws (each Plotly.newPlot/react call that reaches plotly, and
-# every `plotly_beforeplot`, which plotly fires at the start of each full redraw), and every animation frame
+# every `plotly_beforeplot`, which plotly fires at the start of each full redraw), its redraws after the first
+# draw (`plotly_afterplot`: a resize to the same size redrew the whole chart), and every animation frame
 # after the chart first showed data in which no chart with data is on screen.
 COUNTER = """
 (function () {
-  var log = window.__draws = {calls: 0, beforeplot: 0, shown: false, blank: 0};
+  var log = window.__draws = {calls: 0, beforeplot: 0, afterplot: 0, shown: false, blank: 0};
   function watch(gd) {
     if (gd.__counted || typeof gd.on !== 'function') return;
     gd.__counted = true;
     gd.on('plotly_beforeplot', function () { log.beforeplot++; });
+    gd.on('plotly_afterplot', function () { log.afterplot++; });  // any redraw, a resize's too
   }
   var plotly;
   Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
@@ -70,6 +72,7 @@ def test_the_predrawn_chart_is_the_one_dash_takes_over(dash_duo, serve, bundled_
     state = duo.driver.execute_script(STATE)
     assert state["adopted"] and not state["frame"], state  # the chart in the graph is the pre-drawn one
     assert state["draws"]["calls"] == 1 and state["draws"]["beforeplot"] == 0, state["draws"]  # drawn once
+    assert state["draws"]["afterplot"] == 0, state["draws"]  # and not redrawn as dcc.Graph mounts
     assert state["draws"]["shown"] and state["draws"]["blank"] == 0, state["draws"]  # never blank
     assert state["traces"] == state["htmlTraces"] and "decision" in state["names"]
 
