@@ -54,9 +54,8 @@ class EventIndex:
     stop: np.ndarray  # float64 ns
     x: np.ndarray  # float64 ns: where the point sits
     has_end: np.ndarray  # bool: a span
-    category: np.ndarray  # object: category names (schema.UNCATEGORISED for none)
     category_of: np.ndarray  # int: each event's position in `category_names` (a filter compares ints)
-    category_names: pd.Index  # every category the data has, schema's or its own
+    category_names: pd.Index  # every category the data has, schema's or its own (UNCATEGORISED for none)
     cat_code: np.ndarray  # int8: position in schema.CATEGORIES (-1: another category)
     has_company: np.ndarray  # bool
     member: np.ndarray  # bool (events x companies)
@@ -92,8 +91,8 @@ class EventIndex:
         pl_lane = pl_company.copy()
         context = pl_company < 0
         pl_lane[context] = len(companies) + context_key[cat_code[pl_event[context]]]
-        category = events["category"].replace("", schema.UNCATEGORISED).to_numpy(dtype=object)
-        category_of, category_names = pd.factorize(category)
+        category_of, category_names = pd.factorize(
+            events["category"].replace("", schema.UNCATEGORISED).to_numpy(dtype=object))
         haystack = (events["title"] + "\n" + events["description"] + "\n" + events["actor"]).str.casefold()
         return cls(
             companies=companies,
@@ -101,7 +100,6 @@ class EventIndex:
             stop=_ns(events["stop"]),
             x=_ns(point_x(events)),
             has_end=(events["end_date"] != "").to_numpy(),
-            category=category,
             category_of=category_of,
             category_names=pd.Index(category_names),
             cat_code=cat_code,
