@@ -1,6 +1,6 @@
 /* Keyboard use beyond Tab: the chart's keyboard mode, focus into and out of the event details, arrow keys
-   in the events table, Escape for the filter drawer. Selection goes through the Dash store "key-select",
-   so the server writes the URL exactly as for a click. */
+   in the events table, Escape for the filter drawer; and activating a table row (a key or a click). Selection
+   goes through the Dash store "key-select", so the server writes the URL exactly as for a click on the chart. */
 (function () {
   "use strict";
   const frt = window.frt;  // assets/_frt.js: the namespace and the component ids
@@ -125,12 +125,14 @@
     }
   });
 
-  // Activating an event in the table (Enter, Space or a click) opens its details and moves focus there.
+  // Activating an event in the table (Enter, Space or a click) selects it, opens its details and moves focus
+  // there.
   document.addEventListener("click", function (e) {
     const button = e.target.closest && e.target.closest(".events-table .row-button");
     if (button) {
-      const row = button.closest("tr");
-      openDetails(row.getAttribute("data-event"), {row: row.getAttribute("data-event")});
+      const id = button.closest("tr").getAttribute("data-event");
+      choose(id);
+      openDetails(id, {row: id});
       return;
     }
     const close = e.target.closest && e.target.closest("#" + frt.ids.DETAILS_CLOSE);

@@ -1,7 +1,7 @@
 /* The events table's rows, drawn from data (dashboard/web/components.py, table_data) with text nodes, never
    markup: CSV text stays text. The server sends the rows through the store "table-data"; the clientside
-   callback renderTable (registered in dashboard/web/callbacks.py) draws them here. A click on a row's button
-   selects its event through the store "key-select", as the arrow keys do (assets/keyboard.js), and
+   callback renderTable (registered in dashboard/web/callbacks.py) draws them here. Activating a row's button
+   selects its event (assets/keyboard.js, through the store "key-select", as the arrow keys do), and
    assets/selection.js marks the selected row. */
 (function () {
   "use strict";
@@ -69,11 +69,4 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.frt = Object.assign(window.dash_clientside.frt || {}, {renderTable: renderTable});
-
-  document.addEventListener("click", function (e) {
-    const button = e.target.closest && e.target.closest("#" + frt.ids.TABLE + " ." + frt.ids.ROW_BUTTON);
-    if (!button || !window.dash_clientside.set_props) return;
-    const id = button.closest("tr").getAttribute("data-event");
-    window.dash_clientside.set_props(frt.ids.KEY_SELECT, {data: {event: id, at: Date.now()}});
-  });
 })();

@@ -126,11 +126,11 @@ def sync(search: object, companies: object, categories: object, start: object, e
 
 
 def select(click_data: object, _close: object, keyed: object, search: object, user_data: object) -> Any:
-    """A click on the chart, a table row (assets/table.js) or an arrow key (assets/keyboard.js) selects
-    that event; Close clears it. The zoom stays, and moves to an event outside it."""
+    """A click on the chart, or a table row or an arrow key (both through assets/keyboard.js) selects that
+    event; Close clears it. The zoom stays, and moves to an event outside it."""
     trigger = ctx.triggered_id
     if not ctx.triggered or not ctx.triggered[0].get("value"):
-        return no_update  # Close drawn again with n_clicks=None, not a click
+        return no_update  # a trigger without a value (n_clicks=None, an empty store): nothing was chosen
     shown = shown_for(search, user_data).shown
     if trigger == ids.DETAILS_CLOSE:
         event = None
