@@ -13,17 +13,21 @@ from selenium.common.exceptions import WebDriverException
 
 from dashboard.web import ids
 
-# Records when the chart first shows data, from navigation start (ms): an SVG marker in the document (in the
-# graph, or in the page's pre-drawn first chart: web/predraw.py), or
-# for WebGL traces (the baseline's px.scatter switches to scattergl above 1,000 points) the first frame
-# after plotly has laid them out.
-PROBE = f"""
+
+# Records when the chart first shows data, from navigation start (ms): plotly has laid out its data and the
+# first SVG marker or heatmap image (the level of detail's density lanes) exists, or for WebGL traces (the
+# baseline's px.scatter switches to scattergl above 1,000 points) the first frame after plotly laid them out.
+# `selector` names the chart: the page's graph or its pre-drawn first chart (web/predraw.py), or any chart.
+def probe(selector: str) -> str:
+    return f"""
 (function () {{
-  function check() {{
-    const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot, #frt-predraw .js-plotly-plot');
+  function drawn(gd) {{
     const data = gd && gd._fullData ? gd._fullData : [];
-    if (data.length && (gd.querySelector('.scatterlayer .trace .point')
-                        || data.some(t => t.type === 'scattergl' && t.visible !== false))) {{
+    return data.length && (gd.querySelector('.scatterlayer .trace .point, .heatmaplayer image')
+                           || data.some(t => t.type === 'scattergl' && t.visible !== false));
+  }}
+  function check() {{
+    if (drawn(document.querySelector('{selector}'))) {{
       window.__chartDrawn = performance.now();
     }} else {{
       requestAnimationFrame(check);
@@ -32,6 +36,9 @@ PROBE = f"""
   requestAnimationFrame(check);
 }})();
 """
+
+
+PROBE = probe(f"#{ids.GRAPH} .js-plotly-plot, #frt-predraw .js-plotly-plot")
 
 TRANSFERRED = """
 const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];

@@ -1,7 +1,6 @@
 """Every surface in headless Chromium: `/embed`, an exported HTML file, and a filter change on the page.
 
-A fresh browser (empty cache) per load; the chart counts as drawn when plotly has laid out its data and the
-first marker (SVG scatter), heatmap image (the level of detail's density lanes) or WebGL trace exists.
+A fresh browser (empty cache) per load; the chart counts as drawn as bench.browser.probe says.
 """
 
 from __future__ import annotations
@@ -15,24 +14,11 @@ from typing import Any
 
 from selenium.common.exceptions import WebDriverException
 
-from bench.browser import TRANSFERRED, _driver
+from bench.browser import TRANSFERRED, _driver, probe
 from dashboard.web import ids
 
 # Any plotly chart on the page (the page's #timeline, /embed's #frt-chart, an exported file's).
-PROBE = """
-(function () {
-  function drawn(gd) {
-    const data = gd && gd._fullData ? gd._fullData : [];
-    return data.length && (gd.querySelector('.scatterlayer .trace .point, .heatmaplayer image')
-                           || data.some(t => t.type === 'scattergl' && t.visible !== false));
-  }
-  function check() {
-    const gd = document.querySelector('.js-plotly-plot');
-    if (drawn(gd)) { window.__chartDrawn = performance.now(); } else { requestAnimationFrame(check); }
-  }
-  requestAnimationFrame(check);
-})();
-"""
+PROBE = probe(".js-plotly-plot")
 
 # After the page is drawn: untick one category and time it until plotly has drawn the new figure (Dash
 # hands plotly a new data array for a new figure; a resize redraws the old one).

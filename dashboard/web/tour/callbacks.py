@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
 from dash import Dash, Input, Output, State
 
 from dashboard.text import cite
 from dashboard.view import urlstate
+from dashboard.view.story import Story
 from dashboard.web import ids
 from dashboard.web.components import safe_base
 from dashboard.web.state import shown_for, text
@@ -21,7 +23,7 @@ def tour_bar(search: object, user_data: object, pathname: object, memory: object
     that uploaded its own events has no tour."""
     shown = shown_for(search, user_data).shown
     steps = shown.tour
-    titles = dict(zip(shown.dataset.events["id"], shown.dataset.events["title"], strict=True))
+    titles = step_titles(steps, shown.dataset.by_id)
     s = tour_state(steps, shown.view, safe_base(pathname), memory if type(memory) is int else None, titles)
     return (
         s.bar_class, s.counter, s.title, s.text, s.events, s.prev_href, s.prev_class, s.next_href,
@@ -29,6 +31,13 @@ def tour_bar(search: object, user_data: object, pathname: object, memory: object
         TOUR_START_CLASS if steps else TOUR_START_CLASS + " hidden",  # own data: no tour
         s.start_href,
     )
+
+
+def step_titles(steps: Story | None, by_id: pd.DataFrame) -> dict[str, str]:
+    """The titles of the events the tour's steps highlight (not of every event: 100,000 cost 70 ms)."""
+    highlighted = {e for step in (steps.steps if steps else ()) for e in step.highlight}
+    found = by_id.index.intersection(list(highlighted))
+    return dict(zip(found, by_id.loc[found, "title"], strict=True))
 
 
 def view_notes(search: object, user_data: object, pathname: object, href: object) -> tuple[Any, Any]:
