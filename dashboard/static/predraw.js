@@ -126,6 +126,8 @@
       props.style = first.style;
     } else if (props.id === ids.figureKey) {
       props.data = first.seed;
+    } else if (props.id === ids.count) {
+      props.children = first.count;
     }
     seed(props.children);
   }

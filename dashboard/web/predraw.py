@@ -19,6 +19,7 @@ from typing import Any
 from dash import Dash
 from plotly.io.json import to_json_plotly
 
+from dashboard.text import summary
 from dashboard.web import ids
 from dashboard.web.chart import PREDRAWN, page_figure
 from dashboard.web.embed.page import safe_json_text
@@ -48,8 +49,11 @@ def first_chart(query: str) -> dict[str, Any]:
         "figure": figure,
         "config": graph_config(tab.shown.view),
         "style": {"height": f"{height}px"},
-        "ids": {"graph": ids.GRAPH, "figureKey": ids.FIGURE_KEY, "userData": ids.USER_DATA,
-                "userContext": ids.USER_CONTEXT},
+        # the count above the chart, as the render callback answers it: on a phone it sits above the chart,
+        # and arriving later it would push the chart down
+        "count": summary.count_text(tab.shown.rows, tab.shown.total, tab.shown.view.filters),
+        "ids": {"graph": ids.GRAPH, "figureKey": ids.FIGURE_KEY, "count": ids.COUNT,
+                "userData": ids.USER_DATA, "userContext": ids.USER_CONTEXT},
     }
 
 
