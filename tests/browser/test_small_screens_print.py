@@ -149,7 +149,12 @@ def test_touch_drag_pans_and_pinch_zooms_the_chart(dash_duo, serve, app):
     # The fingers were on the chart as soon as it was drawn: what the page loads after that (the graph's
     # config, the share panel) leaves the reader's view alone.
     until(lambda: dash_duo.redux_state_rqs == [], timeout=10)
-    assert dash_duo.driver.execute_script(RANGE) == zoomed, "the pan and zoom were undone"
+    # The URL keeps the zoom to within 0.1% of the window (whole days, hours or minutes: timeline.js
+    # formatZoom), and the chart may take the URL's value: the same view, less than a pixel away.
+    after = dash_duo.driver.execute_script(RANGE)
+    width = zoomed[1] - zoomed[0]
+    assert all(abs(a - z) <= width * 0.001 for a, z in zip(after, zoomed, strict=True)), (
+        "the pan and zoom were undone", after, zoomed)
     scroll_width, inner_width = dash_duo.driver.execute_script(OVERFLOW)
     assert scroll_width <= inner_width
     assert dash_duo.get_logs() == []
