@@ -126,6 +126,22 @@ def large_csv(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def large_events(large_csv):
+    """`large_csv` loaded once per test process (about 0.8 s a load): tests only read it."""
+    from dashboard.data.load import load_events
+
+    return load_events(large_csv)
+
+
+@pytest.fixture(scope="session")
+def large_app(large_csv):
+    """The app on `large_csv`, built once per test process, for tests that only send it requests."""
+    from dashboard.app import create_app
+
+    return create_app(large_csv)
+
+
 # The longest tests first: pytest-xdist (worksteal) hands each worker half of the list and lets an idle worker
 # take the other's last tests, so short tests at the end even out the finish. A long browser test that starts
 # last would keep one core busy alone while the other waits.

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
@@ -36,34 +30,7 @@ def test_invalid_file_raises_data_error_with_locations(write_csv):
     assert str(info.value).startswith("events.csv:2:6: unknown category 'nope'")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_gunicorn_serves_the_app(valid_csv):
-    port = _free_port()
-    env = {**os.environ, "FRT_EVENTS": str(valid_csv)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}", "dashboard.app:server"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events.json?company=Amazon") as r:
-                    body = r.read().decode()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.2)
-        assert '"count":' in body and "amazon-pause" in body and "ibm-exit" not in body.split('"events"')[0]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+# gunicorn serving the app built from FRT_EVENTS (dashboard.app:server): tests/test_gunicorn.py.
 
 
 def test_a_full_session_opens_the_data_read_only_and_never_changes_it(monkeypatch, tmp_path, valid_csv):

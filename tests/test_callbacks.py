@@ -167,9 +167,9 @@ def test_a_new_upload_keeps_the_theme_and_the_zoom(app):
         assert kept(None) == ""
 
 
-def test_the_embed_draws_a_large_file_at_its_level_of_detail(large_csv):
+def test_the_embed_draws_a_large_file_at_its_level_of_detail(large_app):
     """/embed used to draw every event of the file: 4.1 MB at 100,000 events."""
-    app = create_app(large_csv)
+    app = large_app
     response = app.server.test_client().get("/embed")
     assert response.status_code == 200
     page = response.get_data(as_text=True)

@@ -37,8 +37,8 @@ def small(valid_csv):
 
 
 @pytest.fixture(scope="module")
-def large(large_csv):
-    return create_app(large_csv)
+def large(large_app):
+    return large_app
 
 
 def figure_of(answer) -> dict:

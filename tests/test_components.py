@@ -92,16 +92,14 @@ def caption(data) -> str:
     return data["caption"]
 
 
-def test_first_page_of_a_large_view(large_csv):
-    events = load_events(large_csv)
-    tree = components.table_data(events, {}, components.TABLE_PAGE)
+def test_first_page_of_a_large_view(large_events):
+    tree = components.table_data(large_events, {}, components.TABLE_PAGE)
     assert rows(tree) == components.TABLE_PAGE
     assert caption(tree) == f"10000 events (first {components.TABLE_PAGE} shown; download the CSV for all)"
 
 
-def test_the_table_never_holds_more_than_its_limit(large_csv):
-    events = load_events(large_csv)
-    assert rows(components.table_data(events, {}, 10_000)) == components.TABLE_LIMIT
+def test_the_table_never_holds_more_than_its_limit(large_events):
+    assert rows(components.table_data(large_events, {}, 10_000)) == components.TABLE_LIMIT
 
 
 def test_show_more_label_counts_what_is_left(valid_csv):

@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from dashboard.app import create_app
 from dashboard.export import Export, html_document
 from dashboard.view.dataset import load_dataset
 from dashboard.view.shown import resolve
@@ -25,8 +24,8 @@ def registered_types(bundle: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def large_client(large_csv):
-    return create_app(large_csv).server.test_client()
+def large_client(large_app):
+    return large_app.server.test_client()
 
 
 @pytest.mark.parametrize("query", ["", "?company=IBM&start=2020-06-01&end=2020-06-30"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,6 +14,13 @@ from dashboard.data.load import load_events
 from dashboard.figures.timeline import point_x as row_point_x
 from dashboard.view.eventindex import EventIndex, point_x
 from dashboard.view.filters import Filters, apply
+
+
+@functools.cache
+def loaded(path: Path) -> pd.DataFrame:
+    """Each file loaded once for all the filter cases (neither EventIndex nor apply changes the frame)."""
+    return load_events(path)
+
 
 CASES = [
     Filters(),
@@ -32,7 +41,9 @@ CASES = [
 @pytest.mark.parametrize("filters", CASES, ids=repr)
 @pytest.mark.parametrize("source", ["valid_csv", "bundled_csv", "large_csv"])
 def test_mask_selects_what_apply_selects(filters, source, request):
-    events = load_events(request.getfixturevalue(source))
+    # large_events: large_csv loaded once per process, as the other files are by `loaded`
+    events = request.getfixturevalue("large_events") if source == "large_csv" else loaded(
+        request.getfixturevalue(source))
     index = EventIndex.build(events)
     expected = apply(events, filters)
     assert events.index[index.mask(filters)].tolist() == expected.index.tolist()

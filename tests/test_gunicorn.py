@@ -57,6 +57,9 @@ def answers(server, n: int = 8) -> list[tuple[int, str, str, str]]:
 
 
 def test_every_answer_names_one_data_version_in_the_meta_header_and_etag(server):
+    # the app built from FRT_EVENTS (dashboard.app:server), filtering as asked
+    body = fetch(server.base + "/api/events.json?company=Amazon").body.decode()
+    assert '"count":' in body and "amazon-pause" in body and "ibm-exit" not in body.split('"events"')[0]
     seen = answers(server)
     assert {total for total, *_ in seen} == {7}
     versions = {(meta, header) for _, meta, header, _ in seen}

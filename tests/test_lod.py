@@ -20,9 +20,8 @@ def ns(day: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def large(large_csv):
-    events = load_events(large_csv)
-    return events, EventIndex.build(events)
+def large(large_events):
+    return large_events, EventIndex.build(large_events)
 
 
 def marker_ids(fig) -> set[str]:

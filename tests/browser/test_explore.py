@@ -51,7 +51,8 @@ def wait_for_url(dash_duo, predicate) -> None:
     until(lambda: predicate(query(dash_duo)), timeout=10)
 
 
-def test_page_loads_all_events_with_a_clean_console(dash_duo, serve, app):
+def test_page_loads_all_events_the_table_sorts_and_a_company_updates_chart_table_count_and_url(
+        dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     until(lambda: len(table_ids(dash_duo)) == 7, timeout=10)  # the table renders after the chart
@@ -64,10 +65,13 @@ def test_page_loads_all_events_with_a_clean_console(dash_duo, serve, app):
     assert dash_duo.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert dash_duo.get_logs() == []
 
+    # The table sorts by a column.
+    assert table_ids(dash_duo)[0] == "study-month"
+    dash_duo.find_element('.events-table th:nth-child(1) button').click()
+    until(lambda: table_ids(dash_duo)[0] == "ms-no-police", timeout=10)
+    assert dash_duo.find_element(".events-table th:nth-child(1)").get_attribute("aria-sort") == "descending"
 
-def test_choosing_a_company_updates_chart_table_count_and_url(dash_duo, serve, app):
-    serve(app)
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
+    # Choosing a company updates the chart, the table, the count and the URL.
     dash_duo.find_element(f"#{ids.COMPANIES_NONE}").click()
     check(dash_duo, ids.CONTEXT, "Show context lanes")
     check(dash_duo, ids.COMPANIES, "IBM")
@@ -147,15 +151,6 @@ def test_table_row_selects_the_event_and_rings_it_on_the_chart(dash_duo, serve, 
     ring = dash_duo.find_elements(f"{last_trace} .point path, {last_trace} path.point")
     assert ring, "the selected event is ringed on the chart"
     assert dash_duo.get_logs() == []
-
-
-def test_table_sorts_by_a_column(dash_duo, serve, app):
-    serve(app)
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
-    assert table_ids(dash_duo)[0] == "study-month"
-    dash_duo.find_element('.events-table th:nth-child(1) button').click()
-    until(lambda: table_ids(dash_duo)[0] == "ms-no-police", timeout=10)
-    assert dash_duo.find_element(".events-table th:nth-child(1)").get_attribute("aria-sort") == "descending"
 
 
 def test_no_match_shows_a_message_not_an_empty_axis(dash_duo, serve, app):

@@ -173,10 +173,12 @@ def test_xss_payloads_show_as_text_and_never_run(dash_duo, serve, xss_csv, csp):
     assert (delivered_csp(dash_duo) is not None) == csp
     assert ran(dash_duo) == [None, APP_TITLE]
 
-    # Hover labels: every marker, each label plain text holding its payload.
-    hovered = dash_duo.driver.execute_async_script(HOVER_ALL, "#timeline .js-plotly-plot")
-    assert_hover_labels_are_text(hovered, rows)
-    assert ran(dash_duo) == [None, APP_TITLE]
+    # Hover labels: every marker, each label plain text holding its payload. Without the CSP, where only the
+    # escaping protects; with it, the same rows' labels are swept in the uploaded-file test below.
+    if not csp:
+        hovered = dash_duo.driver.execute_async_script(HOVER_ALL, "#timeline .js-plotly-plot")
+        assert_hover_labels_are_text(hovered, rows)
+        assert ran(dash_duo) == [None, APP_TITLE]
 
     # Real pointer: hover and click a few markers.
     markers = dash_duo.find_elements(f"#{ids.GRAPH} .cartesianlayer .scatterlayer .trace .point")

@@ -7,6 +7,7 @@ docs/screenshots/ holds a committed set.
 from __future__ import annotations
 
 import pytest
+from dash.testing.errors import TestingTimeoutError
 from dash.testing.wait import until
 
 from dashboard.app import create_app
@@ -84,13 +85,21 @@ def test_no_horizontal_scrolling_and_a_screenshot_at_each_width(dash_duo, serve,
         "return document.querySelector('#timeline .main-svg').getBoundingClientRect().right")
     assert chart_right <= inner_width
     # Nothing spills over the chart's neighbours: the details start below it or beside it, or (a phone) slide
-    # up over the bottom of the screen as a sheet.
-    svg_bottom, details_top, details_left, chart_right, sheet = dash_duo.driver.execute_script(
-        "const s = document.querySelector('#timeline .main-svg').getBoundingClientRect();"
-        "const e = document.getElementById('details-panel'); const d = e.getBoundingClientRect();"
-        "return [s.bottom, d.top, d.left, s.right,"
-        " getComputedStyle(e).position === 'fixed' && d.bottom <= innerHeight + 1 && d.top >= 0];")
-    assert svg_bottom <= details_top or chart_right <= details_left or (width < 600 and sheet)
+    # up over the bottom of the screen as a sheet (once the chart has made room for them: a resize).
+    def spills() -> list | None:
+        svg_bottom, details_top, details_left, chart_right, sheet = dash_duo.driver.execute_script(
+            "const s = document.querySelector('#timeline .main-svg').getBoundingClientRect();"
+            "const e = document.getElementById('details-panel'); const d = e.getBoundingClientRect();"
+            "return [s.bottom, d.top, d.left, s.right,"
+            " getComputedStyle(e).position === 'fixed' && d.bottom <= innerHeight + 1 && d.top >= 0];")
+        fits = svg_bottom <= details_top or chart_right <= details_left or (width < 600 and sheet)
+        return None if fits else [svg_bottom, details_top, details_left, chart_right, sheet]
+
+    try:
+        until(lambda: spills() is None, timeout=10)
+    except TestingTimeoutError:
+        raise AssertionError(f"the details overlap the chart [svg bottom, details top, details left, chart"
+                             f" right, sheet]: {spills()}") from None
     assert displayed(dash_duo, f"#{ids.DETAILS_TITLE}") and displayed(dash_duo, ".events-table")
     full_page_screenshot(dash_duo, SCREENSHOTS / f"{width}.png")
     assert (SCREENSHOTS / f"{width}.png").stat().st_size > 10_000

@@ -119,19 +119,8 @@ def test_an_invalid_file_lists_its_problems_and_the_timeline_keeps_its_data(dash
     assert dash_duo.get_logs() == []
 
 
-def test_an_ambiguous_date_is_reported_and_the_day_order_can_be_chosen(dash_duo, serve, app):
-    serve(app)
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", BUNDLED, timeout=10)
-    upload(dash_duo, ids.UPLOAD_EVENTS, DATA / "ambiguous_dates.csv")
-    dash_duo.wait_for_contains_text(
-        f"#{ids.UPLOAD_RESULT}", "could be 4 May 2020 or 5 April 2020", timeout=15
-    )
-    dash_duo.find_element(f"#{ids.UPLOAD_DAY_ORDER} input[value='day first']").click()
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 3 events", timeout=15)
-    assert dash_duo.get_logs() == []
-
-
-def test_a_context_series_upload_draws_the_area_under_the_lanes(dash_duo, serve, app):
+def test_a_context_series_upload_draws_the_area_under_the_lanes_and_its_columns_can_be_chosen(
+        dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", BUNDLED, timeout=10)
     upload(dash_duo, ids.UPLOAD_CONTEXT, DATA / "context_events.csv")
@@ -153,10 +142,7 @@ def test_a_context_series_upload_draws_the_area_under_the_lanes(dash_duo, serve,
         f"#{ids.DATA_SUMMARY}").text
     assert dash_duo.get_logs() == []
 
-
-def test_the_columns_of_a_context_series_are_chosen_in_the_browser(dash_duo, serve, app):
-    serve(app)
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", BUNDLED, timeout=10)
+    # Another series, whose value column is chosen in the browser.
     upload(dash_duo, ids.UPLOAD_CONTEXT, DATA / "context_ids.csv")
     dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_RESULT}", "Read by counting rows per day of 'EVENT_DATE'",
                                     timeout=15)
@@ -172,7 +158,8 @@ def test_the_columns_of_a_context_series_are_chosen_in_the_browser(dash_duo, ser
     assert dash_duo.get_logs() == []
 
 
-def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(dash_duo, serve, app, tmp_path, monkeypatch):
+def test_a_file_over_the_size_limit_is_refused_before_it_is_sent_and_an_ambiguous_date_is_reported(
+        dash_duo, serve, app, tmp_path):
     big = tmp_path / "big.csv"
     big.write_bytes(b"id,date\n" + b"x" * 4_200_000)  # sent whole, it would be over the request limit (413)
     serve(app)
@@ -181,4 +168,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(dash_duo, serve
     dash_duo.wait_for_contains_text(
         f"#{ids.UPLOAD_RESULT}", "the file is 4.2 MB; the limit is 4.0 MB", timeout=15
     )
+    assert BUNDLED in dash_duo.find_element(f"#{ids.COUNT}").text
+    # The next file: an ambiguous date is reported and the day order can be chosen.
+    upload(dash_duo, ids.UPLOAD_EVENTS, DATA / "ambiguous_dates.csv")
+    dash_duo.wait_for_contains_text(
+        f"#{ids.UPLOAD_RESULT}", "could be 4 May 2020 or 5 April 2020", timeout=15
+    )
+    dash_duo.find_element(f"#{ids.UPLOAD_DAY_ORDER} input[value='day first']").click()
+    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "3 of 3 events", timeout=15)
     assert dash_duo.get_logs() == []

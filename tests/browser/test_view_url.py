@@ -27,10 +27,21 @@ def x_range(dash_duo) -> list[str]:
         f"return document.querySelector('#{ids.GRAPH} .js-plotly-plot')._fullLayout.xaxis.range")
 
 
-def test_a_zoom_button_writes_the_zoom_into_the_url_and_the_link_reopens_it(dash_duo, serve, app):
+def test_a_zoom_button_writes_the_zoom_into_the_url_back_restores_it_and_the_link_reopens_it(
+        dash_duo, serve, app):
     serve(app)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
+    until(lambda: x_range(dash_duo) is not None, timeout=10)
+    before = x_range(dash_duo)
     marker = dash_duo.driver.execute_script("window.__frtMarker = 1; return window.__frtMarker")
+    # Back after a zoom button restores the previous window.
+    dash_duo.find_element(f"#{ids.CHART_TOOLBAR} [data-range^='2020-01-01']").click()  # "2020"
+    until(lambda: query(dash_duo).get("zoom") == ["2020-01-01..2020-12-31"], timeout=10)
+    until(lambda: [v[:10] for v in x_range(dash_duo)] == ["2020-01-01", "2021-01-01"], timeout=10)
+    dash_duo.driver.back()
+    until(lambda: "zoom" not in query(dash_duo), timeout=10)
+    until(lambda: [v[:10] for v in x_range(dash_duo)] == [v[:10] for v in before], timeout=10)
+    # A zoom button writes its window into the URL, without a reload.
     dash_duo.find_element(f"#{ids.CHART_TOOLBAR} [data-range^='2020-05-01']").click()  # "Protest weeks"
     until(lambda: query(dash_duo).get("zoom") == ["2020-05-01..2020-07-31"], timeout=10)
     assert dash_duo.driver.execute_script("return window.__frtMarker") == marker  # no reload
@@ -42,20 +53,6 @@ def test_a_zoom_button_writes_the_zoom_into_the_url_and_the_link_reopens_it(dash
     dash_duo.driver.get(dash_duo.driver.current_url)
     dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
     until(lambda: [v[:10] for v in x_range(dash_duo)] == ["2020-05-01", "2020-08-01"], timeout=10)
-    assert dash_duo.get_logs() == []
-
-
-def test_back_after_a_zoom_button_restores_the_previous_window(dash_duo, serve, app):
-    serve(app)
-    dash_duo.wait_for_contains_text(f"#{ids.COUNT}", "7 of 7 events", timeout=10)
-    until(lambda: x_range(dash_duo) is not None, timeout=10)
-    before = x_range(dash_duo)
-    dash_duo.find_element(f"#{ids.CHART_TOOLBAR} [data-range^='2020-01-01']").click()  # "2020"
-    until(lambda: query(dash_duo).get("zoom") == ["2020-01-01..2020-12-31"], timeout=10)
-    until(lambda: [v[:10] for v in x_range(dash_duo)] == ["2020-01-01", "2021-01-01"], timeout=10)
-    dash_duo.driver.back()
-    until(lambda: "zoom" not in query(dash_duo), timeout=10)
-    until(lambda: [v[:10] for v in x_range(dash_duo)] == [v[:10] for v in before], timeout=10)
     assert dash_duo.get_logs() == []
 
 
