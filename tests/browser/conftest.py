@@ -290,7 +290,14 @@ def axe_violations(driver, source: str, *, within: tuple[str, ...] = ()) -> list
     )
 
 
+# DevTools commands whose effect outlives the page and that a tab reset does not undo: the next test gets a
+# new tab (a script added here would run in every page the tab opens, such as test_predraw's Plotly counter).
+LASTING = frozenset({"Page.addScriptToEvaluateOnNewDocument", "Emulation.setUserAgentOverride"})
+
+
 def cdp(dash_duo, command: str, params: dict | None = None) -> dict:
+    if command in LASTING:
+        _OneChrome.lasting_override = True
     return dash_duo.driver.execute_cdp_cmd(command, params or {})
 
 
@@ -322,7 +329,6 @@ def accept_language(dash_duo, language: str) -> None:
     """What navigator.languages says (the reader's language preference)."""
     agent = dash_duo.driver.execute_script("return navigator.userAgent")
     cdp(dash_duo, "Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": language})
-    _OneChrome.lasting_override = True  # a reset cannot clear the override: the next test gets a new tab
 
 
 def press(dash_duo, *keys: str) -> None:
