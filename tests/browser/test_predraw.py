@@ -97,9 +97,22 @@ new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecen
 }})).observe({type: 'layout-shift', buffered: true});
 (function first() {
   const svg = document.querySelector('#frt-predraw .main-svg');
-  if (svg) { window.__firstY = svg.getBoundingClientRect().y + window.scrollY; }
-  else { requestAnimationFrame(first); }
+  if (svg) {
+    window.__firstY = svg.getBoundingClientRect().y + window.scrollY;
+    window.__firstLook = window.__look(svg.closest('.js-plotly-plot'));
+  } else { requestAnimationFrame(first); }
 })();
+"""
+# How the chart's own parts look (the page's style sheet restyles plotly's range slider and hides its modebar
+# on a phone): the same before and after Dash takes the chart over, or the reader sees it change.
+LOOK = """
+window.__look = function (gd) {
+  const mask = gd.querySelector('.rangeslider-mask-min'), box = gd.querySelector('.rangeslider-slidebox');
+  const modebar = gd.querySelector('.modebar-container');
+  return {mask: mask && getComputedStyle(mask).fill + ' ' + getComputedStyle(mask).fillOpacity,
+          box: box && getComputedStyle(box).fill + ' ' + getComputedStyle(box).fillOpacity,
+          modebar: modebar && getComputedStyle(modebar).display};
+};
 """
 
 
@@ -108,17 +121,20 @@ def test_the_page_is_built_around_the_predrawn_chart_without_moving_anything(das
                                                                               width, height):
     """Nothing on the page moves while Dash builds it around the pre-drawn chart (Lighthouse counted a layout
     shift of 0.13; here 0.53 at 1280 px and 0.93 at 375 px, the whole page moving up as the chart left the
-    top of the page), and the chart is first painted where it stays."""
+    top of the page), and the chart is first painted where it stays, looking as it will (the range slider's
+    colours, no modebar on a phone)."""
     duo = serve(bundled_app, None)
     viewport(duo, width, height)
-    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": SHIFTS})
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": LOOK + SHIFTS})
     duo.driver.get(duo.server_url + "/")
     duo.wait_for_element(f"#{ids.TABLE} tr", timeout=30)  # the render callback has answered
     until(lambda: duo._wait_for_callbacks(), timeout=30)
     state = duo.driver.execute_script(
         "const r = document.querySelector('#timeline .main-svg').getBoundingClientRect();"
         "return {shifts: window.__shifts, first: window.__firstY, final: r.y + window.scrollY,"
-        "        frame: !!document.getElementById('frt-predraw')}")
+        "        frame: !!document.getElementById('frt-predraw'), firstLook: window.__firstLook,"
+        "        look: window.__look(document.querySelector('#timeline .js-plotly-plot'))}")
     assert state["first"] is not None and not state["frame"], state  # pre-drawn, then taken over
     assert sum(s["value"] for s in state["shifts"]) == 0, state["shifts"]
     assert abs(state["first"] - state["final"]) < 1, state
+    assert state["firstLook"] == state["look"] and state["look"]["mask"], state  # no restyle at the takeover
