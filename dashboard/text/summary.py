@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.data import schema
 from dashboard.data.dates import month_label
 from dashboard.view.filters import Filters
+from dashboard.view.shown import Shown
 
 
 def _plural(n: int, word: str) -> str:
@@ -37,6 +38,12 @@ def count_text(shown: pd.DataFrame, total: int, filters: Filters) -> str:
     if len(shown):
         text += ", " + span_text(*date_span(shown, filters))
     return text
+
+
+def view_count(shown: Shown) -> str:
+    """The count line of a resolved view: the page's (the render callback's, and the pre-drawn page's before
+    it) and the exports' description."""
+    return count_text(shown.rows, shown.total, shown.view.filters)
 
 
 def view_summary(shown: pd.DataFrame, filters: Filters) -> str:

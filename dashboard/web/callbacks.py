@@ -186,7 +186,7 @@ def render(search: object, user_data: object, user_context: object, theme_name: 
     return (
         figure,
         key,
-        summary.count_text(rows, shown.total, shown.view.filters),
+        summary.view_count(shown),
         components.notices(list(shown.notices)),
         components.details(row, base=base)
         + details_extras(shown.dataset.events, shown.dataset.by_id, row, shown.view, base, text(href),
