@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -126,12 +127,19 @@ def large_csv(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def large_events(large_csv):
-    """`large_csv` loaded once per test process (about 0.8 s a load): tests only read it."""
+@functools.cache
+def loaded_events(path: Path):
+    """An events file loaded once per test process, for tests that only read the frame (the 10,000-event
+    file takes about 0.8 s a load)."""
     from dashboard.data.load import load_events
 
-    return load_events(large_csv)
+    return load_events(path)
+
+
+@pytest.fixture(scope="session")
+def large_events(large_csv):
+    """`large_csv` loaded once per test process: tests only read it."""
+    return loaded_events(large_csv)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,12 +13,7 @@ from dashboard.figures.timeline import point_x as row_point_x
 from dashboard.view.eventindex import EventIndex, point_x
 from dashboard.view.filters import Filters, apply
 
-
-@functools.cache
-def loaded(path: Path) -> pd.DataFrame:
-    """Each file loaded once for all the filter cases (neither EventIndex nor apply changes the frame)."""
-    return load_events(path)
-
+from .conftest import loaded_events
 
 CASES = [
     Filters(),
@@ -41,9 +34,8 @@ CASES = [
 @pytest.mark.parametrize("filters", CASES, ids=repr)
 @pytest.mark.parametrize("source", ["valid_csv", "bundled_csv", "large_csv"])
 def test_mask_selects_what_apply_selects(filters, source, request):
-    # large_events: large_csv loaded once per process, as the other files are by `loaded`
-    events = request.getfixturevalue("large_events") if source == "large_csv" else loaded(
-        request.getfixturevalue(source))
+    # each file loaded once for all the filter cases (neither EventIndex nor apply changes the frame)
+    events = loaded_events(request.getfixturevalue(source))
     index = EventIndex.build(events)
     expected = apply(events, filters)
     assert events.index[index.mask(filters)].tolist() == expected.index.tolist()
