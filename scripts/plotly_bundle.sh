@@ -1,12 +1,46 @@
 #!/usr/bin/env bash
-# Fetch the partial plotly.js bundle the page loads (npm plotly.js-cartesian-dist-min), at the version of the
-# full bundle plotly.py ships, into dashboard/vendor/. Run after upgrading plotly.
+# Build the one partial plotly.js bundle the app loads (the page, /embed and exported files) into
+# dashboard/vendor/plotly-timeline.min.js: plotly.js's core (every layout component: range slider, legend,
+# annotations, hover, modebar...) with the only two trace types the app draws, scatter and heatmap (the level
+# of detail's density lanes). It is built the way plotly.js documents custom bundles (CUSTOM_BUNDLE.md:
+# lib/core plus Plotly.register) with plotly.js's own esbuild settings (its esbuild-config.js), from the npm
+# package at the version of the full bundle plotly.py ships, and wrapped and headed like plotly.js's dist
+# files. Run after upgrading plotly; needs node and npm (build time only: the output is committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=${1:-$(python3 -c "from plotly.offline import get_plotlyjs_version as v; print(v())")}
+out=$PWD/dashboard/vendor/plotly-timeline.min.js
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "plotly.js-cartesian-dist-min@$version" >/dev/null && tar xzf ./*.tgz)
-cp "$tmp/package/plotly-cartesian.min.js" dashboard/vendor/plotly-cartesian.min.js
-cp "$tmp/package/LICENSE" dashboard/vendor/plotly.js-LICENSE
-echo "dashboard/vendor/plotly-cartesian.min.js: plotly.js cartesian $version"
+cd "$tmp"
+npm init -y >/dev/null
+npm install --silent --no-audit --no-fund "plotly.js@$version" esbuild@0.28.2 esbuild-plugin-environment@0.5.0 \
+  esbuild-plugin-glsl@1.4.2 esbuild-plugin-inline-css@0.0.1 stream-browserify@3.0.0 >/dev/null
+cat > entry.js <<'JS'
+'use strict';
+var Plotly = require('plotly.js/lib/core');
+Plotly.register([require('plotly.js/lib/heatmap')]);  // scatter is part of the core
+module.exports = Plotly;
+JS
+cat > build.js <<JS
+const esbuild = require('esbuild');
+const { environmentPlugin } = require('esbuild-plugin-environment');
+const { glsl } = require('esbuild-plugin-glsl');
+const InlineCSSPlugin = require('esbuild-plugin-inline-css');
+const banner = '/**\n* plotly.js (timeline - minified) v$version: core, scatter and heatmap, for frt-timeline\n'
+  + '* Copyright 2012-2026, Plotly, Inc.\n* All rights reserved.\n* Licensed under the MIT license\n*/\n'
+  + '(\n function(root, factory) {\n  if (typeof module === "object" && module.exports) {\n'
+  + '   module.exports = factory();\n  } else {\n   root.moduleName = factory();\n  }\n'
+  + '} (typeof self !== "undefined" ? self : this, () => {';
+esbuild.build({
+  entryPoints: ['./entry.js'], outfile: '$out', format: 'iife', globalName: 'Plotly', bundle: true,
+  minify: true, sourcemap: false, legalComments: 'eof',
+  plugins: [InlineCSSPlugin(), glsl({ minify: true }), environmentPlugin({ NODE_DEBUG: false })],
+  alias: { regl: '@plotly/regl', stream: 'stream-browserify' },
+  define: { global: 'window', 'define.amd': 'false' }, target: 'es2016', logLevel: 'warning',
+  banner: { js: banner }, footer: { js: 'window.Plotly = Plotly;\nreturn Plotly;\n}));' },
+}).catch(() => process.exit(1));
+JS
+node build.js
+cp node_modules/plotly.js/LICENSE "$(dirname "$out")/plotly.js-LICENSE"
+echo "$out: plotly.js timeline (core, scatter, heatmap) $version, $(wc -c <"$out") bytes"

@@ -153,24 +153,29 @@ def test_static_files_ship_in_the_package():
     assert {p.name for p in static.iterdir()} >= {"embed.js", "embed.css", "resize.js"}
 
 
-def test_embed_uses_the_small_plotly_bundle_only_when_its_version_matches(monkeypatch):
+def test_embed_uses_the_apps_plotly_bundle_only_when_its_version_matches(monkeypatch):
     version = embed.get_plotlyjs_version()
-    embed._basic_bundle.cache_clear()
+    embed._bundle.cache_clear()
     try:
-        assert plotly_path() == f"/embed/plotly-{version}-basic.min.js"
-        assert embed.plotly_js().startswith("/**\n* plotly.js (basic - minified) v" + version)
-        embed._basic_bundle.cache_clear()
+        assert plotly_path() == f"/embed/plotly-{version}-timeline.min.js"
+        assert embed.plotly_js().startswith("/**\n* plotly.js (timeline - minified) v" + version)
+        embed._bundle.cache_clear()
         monkeypatch.setattr(embed, "get_plotlyjs_version", lambda: "99.0.0")  # plotly.py moved on
         assert plotly_path() == "/embed/plotly-99.0.0.min.js"
         assert embed.plotly_js() == embed.get_plotlyjs()
     finally:
-        embed._basic_bundle.cache_clear()
+        embed._bundle.cache_clear()
 
 
-def test_embed_figure_uses_only_traces_of_the_small_bundle(client):
-    """The basic bundle draws scatter, bar and pie traces; the chart must not need more."""
+def test_a_trace_type_the_bundle_lacks_gets_the_full_plotly():
+    assert embed.bundle_kind({"scatter", "heatmap"}) == "timeline"
+    assert embed.bundle_kind({"scatter", "bar"}) == "full"
+
+
+def test_embed_figure_uses_only_traces_of_the_apps_bundle(client):
+    """The app's bundle draws scatter and heatmap traces; the chart must not need more."""
     html = client.get("/embed?event=ibm-exit").get_data(as_text=True)
-    assert {t["type"] for t in blocks(html)["frt-figure"]["data"]} <= {"scatter", "bar", "pie"}
+    assert {t["type"] for t in blocks(html)["frt-figure"]["data"]} <= {"scatter", "heatmap"}
 
 
 # The story in embeds: days since an anchor, a tour step (title, highlights, link), related connectors.

@@ -23,11 +23,11 @@ def scripts(client) -> list[str]:
 
 def test_page_loads_the_partial_plotly_bundle_not_the_full_one(client):
     srcs = scripts(client)
-    bundle = [s for s in srcs if "vendor/plotly-cartesian" in s]
+    bundle = [s for s in srcs if "vendor/plotly-timeline" in s]
     assert len(bundle) == 1
     assert not any("plotly.min.js" in s or "package_data/plotly" in s for s in srcs)
     body = client.get(bundle[0]).get_data()
-    assert b"plotly.js (cartesian - minified)" in body[:200] and b"window.Plotly = Plotly" in body
+    assert b"plotly.js (timeline - minified)" in body[:200] and b"window.Plotly = Plotly" in body
     # it comes before the Dash renderer, so dcc.Graph finds window.Plotly and never fetches the full bundle
     assert srcs.index(bundle[0]) < next(i for i, s in enumerate(srcs) if "dash_renderer" in s)
 
@@ -42,11 +42,11 @@ def test_static_files_are_compressed_once_and_served_from_the_cache(client, monk
     calls = []
     real = fc._compress_data
     monkeypatch.setattr(fc, "_compress_data", lambda *a: calls.append(a[2]) or real(*a))
-    bundle = next(s for s in scripts(client) if "vendor/plotly-cartesian" in s)
+    bundle = next(s for s in scripts(client) if "vendor/plotly-timeline" in s)
     first = client.get(bundle, headers={"Accept-Encoding": "gzip"})
     assert first.headers["Content-Encoding"] == "gzip"
-    assert len(first.get_data()) < 600_000  # 1.5 MB raw
-    assert gzip.decompress(first.get_data()).startswith(b"/**\n* plotly.js (cartesian")
+    assert len(first.get_data()) < 600_000  # 1.2 MB raw
+    assert gzip.decompress(first.get_data()).startswith(b"/**\n* plotly.js (timeline")
     second = client.get(bundle, headers={"Accept-Encoding": "gzip"})
     assert second.get_data() == first.get_data()
     assert calls == ["gzip"]  # the second response came from the cache
@@ -96,4 +96,4 @@ def test_the_vendored_bundle_is_the_version_plotly_py_ships():
     import dashboard
 
     head = (Path(dashboard.__file__).parent / PLOTLY_BUNDLE).read_text(encoding="utf-8")[:200]
-    assert f"plotly.js (cartesian - minified) v{get_plotlyjs_version()}" in head
+    assert f"plotly.js (timeline - minified) v{get_plotlyjs_version()}" in head

@@ -66,7 +66,7 @@ def test_large_data_opens_as_density_and_zooming_in_shows_single_events(dash_duo
     loaded = dash_duo.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)"
     )
-    assert any("vendor/plotly-cartesian" in u for u in loaded)  # the partial bundle, never the full one
+    assert any("vendor/plotly-timeline" in u for u in loaded)  # the partial bundle, never the full one
     assert not any("plotly.min.js" in u for u in loaded)
     assert dash_duo.get_logs() == []
 

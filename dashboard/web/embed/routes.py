@@ -30,14 +30,11 @@ from dashboard.web.state import request_shown
 BLUEPRINT = "embed"
 PAGE_CACHE = 64  # rendered /embed pages kept per process (at most about 230 KB each)
 STATIC = Path(__file__).resolve().parents[2] / "static"  # dashboard/static
-BASIC = STATIC / "plotly-basic.min.js"  # npm plotly.js-basic-dist-min (scripts/vendor_plotly_basic.sh)
-
-
-BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
-# npm plotly.js-cartesian-dist-min, which the page loads too: it adds the heatmap, the level of detail's
-# density lanes for views of many events.
-CARTESIAN = STATIC.parent / "vendor" / "plotly-cartesian.min.js"
-BUNDLES = {"basic": BASIC, "cartesian": CARTESIAN}
+# The page's partial plotly.js (web/serving.py, scripts/plotly_bundle.sh): scatter and heatmap traces, the
+# heatmap being the level of detail's density lanes for views of many events.
+TIMELINE = STATIC.parent / "vendor" / "plotly-timeline.min.js"
+TIMELINE_TRACES = frozenset({"scatter", "heatmap"})
+BUNDLES = {"timeline": TIMELINE}
 
 
 @cache
@@ -55,21 +52,11 @@ def _bundle(kind: str) -> Path | None:
     return path if ok else None
 
 
-def _basic_bundle() -> Path | None:
-    """The basic bundle (scatter, bar, pie: a quarter of the full size) when its version matches."""
-    return _bundle("basic")
-
-
-# (older callers and tests clear the version check's memo through it)
-_basic_bundle.cache_clear = _bundle.cache_clear  # type: ignore[attr-defined]
-
-
 def bundle_kind(trace_types: Iterable[str] = ()) -> str:
-    """The smallest bundle that draws these trace types: 'basic', 'cartesian' or 'full'."""
-    needs_more = not set(trace_types) <= BASIC_TRACES
-    for kind in ("cartesian",) if needs_more else ("basic", "cartesian"):
-        if _bundle(kind):
-            return kind
+    """The bundle that draws these trace types: 'timeline' (the app's own), or 'full' for any other trace
+    type or when the vendored bundle is not plotly.py's version."""
+    if set(trace_types) <= TIMELINE_TRACES and _bundle("timeline"):
+        return "timeline"
     return "full"
 
 
@@ -94,8 +81,8 @@ def plotly_path(trace_types: Iterable[str] = ()) -> str:
 
 @lru_cache(maxsize=3)
 def _plotly(kind: str) -> tuple[bytes, bytes]:
-    """plotly.js, and gzipped once per process (basic bundle: 1.2 MB -> 0.4 MB; cartesian: 1.5 MB -> 0.5 MB;
-    full: 4.8 MB -> 1.4 MB)."""
+    """plotly.js, and gzipped once per process (the timeline bundle: 1.2 MB -> 0.4 MB; full: 4.8 MB ->
+    1.4 MB)."""
     path = _bundle(kind) if kind != "full" else None
     body = (path.read_text(encoding="utf-8") if path else get_plotlyjs()).encode("utf-8")
     return body, gzip.compress(body, compresslevel=6, mtime=0)
