@@ -102,3 +102,24 @@ def test_plotly_and_the_predraw_run_first_and_dash_waits(app):
     renderer = re.search(r'<script id="_dash-renderer"[^>]*>(.*?)</script>', page, re.S)
     assert renderer is not None and "DOMContentLoaded" in renderer.group(1)
     assert "frt.predraw.hooks" in renderer.group(1)
+
+
+def test_the_header_is_in_the_page_html_before_any_script_runs(app):
+    """The title and the lede are painted with the first bytes of the page, not after React has built it."""
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    head = re.search(r'<div id="frt-prehead" class="predraw-head" aria-hidden="true" inert>(.*?)</div>'
+                     r'<div id="frt-predraw"', page, re.S)
+    assert head, page[:2000]
+    assert page.index('id="frt-prehead"') < page.index('id="react-entry-point"')
+    text = re.sub(r"<[^>]+>", " ", head[1])
+    assert "Big tech and facial recognition: a timeline" in text and "What big tech decided" in text
+    assert "events from" in text  # what data is shown
+    assert " id=" not in head[1]  # never an id of an element Dash renders
+
+
+def test_a_file_name_in_the_header_copy_is_text(tmp_path):
+    path = tmp_path / "<img src=x onerror=alert(1)>.csv"
+    path.write_text((ROOT / "events.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    page = create_app(path).server.test_client().get("/").get_data(as_text=True)
+    head = page.split('id="frt-prehead"', 1)[1].split('id="frt-predraw"', 1)[0]
+    assert "&lt;img src=x onerror=alert(1)&gt;.csv" in head and "<img" not in head

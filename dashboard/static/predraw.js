@@ -33,6 +33,17 @@
 (function () {
   "use strict";
   var frt = (window.frt = window.frt || {});
+  // The header in the page's HTML (web/predraw.py) goes when Dash's own is in the page, in the same frame.
+  var head = document.getElementById("frt-prehead");
+  if (head) {
+    var heading = new MutationObserver(function () {
+      if (document.querySelector("#react-entry-point .page-header")) {
+        heading.disconnect();
+        head.remove();
+      }
+    });
+    heading.observe(document.body, {childList: true, subtree: true});
+  }
   var data = document.getElementById("frt-first");
   var frame = document.getElementById("frt-predraw");
   if (!data || !frame) { return; }

@@ -19,7 +19,7 @@ from dashboard.web.components import attrs, details, filter_panel, share_panel, 
 from dashboard.web.tour.components import time_toggle, tour_bar, tour_start
 from dashboard.web.upload.panel import panel as upload_panel
 
-__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "graph_config", "page"]
+__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "graph_config", "header", "page"]
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
@@ -142,6 +142,35 @@ def data_summary(events: pd.DataFrame, source_name: str) -> str:
             f"({source_name}; latest event {day_label(latest)})")
 
 
+def header(dataset: Dataset, story: Story | None = None) -> html.Header:
+    """The title, the lede, what data is shown, the tour's start and the theme toggle. The page's HTML carries
+    a copy of it (web/predraw.py) that is shown until Dash has built the page."""
+    return html.Header(
+        [
+            html.Div([
+                html.Div([
+                    html.H1(APP_TITLE),
+                    html.P(LEDE, className="lede"),
+                    html.Div([
+                        html.P(data_summary(dataset.events, dataset.name), id=ids.DATA_SUMMARY,
+                               className="data-summary"),
+                        html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
+                                    className="small-button", hidden=True),
+                    ], className="summary-row"),
+                ], className="title-block"),
+                html.Div([
+                    tour_start(story),
+                    # Says what a press does; a11y.py and clientside.js keep the words with the theme.
+                    html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button",
+                                className="theme-toggle"),
+                ], className="header-actions"),
+            ], className="title-row"),
+            html.P(["This view: ", html.Span(id=ids.PRINT_URL)], className="print-only print-url"),
+        ],
+        className="page-header",
+    )
+
+
 def page(dataset: Dataset, story: Story | None = None) -> html.Div:
     """The full explorer: header, filters, tour, chart, details, table."""
     return html.Div(
@@ -161,30 +190,7 @@ def page(dataset: Dataset, story: Story | None = None) -> html.Div:
             dcc.Store(id=ids.THEME),
             dcc.Store(id=ids.KEY_SELECT),
             dcc.Store(id=ids.LAST_QUERY),
-            html.Header(
-                [
-                    html.Div([
-                        html.Div([
-                            html.H1(APP_TITLE),
-                            html.P(LEDE, className="lede"),
-                            html.Div([
-                                html.P(data_summary(dataset.events, dataset.name), id=ids.DATA_SUMMARY,
-                                       className="data-summary"),
-                                html.Button("Back to the bundled data", id=ids.BACK_TO_BUNDLED, type="button",
-                                            className="small-button", hidden=True),
-                            ], className="summary-row"),
-                        ], className="title-block"),
-                        html.Div([
-                            tour_start(story),
-                            # Says what a press does; a11y.py and clientside.js keep the words with the theme.
-                            html.Button("Dark theme", id=ids.THEME_TOGGLE, type="button",
-                                        className="theme-toggle"),
-                        ], className="header-actions"),
-                    ], className="title-row"),
-                    html.P(["This view: ", html.Span(id=ids.PRINT_URL)], className="print-only print-url"),
-                ],
-                className="page-header",
-            ),
+            header(dataset, story),
             html.Div(
                 [
                     # The tour's card sits beside the chart, above the filters: never above the chart.

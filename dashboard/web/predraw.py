@@ -7,6 +7,11 @@ and whose figure-key store names it (the renderer's `layout_post` hook), and put
 the graph's own div when the graph mounts. The render callback then answers "no new figure"
 (`web.chart.PREDRAWN`): the chart is drawn once, by the pre-draw, and never goes blank.
 
+The header above it is in the HTML too (`header_html`: the layout's own header, written out by
+web/statichtml.py, over the place where Dash renders its own): the first thing a reader sees is the title and
+the lede, not a blank page while the scripts run. predraw.js removes the copy when Dash's header is in the
+page.
+
 A reader whose view the server cannot know (a dark system theme with no theme in the URL, an upload in the
 tab's session) is not pre-drawn: the script leaves the frame and Dash draws the chart as before.
 """
@@ -23,14 +28,16 @@ from dashboard.text import summary
 from dashboard.web import ids
 from dashboard.web.chart import PREDRAWN, page_figure
 from dashboard.web.embed.page import safe_json_text
-from dashboard.web.layout import graph_config
+from dashboard.web.layout import graph_config, header
 from dashboard.web.serving import LABELS_SCRIPT, PLOTLY_BUNDLE
-from dashboard.web.state import shown_for
+from dashboard.web.state import current, shown_for
+from dashboard.web.statichtml import to_html
 
 SCRIPT = "static/predraw.js"
 FIRST = (PLOTLY_BUNDLE.rsplit(".", 2)[0], LABELS_SCRIPT.rsplit(".", 1)[0], SCRIPT.rsplit(".", 1)[0])
 DATA_ID = "frt-first"
 FRAME_ID = "frt-predraw"
+HEAD_ID = "frt-prehead"
 # Dash's renderer with the pre-draw's hooks (none when the page was not pre-drawn: Dash's defaults), once the
 # deferred scripts have run (see `first_scripts_first`).
 RENDERER = ("document.addEventListener('DOMContentLoaded', function () {"
@@ -57,13 +64,22 @@ def first_chart(query: str) -> dict[str, Any]:
     }
 
 
+def header_html() -> str:
+    """The page's header as HTML, out of the way of the reader and of assistive technology (Dash's own
+    header, with the working buttons, replaces it)."""
+    served = current()
+    return (f'<div id="{HEAD_ID}" class="predraw-head" aria-hidden="true" inert>'
+            f'{to_html(header(served.dataset, served.tour))}</div>')
+
+
 def page_html(query: str) -> str:
-    """The frame the first chart is drawn in (the page's own grid, so the chart has its final width) and
-    its data, for the page's HTML before Dash's entry point."""
+    """The header, the frame the first chart is drawn in (the page's own grid, so the chart has its final
+    width) and its data, for the page's HTML before Dash's entry point."""
     first = first_chart(query)
     data = safe_json_text(to_json_plotly(first))
     height = escape(first["style"]["height"])
-    return (f'<div id="{FRAME_ID}" class="layout predraw" aria-hidden="true"><div class="side"></div>'
+    return (header_html()
+            + f'<div id="{FRAME_ID}" class="layout predraw" aria-hidden="true"><div class="side"></div>'
             f'<div class="predraw-chart" style="height: {height}"></div></div>'
             f'<script type="application/json" id="{DATA_ID}">{data}</script>')
 
