@@ -60,3 +60,14 @@ def test_the_bundle_registers_only_the_trace_types_the_app_draws(large_client):
     page = large_client.get("/").get_data(as_text=True)
     src = re.search(r'<script src="([^"]*/plotly-[^"]+)"', page)[1]
     assert registered_types(large_client.get(src).get_data(as_text=True)) == {"scatter", "heatmap"}
+
+
+@pytest.mark.parametrize("kind", ["basic", "cartesian"])
+def test_an_embed_page_of_an_earlier_version_still_gets_a_bundle(large_client, kind):
+    """Embed pages named a 'basic' or 'cartesian' bundle before: one still cached in a browser (5 minutes),
+    or served by a server not yet upgraded, still finds plotly.js, one that draws its traces."""
+    from plotly.offline import get_plotlyjs_version
+
+    response = large_client.get(f"/embed/plotly-{get_plotlyjs_version()}-{kind}.min.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert registered_types(response.get_data(as_text=True)) >= {"scatter", "heatmap"}

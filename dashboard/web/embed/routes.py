@@ -35,6 +35,9 @@ STATIC = Path(__file__).resolve().parents[2] / "static"  # dashboard/static
 TIMELINE = STATIC.parent / "vendor" / "plotly-timeline.min.js"
 TIMELINE_TRACES = frozenset({"scatter", "heatmap"})
 BUNDLES = {"timeline": TIMELINE}
+# Bundles that embed pages of earlier versions name (an embed page is cached for 5 minutes, and during a
+# rolling deploy an old server's page may ask a new one): the timeline bundle draws what they drew.
+FORMER_KINDS = ("basic", "cartesian")
 
 
 @cache
@@ -141,6 +144,8 @@ def register_embed(server: Flask) -> None:
     def files(name: str) -> Response:
         bundles = {plotly_path(kinds).rsplit("/", 1)[1]: bundle_kind(kinds)
                    for kinds in ((), ("heatmap",))}
+        if bundle_kind() == "timeline":
+            bundles |= {f"plotly-{get_plotlyjs_version()}-{kind}.min.js": "timeline" for kind in FORMER_KINDS}
         if name in bundles:
             body, gzipped = _plotly(bundles[name])
             return _respond(body, "text/javascript", cache="public, max-age=31536000, immutable",
