@@ -16,6 +16,7 @@ from dash import Dash, html
 from dashboard.app import create_app
 from dashboard.data.limits import MAX_REQUEST_BYTES
 from dashboard.web import security
+from dashboard.web.layout import THEME_SCRIPT
 from tests.dash_requests import body, callback_key, example_requests, prop_id, render_body
 
 ALWAYS = {
@@ -298,4 +299,6 @@ def test_the_pages_oembed_discovery_link_keeps_the_payload_in_its_attribute(clie
     head = html.split("</head>")[0]
     links = [a for t, a in tags_of(head) if t == "link" and a.get("type") == "application/json+oembed"]
     assert len(links) == 1 and PAYLOAD_Q in (links[0]["title"] or "")
-    assert [t for t, _ in tags_of(head)].count("script") == 0 and "<img" not in head
+    # the one script in the head is the template's own theme script, nothing from the query
+    assert [t for t, _ in tags_of(head)].count("script") == 1 and f"<script>{THEME_SCRIPT}</script>" in head
+    assert "<img" not in head

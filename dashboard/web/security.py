@@ -5,6 +5,8 @@ traceback goes to the log, never the client).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -51,6 +53,12 @@ def content_security_policy(script_hashes: Iterable[str], *, frame_ancestors: st
         "frame-ancestors": [frame_ancestors],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def template_script_hashes(index_string: str) -> list[str]:
+    """CSP hashes of the inline scripts the page's template itself holds (Dash hashes its own)."""
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(script.encode('utf-8')).digest()).decode()}'"
+            for script in re.findall(r"<script>(.*?)</script>", index_string, re.S)]
 
 
 def parse_frame_ancestors(value: str | None) -> tuple[str, ...]:
@@ -208,7 +216,7 @@ def install(app: Dash, *, frameable_paths: Sequence[str] = (), frame_ancestors: 
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.config["FRAMEABLE_PATHS"] = tuple(frameable_paths)  # read by the tests of every route
     server.config["DEBUG"] = False  # production default; `frt-timeline serve --debug` turns it on
-    hashes = list(app.csp_hashes())
+    hashes = [*app.csp_hashes(), *template_script_hashes(app.index_string)]
     own = headers(content_security_policy(hashes))
     framed = headers(content_security_policy(hashes, frame_ancestors=" ".join(frame_ancestors) or "*"),
                      frameable=True)

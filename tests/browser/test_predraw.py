@@ -9,7 +9,7 @@ from dash.testing.wait import until
 from dashboard.app import create_app
 from dashboard.web import ids
 
-from .conftest import cdp, viewport
+from .conftest import cdp, emulate_media, viewport
 
 # Before any page script: count plotly's full draws (each Plotly.newPlot/react call that reaches plotly, and
 # every `plotly_beforeplot`, which plotly fires at the start of each full redraw), its redraws after the first
@@ -146,3 +146,29 @@ def test_the_page_is_built_around_the_predrawn_chart_without_moving_anything(das
     assert state["firstLook"] == state["look"] and state["look"]["mask"], state  # no restyle at the takeover
     # the header was there with the first chart, where Dash's own header is now, and the copy is gone
     assert state["firstLede"] == state["lede"] and not state["head"], state
+
+
+# Before any page script: the theme in effect when the header in the page's HTML is parsed (the pre-draw and
+# Dash's scripts have not run then: the parser is still waiting for plotly.js).
+THEME_AT_HEADER = """
+new MutationObserver(function (records, observer) {
+  if (document.getElementById('frt-prehead')) {
+    window.__themeAtHeader = document.documentElement.dataset.theme || null;
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+@pytest.mark.parametrize("query,scheme", [("?theme=dark", "light"), ("", "dark")])
+def test_a_dark_page_is_dark_from_its_first_paint(dash_duo, serve, bundled_app, query, scheme):
+    """The header is painted with the page's first bytes: in the theme the URL names, else the reader's
+    system setting, not light and then dark once the scripts have run."""
+    duo = serve(bundled_app, None)
+    emulate_media(duo, prefers_color_scheme=scheme)
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": THEME_AT_HEADER})
+    duo.driver.get(duo.server_url + "/" + query)
+    until(lambda: duo.driver.execute_script("return window.__themeAtHeader !== undefined"), timeout=20)
+    assert duo.driver.execute_script("return window.__themeAtHeader") == "dark"
+    duo.wait_for_element(f"#{ids.GRAPH} .js-plotly-plot", timeout=30)
+    assert duo.driver.execute_script("return document.documentElement.dataset.theme") == "dark"
