@@ -18,8 +18,8 @@
     return theme;
   }
 
-  // Before Dash renders: no flash of the wrong theme when the URL asks for one.
-  applyTheme(explicitTheme(window.location.search) || (dark && dark.matches ? "dark" : "light"));
+  // The theme at load is set before the first paint by the page's template (dashboard/web/layout.py,
+  // THEME_SCRIPT); from here on the URL and the system setting change it.
 
   // Follow the system setting live while the URL does not fix a theme.
   if (dark && dark.addEventListener) {

@@ -51,10 +51,6 @@
   var first = JSON.parse(data.textContent);
   var ids = first.ids;
 
-  function explicitTheme(search) {  // as assets/clientside.js decides the theme
-    var value = new URLSearchParams(search || "").get("theme");
-    return value === "dark" || value === "light" ? value : null;
-  }
   function stored(id) {  // a dcc.Store with storage_type "session" that holds something
     try {
       var value = window.sessionStorage.getItem(id);
@@ -63,9 +59,7 @@
       return false;
     }
   }
-  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  var theme = explicitTheme(window.location.search) || (dark ? "dark" : "light");
-  document.documentElement.dataset.theme = theme;  // assets/clientside.js (deferred) sets the same
+  var theme = document.documentElement.dataset.theme;  // as the page's template set it (layout.THEME_SCRIPT)
   if (theme !== first.theme || stored(ids.userData) || stored(ids.userContext)) {
     frame.remove();
     return;

@@ -22,8 +22,9 @@ from dashboard.web.upload.panel import panel as upload_panel
 __all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "graph_config", "header", "page"]
 
 # Before the first paint (the header and the first chart are in the page's HTML): the theme the URL names,
-# else the reader's system setting, as assets/clientside.js and static/predraw.js decide it once they run, so
-# a dark page is never painted light first. security.install allows it by its hash.
+# else the reader's system setting, so a dark page is never painted light first. It is the theme at load:
+# static/predraw.js reads it, assets/clientside.js changes it with the URL and the system setting later.
+# security.install allows it by its hash.
 THEME_SCRIPT = ('(function () { var t = new URLSearchParams(window.location.search).get("theme");'
                 ' document.documentElement.dataset.theme = t === "dark" || t === "light" ? t'
                 ' : window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches'
