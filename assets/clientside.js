@@ -35,9 +35,13 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.frt = Object.assign(window.dash_clientside.frt || {}, {
-      theme: function (search) {
+      // The theme store changes only when the theme does, through set_props: as an output of this callback it
+      // would hold back the render callback (which reads it) on every change of the URL, until this one's
+      // answer had gone through Dash, and the chart's request would leave last (dashboard/web/a11y.py).
+      theme: function (search, current) {
         const theme = applyTheme(explicitTheme(search) || (dark && dark.matches ? "dark" : "light"));
-        return [theme, themeLabel(theme)];
+        if (theme !== current) { window.dash_clientside.set_props(frt.ids.THEME, {data: theme}); }
+        return themeLabel(theme);
       },
       drawer: function (_clicks, expanded) {
         const open = expanded !== "true";

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.data.load import load_events
 from dashboard.view import urlstate
-from dashboard.view.filters import apply
+from dashboard.view.dataset import load_dataset
+from dashboard.view.shown import resolve
 from dashboard.web.a11y import announcement
 
 
 @pytest.fixture
 def events(valid_csv):
-    return load_events(valid_csv)
+    return load_dataset(valid_csv)
 
 
 def say(events, previous_search: str | None, search: str) -> str | None:
@@ -20,9 +20,8 @@ def say(events, previous_search: str | None, search: str) -> str | None:
         v, _ = urlstate.parse(s)
         return {"query": urlstate.data_query(v), "event": v.event or ""}
 
-    view, _ = urlstate.parse(search)
     previous = None if previous_search is None else state(previous_search)
-    return announcement(previous, state(search), apply(events, view.filters), len(events), view)
+    return announcement(previous, state(search), resolve(search.lstrip("?"), events))
 
 
 def test_nothing_is_said_on_load(events):

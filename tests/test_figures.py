@@ -389,3 +389,13 @@ def test_an_event_on_the_edge_of_the_window_is_drawn_whole_and_clear_of_the_lane
     half = max(t.marker.size for t in marks) / 2 + outline
     assert fig.layout.yaxis.ticklabelstandoff >= half + 2, fig.layout.yaxis.ticklabelstandoff
     assert list(fig.layout.xaxis.range)[0][:10] == "2020-06-08"
+
+
+@pytest.mark.parametrize("surface", ["page", "embed", "static"])
+def test_lane_names_get_the_room_they_need_and_are_never_hidden_as_overflowing(events, surface):
+    # The margin grows to fit the lane names (automargin), so no name can run past the chart. Plotly's default
+    # for this axis ("hide past div") would measure every name again after placing each one (n^2 forced
+    # layouts: ~30% of redrawing a 21-lane chart in the page) to hide names that cannot overflow.
+    fig = figure(resolve({}, of_frame(events)), Frame(surface))
+    assert fig.layout.yaxis.automargin is True
+    assert fig.layout.yaxis.ticklabeloverflow == "allow"

@@ -368,7 +368,11 @@ def build_figure(
         yaxis={"tickmode": "array", "tickvals": list(range(len(lanes))),
                "ticktext": [plotly_text(lane) for lane in lanes], "range": [len(lanes) - 0.5, -0.5],
                "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True,
-               "ticklabelstandoff": theme.LANE_NAME_STANDOFF},
+               "ticklabelstandoff": theme.LANE_NAME_STANDOFF,
+               # The margin is made to fit the lane names (automargin), so none can overflow the chart: with
+               # plotly's default ("hide past div") it measures every name again after placing each one, a
+               # forced layout per pair, n^2 of them (~30% of redrawing a 21-lane chart).
+               "ticklabeloverflow": "allow"},
         **frame,
         hovermode="closest",
         clickmode="event",

@@ -44,6 +44,30 @@
     });
     heading.observe(document.body, {childList: true, subtree: true});
   }
+  // Dash's layout, before it is rendered (the renderer's layout_post hook): the theme store holds the theme
+  // the page's template applied (layout.THEME_SCRIPT), so the first render is asked for with it and the theme
+  // callback (assets/clientside.js) has nothing to change; a pre-drawn page seeds its chart too (below).
+  var seeds = [function (layout) {
+    var themeId = frt.ids && frt.ids.THEME;
+    var store = themeId && findProps(layout, themeId);
+    if (store) { store.data = document.documentElement.dataset.theme || "light"; }
+  }];
+  function findProps(node, id) {
+    if (Array.isArray(node)) {
+      for (var i = 0; i < node.length; i++) {
+        var found = findProps(node[i], id);
+        if (found) { return found; }
+      }
+      return null;
+    }
+    if (!node || typeof node !== "object" || !node.props) { return null; }
+    return node.props.id === id ? node.props : findProps(node.props.children, id);
+  }
+  frt.predraw = {
+    hooks: {layout_post: function (layout) { seeds.forEach(function (seed) { seed(layout); }); }},
+    chart: null,
+  };
+
   var data = document.getElementById("frt-first");
   var frame = document.getElementById("frt-predraw");
   if (!data || !frame) { return; }
@@ -137,8 +161,6 @@
     seed(props.children);
   }
 
-  frt.predraw = {
-    hooks: {layout_post: function (layout) { if (pending) { seed(layout); } }},
-    chart: gd,
-  };
+  seeds.push(function (layout) { if (pending) { seed(layout); } });
+  frt.predraw.chart = gd;
 })();

@@ -130,9 +130,8 @@ class EventIndex:
             keep &= chosen | (~self.has_company & filters.context)
         elif not filters.context:
             keep &= self.has_company
-        if filters.categories is not None:
-            codes = np.flatnonzero(self.category_names.isin(list(filters.categories)))
-            keep &= np.isin(self.category_of, codes)
+        if filters.categories is not None:  # a lookup per category code (np.isin sorts 100,000 codes)
+            keep &= self.category_names.isin(list(filters.categories))[self.category_of]
         if filters.start is not None:
             keep &= self.stop >= timescale.ns_of(filters.start)
         if filters.end is not None:

@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
 from dashboard.text import summary
 from dashboard.view import urlstate
+from dashboard.view.shown import Shown
 from dashboard.web import ids
 from dashboard.web.state import shown_for
 
 
-def announcement(previous: dict[str, str] | None, current: dict[str, str], shown: pd.DataFrame,
-                 total: int, view: urlstate.View, step: str = "") -> str | None:
+def announcement(previous: dict[str, str] | None, current: dict[str, str], shown: Shown,
+                 step: str = "") -> str | None:
     """What the live region says after a URL change, once: the tour step (`step`, e.g. 'Step 2 of 10:
     Title') and its count when the step changed, the count and range when the rows changed, the selected
     event when only the selection changed; None when nothing a listener needs to hear changed. It is the
@@ -29,14 +29,14 @@ def announcement(previous: dict[str, str] | None, current: dict[str, str], shown
         return None  # the page has just loaded: the reader is reading it, not waiting for news
     if previous.get("step", "") != current.get("step", ""):
         if current.get("step"):
-            return f"{step}. Showing {summary.count_text(shown, total, view.filters)}."
+            return f"{step}. Showing {summary.count_text(shown)}."
         return "You left the guided tour."
     if previous.get("query") != current["query"]:
-        return f"Showing {summary.count_text(shown, total, view.filters)}."
+        return f"Showing {summary.count_text(shown)}."
     if previous.get("event") != current["event"]:
         if not current["event"]:
             return "Details closed."
-        return summary.selection_text(shown, current["event"]) or None
+        return summary.selection_text(shown.rows, current["event"]) or None
     return None
 
 
@@ -48,7 +48,8 @@ def toggle_theme(n_clicks: object, search: object, current_theme: object, user_d
     return urlstate.serialize(replace(written, theme="light" if current_theme == "dark" else "dark"))
 
 
-def announce(search: object, previous: object, user_data: object) -> tuple[Any, dict[str, str]]:
+def announce(search: object, previous: object, user_data: object,
+             _chart: object = None) -> tuple[Any, dict[str, str]]:
     """The live region's sentence for a URL change (see `announcement`), once."""
     shown = shown_for(search, user_data).shown
     step = shown.step
@@ -56,8 +57,7 @@ def announce(search: object, previous: object, user_data: object) -> tuple[Any, 
                "step": str(step.number) if step else ""}
     steps = len(shown.tour) if shown.tour is not None else 0
     said_step = f"Step {step.number} of {steps}: {step.title}" if step else ""
-    text = announcement(previous if isinstance(previous, dict) else None, current, shown.rows, shown.total,
-                        shown.view, said_step)
+    text = announcement(previous if isinstance(previous, dict) else None, current, shown, said_step)
     return (no_update if text is None else text), current
 
 
@@ -65,8 +65,8 @@ def register(app: Dash) -> None:
     """Wire the accessibility and presentation callbacks to this app instance."""
     app.clientside_callback(
         ClientsideFunction("frt", "theme"),
-        Output(ids.THEME, "data"), Output(ids.THEME_TOGGLE, "children"),
-        Input(ids.URL, "search"),
+        Output(ids.THEME_TOGGLE, "children"),  # and the theme store, when the theme changes (set_props)
+        Input(ids.URL, "search"), State(ids.THEME, "data"),
     )
     app.clientside_callback(
         ClientsideFunction("frt", "drawer"),
@@ -87,5 +87,6 @@ def register(app: Dash) -> None:
     )(toggle_theme)
     app.callback(
         Output(ids.LIVE, "children"), Output(ids.LAST_QUERY, "data"),
-        Input(ids.URL, "search"), State(ids.LAST_QUERY, "data"), State(ids.USER_DATA, "data"),
+        State(ids.URL, "search"), State(ids.LAST_QUERY, "data"), State(ids.USER_DATA, "data"),
+        Input(ids.FIGURE_KEY, "data"),  # what changed is said once the chart has it (web/callbacks.py)
     )(announce)

@@ -181,7 +181,6 @@ def render(search: object, user_data: object, user_context: object, theme_name: 
     figure, key, height = page_figure(tab, figure_key)
     row = shown.selected
     base = components.safe_base(pathname)
-    rows = shown.rows
     key_table = table_key(shown)
     return (
         figure,
@@ -196,8 +195,9 @@ def render(search: object, user_data: object, user_context: object, theme_name: 
         "/api/events.csv" + shown.data_query,
         "/api/events.json" + shown.data_query,
         shown.dataset.uploaded,  # the /api links serve the served data only
-        summary.view_summary(rows, shown.view.filters) + summary.keys_note(len(rows)),
-        " ".join(summary.in_date_order(rows)) if len(rows) <= summary.KEY_ORDER_LIMIT else "",
+        summary.view_summary(shown) + summary.keys_note(shown.count),
+        # (the rows in view are listed only for a view the arrow keys can walk)
+        " ".join(summary.in_date_order(shown.rows)) if shown.count <= summary.KEY_ORDER_LIMIT else "",
         shown.view.event or "",
         # A responsive graph fills its box: the box takes the figure's height, or the chart would spill
         # over the details under it on narrow screens.

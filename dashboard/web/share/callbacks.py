@@ -39,7 +39,7 @@ def embed_options(width: object, height: object, theme: object,
 
 
 def update(search: object, width: object, height: object, theme: object, shown_options: object,
-           href: object) -> tuple[str, str, str]:
+           href: object, _chart: object = None) -> tuple[str, str, str]:
     """The current view's link and embed code (a tour step's link keeps `step=N`)."""
     shown = shown_for(search).shown
     options, fixed_width = embed_options(width, height, theme, shown_options)
@@ -66,9 +66,10 @@ def register(app: Dash) -> None:
     app.callback(
         Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"),
         Output(ids.SHARE_PREVIEW, "href"),
-        Input(ids.URL, "search"), Input(ids.SHARE_WIDTH, "value"), Input(ids.SHARE_HEIGHT, "value"),
+        State(ids.URL, "search"), Input(ids.SHARE_WIDTH, "value"), Input(ids.SHARE_HEIGHT, "value"),
         Input(ids.SHARE_THEME, "value"), Input(ids.SHARE_OPTIONS, "value"),
         State(ids.URL, "href"),
+        Input(ids.FIGURE_KEY, "data"),  # after the chart's answer (web/callbacks.py, register)
     )(update)
     app.clientside_callback(
         ClientsideFunction("frt", "copy"),

@@ -40,7 +40,8 @@ def step_titles(steps: Story | None, by_id: pd.DataFrame) -> dict[str, str]:
     return dict(zip(found, by_id.loc[found, "title"], strict=True))
 
 
-def view_notes(search: object, user_data: object, pathname: object, href: object) -> tuple[Any, Any]:
+def view_notes(search: object, user_data: object, pathname: object, href: object,
+               _chart: object = None) -> tuple[Any, Any]:
     """The day-0 event next to the toggle, and the citation of exactly this view."""
     shown = shown_for(search, user_data).shown
     anchor = shown.anchor
@@ -67,6 +68,7 @@ def register(app: Dash) -> None:
     )(tour_bar)
     app.callback(
         Output(ids.TIME_NOTE, "children"), Output(ids.CITE_VIEW, "children"),
-        Input(ids.URL, "search"), Input(ids.USER_DATA, "data"),
+        State(ids.URL, "search"), Input(ids.USER_DATA, "data"),
         State(ids.URL, "pathname"), State(ids.URL, "href"),
+        Input(ids.FIGURE_KEY, "data"),  # after the chart's answer (web/callbacks.py, register)
     )(view_notes)
