@@ -71,6 +71,7 @@ def density_trace(
             "len": 0.6,
             "tickvals": [0, 1, 2, 3, 4, 5],
             "ticktext": ["1", "10", "100", "1k", "10k", "100k"],
+            "ticklabeloverflow": "allow",  # short labels in a margin made for them (see timeline.py's axes)
         },
         hovertemplate="%{text}<br><i>Zoom in (scroll, drag the slider) to see single events</i>"
         "<extra></extra>",

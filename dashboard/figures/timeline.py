@@ -342,7 +342,8 @@ def build_figure(
     frame = chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
                    rangeslider=rangeslider, presets=presets)
     annotations += frame.pop("annotations")
-    xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True,
+    # (ticklabeloverflow: as for the lanes' axis below; a date label at the plot's right end fits in the margin)
+    xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True, "ticklabeloverflow": "allow",
                                 "range": list(x_range) if x_range else default_range(events, window,
                                                                                       clip=not full_range)}
     if deep:  # Plotly labels years '-0500' and '0200': say '500 BCE' and 'AD 200'
@@ -370,8 +371,8 @@ def build_figure(
                "fixedrange": True, "showgrid": False, "zeroline": False, "automargin": True,
                "ticklabelstandoff": theme.LANE_NAME_STANDOFF,
                # The margin is made to fit the lane names (automargin), so none can overflow the chart: with
-               # plotly's default ("hide past div") it measures every name again after placing each one, a
-               # forced layout per pair, n^2 of them (~30% of redrawing a 21-lane chart).
+               # plotly's default ("hide past div") it measures every label again after placing each one, a
+               # forced layout per pair, n^2 of them (~30% of redrawing a 21-lane chart in the page).
                "ticklabeloverflow": "allow"},
         **frame,
         hovermode="closest",
