@@ -18,7 +18,7 @@ from dashboard.app import create_app
 from dashboard.export import Export, html_document
 from dashboard.view.dataset import load_dataset
 from dashboard.view.shown import resolve
-from tests.browser.conftest import LABELS, SCREENSHOTS
+from tests.browser.conftest import LABELS, SCREENSHOTS, cdp
 
 HEAD = '<!DOCTYPE html><html lang="en"><head><title>Host</title><link rel="icon" href="data:,"></head>'
 
@@ -213,3 +213,25 @@ def test_keyboard_walks_the_events_and_an_event_link_leaves_the_host_focus_alone
     assert driver.execute_script("return document.activeElement.id") == "frt-chart"
     driver.switch_to.default_content()
     assert dash_duo.get_logs() == []
+
+
+def test_an_embed_keeps_the_charts_room_before_plotly_draws_it(dash_duo, serve, bundled_csv):
+    """What is under the chart (the legend, the footer) is painted where it stays: with plotly.js not (yet)
+    there, the chart's box already has the drawn chart's height (Lighthouse counted a layout shift of 0.13
+    on /embed, the legend moving down as the chart appeared)."""
+    duo = serve(create_app(bundled_csv), None)
+    where = "return document.querySelector('.frt-legend').getBoundingClientRect().top + window.scrollY"
+    cdp(duo, "Network.enable")
+    cdp(duo, "Network.setBlockedURLs", {"urls": ["*plotly*"]})
+    try:
+        duo.driver.get(duo.server_url + "/embed")
+        until(lambda: duo.driver.execute_script("return document.readyState") == "complete", timeout=20)
+        assert duo.driver.execute_script("return !window.Plotly")  # the chart is not drawn
+        before = duo.driver.execute_script(where)
+    finally:
+        cdp(duo, "Network.setBlockedURLs", {"urls": []})
+    duo.driver.get(duo.server_url + "/embed")
+    until(lambda: duo.driver.execute_script("return !!document.querySelector('#frt-chart .main-svg')"),
+          timeout=20)
+    after = duo.driver.execute_script(where)
+    assert abs(before - after) <= 1, (before, after)

@@ -79,6 +79,7 @@ class Page:
     presets: Sequence[Preset] = ()  # the zoom buttons over the chart
     legend: Sequence[LegendEntry] = ()  # the categories under the chart (empty: no legend)
     maxheight: int | None = None  # px the whole page must fit in (embed.js shrinks the chart to fit)
+    height: int | None = None  # px of the chart as drawn: its room is kept before plotly.js draws it
 
 
 def script_json(value: object) -> str:
@@ -165,6 +166,7 @@ def view_page(
         presets=presets,
         legend=legend_of(fig) if options.legend else (),
         maxheight=options.maxheight,
+        height=fig.layout.height,
     )
 
 
@@ -215,6 +217,9 @@ def document(page: Page, *, css: Asset, plotly: Asset, scripts: Sequence[Asset])
     selected = f' data-selected="{escape(page.selected)}"' if page.selected in page.events else ""
     label = escape(f"{page.title}: timeline of {len(page.events)} events")
     fit = f' frt-fit" data-max-height="{page.maxheight}' if page.maxheight else ""
+    # The chart's room, kept from the first paint: what is under it (the legend, the footer) is painted where
+    # it stays, not moved down when plotly.js has drawn (a page that fits a height sizes the chart itself).
+    room = f' style="min-height:{int(page.height)}px"' if page.height and not page.maxheight else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -227,7 +232,7 @@ def document(page: Page, *, css: Asset, plotly: Asset, scripts: Sequence[Asset])
 <body class="frt-page theme-{escape(page.theme)}{fit}">
 {_header(page)}<main class="frt-chart-wrap">
 <div id="frt-chart" class="frt-chart" role="figure" tabindex="0" aria-label="{label}"
- aria-describedby="frt-keys"{selected}></div>
+ aria-describedby="frt-keys"{selected}{room}></div>
 <p id="frt-keys" class="frt-sr-only">Arrow keys move from event to event; Enter opens its details.</p>
 <p id="frt-status" class="frt-sr-only" aria-live="polite"></p>
 <section id="frt-details" class="frt-details" aria-label="Event details" aria-live="polite" hidden></section>
