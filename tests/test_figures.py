@@ -393,10 +393,10 @@ def test_an_event_on_the_edge_of_the_window_is_drawn_whole_and_clear_of_the_lane
 
 @pytest.mark.parametrize("surface", ["page", "embed", "static"])
 def test_axis_labels_are_never_hidden_as_overflowing(events, surface):
-    # The margin grows to fit the lane names (automargin), so no name can run past the chart, and a date at the
-    # plot's right end has the margin the chart keeps there. Plotly's default ("hide past div") measures every
-    # label again after placing each one (n^2 forced layouts: ~30% of redrawing a 21-lane chart in the page),
-    # and hid a last date that fitted ('Jun 21' of the bundled data zoomed to 2020-05-20..2020-06-20).
+    # The margin grows to fit the lane names (automargin), so no name can run past the chart, and a date at
+    # the plot's right end has the margin the chart keeps there. Plotly's default ("hide past div") measures
+    # every label again after placing each one (n^2 forced layouts: ~30% of redrawing a 21-lane chart in the
+    # page), and hid a last date that fitted ('Jun 21' of the bundled data zoomed to 2020-05-20..2020-06-20).
     fig = figure(resolve({"zoom": ["2020-05-20..2020-06-20"]}, of_frame(events)), Frame(surface))
     assert fig.layout.yaxis.automargin is True
     assert fig.layout.yaxis.ticklabeloverflow == "allow"

@@ -342,7 +342,7 @@ def build_figure(
     frame = chrome(colors, height=height, title=title, subtitle=subtitle, footer=footer, legend=legend,
                    rangeslider=rangeslider, presets=presets)
     annotations += frame.pop("annotations")
-    # (ticklabeloverflow: as for the lanes' axis below; a date label at the plot's right end fits in the margin)
+    # (ticklabeloverflow: as for the lanes' axis below; a date at the plot's right end fits in the margin)
     xaxis: dict[str, object] = {"type": "date", "title": None, "showgrid": True, "ticklabeloverflow": "allow",
                                 "range": list(x_range) if x_range else default_range(events, window,
                                                                                       clip=not full_range)}
