@@ -47,22 +47,18 @@
   // Dash's layout, before it is rendered (the renderer's layout_post hook): the theme store holds the theme
   // the page's template applied (layout.THEME_SCRIPT), so the first render is asked for with it and the theme
   // callback (assets/clientside.js) has nothing to change; a pre-drawn page seeds its chart too (below).
+  function eachProps(node, visit) {  // every component's props in Dash's layout
+    if (Array.isArray(node)) { node.forEach(function (child) { eachProps(child, visit); }); return; }
+    if (!node || typeof node !== "object" || !node.props) { return; }
+    visit(node.props);
+    eachProps(node.props.children, visit);
+  }
   var seeds = [function (layout) {
     var themeId = frt.ids && frt.ids.THEME;
-    var store = themeId && findProps(layout, themeId);
-    if (store) { store.data = document.documentElement.dataset.theme || "light"; }
+    eachProps(layout, function (props) {
+      if (themeId && props.id === themeId) { props.data = document.documentElement.dataset.theme || "light"; }
+    });
   }];
-  function findProps(node, id) {
-    if (Array.isArray(node)) {
-      for (var i = 0; i < node.length; i++) {
-        var found = findProps(node[i], id);
-        if (found) { return found; }
-      }
-      return null;
-    }
-    if (!node || typeof node !== "object" || !node.props) { return null; }
-    return node.props.id === id ? node.props : findProps(node.props.children, id);
-  }
   frt.predraw = {
     hooks: {layout_post: function (layout) { seeds.forEach(function (seed) { seed(layout); }); }},
     chart: null,
@@ -145,10 +141,7 @@
   };
 
   // Dash's layout, before it is rendered: the graph holds the drawn figure, the figure-key store names it.
-  function seed(node) {
-    if (Array.isArray(node)) { node.forEach(seed); return; }
-    if (!node || typeof node !== "object" || !node.props) { return; }
-    var props = node.props;
+  function seed(props) {
     if (props.id === ids.graph) {
       props.figure = forDash;
       props.config = first.config;
@@ -158,9 +151,8 @@
     } else if (props.id === ids.count) {
       props.children = first.count;
     }
-    seed(props.children);
   }
 
-  seeds.push(function (layout) { if (pending) { seed(layout); } });
+  seeds.push(function (layout) { if (pending) { eachProps(layout, seed); } });
   frt.predraw.chart = gd;
 })();

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.data.load import when_label
-from dashboard.text.summary import view_count
+from dashboard.text.summary import count_text
 from dashboard.view.shown import Shown
 from dashboard.view.urlstate import View
 
@@ -120,6 +120,6 @@ def meta_description(shown: Shown) -> str:
     """The page's `<meta name="description">` (search results show it): the view's title and count, e.g.
     'Big tech and facial recognition: a timeline. 156 of 156 events, October 2008 to February 2026, each
     with its sources: filter by company, category, dates or text, and share the view.'"""
-    count = view_count(shown)
+    count = count_text(shown)
     return (f"{shown_title(shown)}. {count}, each with its sources: filter by company, category, dates or "
             "text, and share the view.")

@@ -38,17 +38,12 @@ def span_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
 
 
 def count_text(shown: Shown) -> str:
-    """The visible count line: '42 of 127 events, May 2020 to July 2020'."""
+    """The count line of a view, '42 of 127 events, May 2020 to July 2020': the page's (the render
+    callback's, and the pre-drawn page's before it), the live region's and the exports' description."""
     text = f"{shown.count} of {shown.total} events"
     if shown.count:
         text += ", " + span_text(*date_span(shown))
     return text
-
-
-def view_count(shown: Shown) -> str:
-    """The count line of a resolved view: the page's (the render callback's, and the pre-drawn page's before
-    it), the live region's and the exports' description."""
-    return count_text(shown)
 
 
 def view_summary(shown: Shown) -> str:

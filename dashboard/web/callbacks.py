@@ -185,7 +185,7 @@ def render(search: object, user_data: object, user_context: object, theme_name: 
     return (
         figure,
         key,
-        summary.view_count(shown),
+        summary.count_text(shown),
         components.notices(list(shown.notices)),
         components.details(row, base=base)
         + details_extras(shown.dataset.events, shown.dataset.by_id, row, shown.view, base, text(href),

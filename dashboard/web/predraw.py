@@ -58,7 +58,7 @@ def first_chart(query: str) -> dict[str, Any]:
         "style": {"height": f"{height}px"},
         # the count above the chart, as the render callback answers it: on a phone it sits above the chart,
         # and arriving later it would push the chart down
-        "count": summary.view_count(tab.shown),
+        "count": summary.count_text(tab.shown),
         "ids": {"graph": ids.GRAPH, "figureKey": ids.FIGURE_KEY, "count": ids.COUNT,
                 "userData": ids.USER_DATA, "userContext": ids.USER_CONTEXT},
     }
