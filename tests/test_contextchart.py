@@ -8,6 +8,7 @@ from dashboard.data.context import load_context
 from dashboard.data.load import load_events
 from dashboard.figures.chart import timeline_figure
 from dashboard.figures.context import hover_labels
+from dashboard.figures.layout import SLIDER_HEIGHT
 from dashboard.figures.timeline import build_figure
 
 from .conftest import DATA
@@ -37,6 +38,9 @@ def test_the_range_slider_moves_under_the_area(events):
     assert fig.layout.xaxis2.rangeslider.visible is True
     assert fig.layout.xaxis.rangeslider.visible is False
     assert fig.layout.height > build_figure(events).layout.height
+    taller = fig.layout
+    size = (taller.height - taller.margin.t - taller.margin.b) * taller.xaxis2.rangeslider.thickness
+    assert size == pytest.approx(SLIDER_HEIGHT, abs=0.01)  # the same slider as without the area
 
 
 def test_hover_shows_the_days_value(events):

@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.data.load import load_events
-from dashboard.figures.chart import Frame, chart_height, figure, timeline_figure
+from dashboard.figures.chart import PAGE, Frame, chart_height, figure, timeline_figure
+from dashboard.figures.layout import SLIDER_HEIGHT
 from dashboard.figures.timeline import build_figure, protest_band
 from dashboard.view.dataset import of_frame
 from dashboard.view.shown import resolve
@@ -145,6 +146,23 @@ def test_preset_buttons_are_the_datasets_and_zoom_without_a_server(bundled_csv, 
 
 def test_range_slider(events):
     assert build_figure(events).layout.xaxis.rangeslider.visible is True
+
+
+def slider_px(layout: go.Layout, axis: str = "xaxis") -> float:
+    """The range slider's height in px, as plotly.js works it out (rangeslider/helpers.js)."""
+    return (layout.height - layout.margin.t - layout.margin.b) * layout[axis].rangeslider.thickness
+
+
+def test_the_range_slider_keeps_its_size_whatever_the_lanes(bundled_csv):
+    """The overview under the chart does not grow or shrink when a filter changes the number of lanes: the
+    margin it takes stays the same, and plotly.js draws a change of view once instead of twice."""
+    dataset = of_frame(load_events(bundled_csv))
+    heights = set()
+    for query in ("", "company=IBM", "company=IBM&company=Amazon&company=Microsoft", "category=legal"):
+        layout = figure(resolve(query, dataset), PAGE).layout
+        heights.add(layout.height)
+        assert slider_px(layout) == pytest.approx(SLIDER_HEIGHT, abs=0.01), query
+    assert len(heights) > 2  # views of different heights
 
 
 def test_empty_selection_explains_itself(events):

@@ -11,6 +11,7 @@ from dashboard.data.context import Series
 from dashboard.data.dates import day_label
 from dashboard.data.safe import plotly_text
 from dashboard.figures import theme
+from dashboard.figures.layout import slider_thickness
 
 CONTEXT_HEIGHT = 130  # px of the area chart
 GAP = 44  # px between the lanes and the area chart (the lanes' date ticks sit there)
@@ -61,7 +62,8 @@ def add_context(fig: go.Figure, series: Series, *, theme_name: str = "light") ->
     )
     xaxis2: dict[str, object] = {"type": "date", "anchor": "y2", "matches": "x", "showgrid": True}
     if slider:
-        xaxis2["rangeslider"] = {"visible": True, "thickness": layout.xaxis.rangeslider.thickness or 0.06}
+        thickness = slider_thickness(layout.height + GAP + CONTEXT_HEIGHT, margin_t, margin_b)
+        xaxis2["rangeslider"] = {"visible": True, "thickness": thickness}
         layout.xaxis.rangeslider = {"visible": False}
     fig.update_layout(
         height=layout.height + GAP + CONTEXT_HEIGHT,

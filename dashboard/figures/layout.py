@@ -27,6 +27,7 @@ LABEL_ROOM = 42  # px above the plot area: two rows of labels (the key moments o
 PRESET_ROOM = 28  # px the zoom buttons drawn by plotly take above that row
 PAGE_TOP = LABEL_ROOM
 PAGE_BOTTOM = 125  # px under the app's plot area: date ticks, the overview slider, the legend
+SLIDER_HEIGHT = 44  # px the range slider's overview takes, whatever the chart's height
 OVERVIEW_Y = 10_000.0  # the slider's miniature lives this far below the lanes, out of the main plot's range
 
 
@@ -145,6 +146,13 @@ def key_moment_labels(placed: pd.DataFrame, rows: pd.DataFrame, key_moments: Seq
                 "font": {"size": 12, "color": colors["ink"]}, "bgcolor": colors["paper"],
             })
     return labels
+
+
+def slider_thickness(height: float, margin_t: float, margin_b: float) -> float:
+    """The range slider's `thickness` (a share of the height inside the requested margins) that makes it
+    SLIDER_HEIGHT px tall. A fixed height keeps the margin it pushes the same from one view to the next: a
+    margin that moves makes Plotly draw the whole chart a second time after a change of view."""
+    return round(SLIDER_HEIGHT / max(height - margin_t - margin_b, SLIDER_HEIGHT * 2), 6)
 
 
 def rangeslider_yaxis() -> dict[str, object]:

@@ -31,6 +31,7 @@ from dashboard.figures.layout import (
     overview_trace,
     preset_menu,
     rangeslider_yaxis,
+    slider_thickness,
 )
 from dashboard.figures.overlays import connector_traces, highlight_trace
 from dashboard.figures.spans import span_traces
@@ -350,7 +351,8 @@ def build_figure(
         xaxis["labelalias"] = years.aliases(placed)
         xaxis["tickformatstops"] = years.TICK_FORMATS
     if rangeslider:
-        slider: dict[str, object] = {"visible": True, "thickness": 0.075, "bgcolor": colors["paper"],
+        thickness = slider_thickness(height, frame["margin"]["t"], frame["margin"]["b"])
+        slider: dict[str, object] = {"visible": True, "thickness": thickness, "bgcolor": colors["paper"],
                                      "bordercolor": colors["muted"], "borderwidth": 1}
         if overview:
             slider |= {"range": list(overview), "autorange": False}

@@ -24,7 +24,6 @@ from dashboard.view.relative import default_anchor
 from dashboard.view.shown import Shown, pan_to_event
 from dashboard.web import components, ids
 from dashboard.web.chart import page_figure, toolbar_presets
-from dashboard.web.layout import graph_config
 from dashboard.web.state import shown_for, text
 from dashboard.web.tour.components import details_extras
 
@@ -204,9 +203,6 @@ def render(search: object, user_data: object, user_context: object, theme_name: 
         {"height": f"{height}px"},
         # the zoom buttons' dates, on a days axis: days since this date (assets/timeline.js)
         f"{shown.anchor.day:%Y-%m-%d}" if shown.anchor is not None else "",
-        # With the figure, not from another callback: a config arriving on its own after the chart is
-        # drawn makes Plotly redraw it from the figure and throws away a pan or pinch already made.
-        graph_config(shown.view) if isinstance(figure, dict) else no_update,
         toolbar_presets(shown),
     )
 
@@ -288,7 +284,7 @@ def register(app: Dash) -> None:
         Output(ids.DOWNLOADS, "hidden"), Output(ids.CHART_SUMMARY, "children"),
         Output(ids.CHART_KEYS, "data-order"), Output(ids.CHART_KEYS, "data-selected"),
         Output(ids.GRAPH, "style"), Output(ids.CHART_TOOLBAR, "data-day0"),
-        Output(ids.GRAPH, "config"), Output(ids.CHART_PRESETS, "children"),
+        Output(ids.CHART_PRESETS, "children"),
         Input(ids.URL, "search"), Input(ids.USER_DATA, "data"), Input(ids.USER_CONTEXT, "data"),
         Input(ids.THEME, "data"),
         State(ids.URL, "pathname"), State(ids.URL, "href"), State(ids.FIGURE_KEY, "data"),

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.data.dates import day_label, year_label
 from dashboard.data.settings import Preset
-from dashboard.text.describe import APP_TITLE, slug
+from dashboard.text.describe import APP_TITLE
 from dashboard.view.dataset import Dataset
 from dashboard.view.filters import categories_in
 from dashboard.view.story import Story
-from dashboard.view.urlstate import View
 from dashboard.web import ids
 from dashboard.web.components import attrs, details, filter_panel, share_panel, table_head
 from dashboard.web.tour.components import time_toggle, tour_bar, tour_start
 from dashboard.web.upload.panel import panel as upload_panel
 
-__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "graph_config", "header", "page"]
+__all__ = ["APP_TITLE", "GRAPH_CONFIG", "INDEX_STRING", "data_summary", "header", "page"]
 
 # Before the first paint (the header and the first chart are in the page's HTML): the theme the URL names,
 # else the reader's system setting, so a dark page is never painted light first. It is the theme at load:
@@ -50,6 +47,9 @@ INDEX_STRING = """<!DOCTYPE html>
     </body>
 </html>"""
 
+# The same config for every view, and never sent again by a callback: Plotly.react given a config that
+# differs from the one drawn throws the drawing away and plots the chart anew, twice as slow as a change of
+# view drawn in place, and losing a pan or pinch already made.
 GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "responsive": True,
@@ -60,16 +60,6 @@ GRAPH_CONFIG: dcc.Graph.Config = {
     # The camera gives a bare image: the page's PNG and SVG buttons give the publication-ready one.
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud", "toImage"],
 }
-
-
-def graph_config(view: View) -> dict[str, Any]:
-    """GRAPH_CONFIG with the modebar camera's image named after the view.
-
-    A new config makes Plotly redraw the chart from the figure, dropping the reader's pan and zoom: so the
-    config is only ever sent together with the figure it belongs to (callbacks.render), never on its own.
-    """
-    options = GRAPH_CONFIG["toImageButtonOptions"]
-    return {**GRAPH_CONFIG, "toImageButtonOptions": {**options, "filename": slug(view)}}
 
 
 KEYS_HELP = ("Keyboard: on the chart, Left and Right arrows move through the events in date order, Home "

@@ -28,7 +28,7 @@ from dashboard.text import summary
 from dashboard.web import ids
 from dashboard.web.chart import PREDRAWN, page_figure
 from dashboard.web.embed.page import safe_json_text
-from dashboard.web.layout import graph_config, header
+from dashboard.web.layout import GRAPH_CONFIG, header
 from dashboard.web.serving import LABELS_SCRIPT, PLOTLY_BUNDLE
 from dashboard.web.state import current, shown_for
 from dashboard.web.statichtml import to_html
@@ -54,7 +54,7 @@ def first_chart(query: str) -> dict[str, Any]:
         "seed": PREDRAWN + key,
         "theme": tab.shown.theme,
         "figure": figure,
-        "config": graph_config(tab.shown.view),
+        "config": GRAPH_CONFIG,
         "style": {"height": f"{height}px"},
         # the count above the chart, as the render callback answers it: on a phone it sits above the chart,
         # and arriving later it would push the chart down

@@ -74,6 +74,28 @@ def test_a_filter_change_asks_for_the_chart_first_and_the_rest_after_its_answer(
     assert duo.get_logs() == []
 
 
+def test_a_filter_change_redraws_the_chart_in_place(dash_duo, serve, bundled_app):
+    """Plotly.react updates the drawing the page loaded with: were the graph's config to change with the
+    view, plotly.js would throw the drawing away and plot the chart anew, twice as slow. Plotting anew
+    builds a new toolbar (modebar); drawing in place keeps the one it has."""
+    duo = serve(bundled_app, None)
+    duo.driver.get(duo.server_url + "/")
+    duo.wait_for_element(f"#{ids.TABLE} tr", timeout=30)
+    until(lambda: duo._wait_for_callbacks(), timeout=30)
+    duo.driver.execute_script(f"window.__toolbar = document.querySelector('#{ids.GRAPH} .modebar-container')")
+    for value in ("decision", "legal"):
+        duo.find_element(f"#{ids.CATEGORIES} input[value='{value}']").click()
+        until(lambda v=value: v not in duo.driver.execute_script(
+            f"return document.querySelector('#{ids.GRAPH} .js-plotly-plot').data.map(t => t.name)"),
+            timeout=20)
+    until(lambda: duo._wait_for_callbacks(), timeout=30)
+    assert "category=" in duo.driver.current_url
+    assert duo.driver.execute_script(
+        f"return window.__toolbar === document.querySelector('#{ids.GRAPH} .modebar-container')"
+        " && window.__toolbar.isConnected")
+    assert duo.get_logs() == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_page_load_asks_for_the_chart_once_with_the_pages_theme(dash_duo, serve, bundled_app, scheme):
     """The theme store holds the theme the page was painted in before Dash's first request (predraw.js seeds

@@ -152,10 +152,6 @@ def test_share_link_opened_in_a_new_window_restores_the_view(dash_duo, serve, ap
     assert dash_duo.driver.execute_script(
         f"return [...document.querySelectorAll('#{ids.CATEGORIES} input:checked')].map(i => i.value)"
     ) == ["decision"]
-    # The modebar's camera names the image after the view.
-    until(lambda: dash_duo.driver.execute_script(
-        f"const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');"
-        "return gd && gd._context.toImageButtonOptions.filename") == "frt-timeline-decision", timeout=10)
     dash_duo.driver.close()
     dash_duo.driver.switch_to.window(first)
     assert dash_duo.get_logs() == []
