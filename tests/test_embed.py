@@ -132,7 +132,7 @@ def test_embed_loads_plotly_from_the_app_gzipped_and_cacheable(client):
     assert f'<script src="{plotly_path()}"' in html
     loaded = re.findall(r'<script src="([^"]+)"', html)
     loaded += re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
-    assert len(loaded) == 4 and all(url.startswith("/embed/") for url in loaded)  # all from the app itself
+    assert len(loaded) == 5 and all(url.startswith("/embed/") for url in loaded)  # all from the app itself
     plain = client.get(plotly_path())
     zipped = client.get(plotly_path(), headers={"Accept-Encoding": "gzip, deflate"})
     assert zipped.headers["Content-Encoding"] == "gzip"

@@ -101,8 +101,8 @@ def test_plotly_and_the_predraw_run_first_and_dash_waits(app):
     page = app.server.test_client().get("/").get_data(as_text=True)
     tags = re.findall(r'<script (defer )?src="([^"]+)"', page)
     blocking = [src for deferred, src in tags if not deferred]
-    assert [b.rsplit("/", 1)[1].split(".")[0] for b in blocking] == ["plotly-timeline", "labels", "predraw"]
-    assert [src for _, src in tags][:3] == blocking
+    assert [b.rsplit("/", 1)[1].split(".")[0] for b in blocking] == ["plotly-timeline", "labels", "draw", "predraw"]
+    assert [src for _, src in tags][:4] == blocking
     names = [src for _, src in tags]
     assert names.index(next(n for n in names if "react-dom" in n)) < names.index(
         next(n for n in names if "dash_renderer" in n))

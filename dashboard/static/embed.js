@@ -166,7 +166,7 @@
     if (window.innerWidth !== width) { width = window.innerWidth; scale().then(fit); }  // text rewraps
   });
 
-  Plotly.newPlot(chart, figure.data, figure.layout, config).then(scale).then(fit).then(function () {
+  window.frt.firstDraw(chart, figure, config).then(scale).then(fit).then(function () {
     width = window.innerWidth;
     chart.on("plotly_click", function (ev) {
       var point = ev.points && ev.points[0];

@@ -94,7 +94,7 @@
   var pending = true;
   var plotlyReact = window.Plotly.react;
 
-  window.Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
+  frt.firstDraw(gd, figure, config).then(function () {
     if (frt.fitLabels) { frt.fitLabels(gd); }
   });
 

@@ -29,12 +29,13 @@ from dashboard.web import ids
 from dashboard.web.chart import PREDRAWN, page_figure
 from dashboard.web.embed.page import safe_json_text
 from dashboard.web.layout import GRAPH_CONFIG, header
-from dashboard.web.serving import LABELS_SCRIPT, PLOTLY_BUNDLE
+from dashboard.web.serving import DRAW_SCRIPT, LABELS_SCRIPT, PLOTLY_BUNDLE
 from dashboard.web.state import current, shown_for
 from dashboard.web.statichtml import to_html
 
 SCRIPT = "static/predraw.js"
-FIRST = (PLOTLY_BUNDLE.rsplit(".", 2)[0], LABELS_SCRIPT.rsplit(".", 1)[0], SCRIPT.rsplit(".", 1)[0])
+FIRST = (PLOTLY_BUNDLE.rsplit(".", 2)[0],
+         *(script.rsplit(".", 1)[0] for script in (LABELS_SCRIPT, DRAW_SCRIPT, SCRIPT)))
 DATA_ID = "frt-first"
 FRAME_ID = "frt-predraw"
 HEAD_ID = "frt-prehead"

@@ -18,6 +18,7 @@ from flask_compress import Compress
 # defines it, so the 4.8 MB full bundle (loaded on demand from `window._dashPlotlyJSURL`) is never requested.
 PLOTLY_BUNDLE = "vendor/plotly-timeline.min.js"
 LABELS_SCRIPT = "static/labels.js"
+DRAW_SCRIPT = "static/draw.js"
 STATIC_PREFIXES = ("/_dash-component-suites/",)
 STATIC_KEY = "static:"
 UNUSED_SCRIPTS = ("/dash_table/",)  # the page has no DataTable
@@ -74,8 +75,10 @@ def use_partial_plotly(app: Dash) -> None:
 
 
 def use_shared_scripts(app: Dash) -> None:
-    """Scripts the page shares with /embed and exported pages (dashboard/static): the chart's labels."""
-    app.scripts.append_script({"relative_package_path": LABELS_SCRIPT, "namespace": "dashboard"})
+    """Scripts the page shares with /embed and exported pages (dashboard/static): the chart's labels and its
+    first drawing."""
+    for script in (LABELS_SCRIPT, DRAW_SCRIPT):
+        app.scripts.append_script({"relative_package_path": script, "namespace": "dashboard"})
 
 
 def drop_unused_scripts(app: Dash) -> None:

@@ -11,10 +11,11 @@ from dashboard.web import ids
 
 from .conftest import cdp, emulate_media, viewport
 
-# Before any page script: count plotly's full draws (each Plotly.newPlot/react call that reaches plotly, and
-# every `plotly_beforeplot`, which plotly fires at the start of each full redraw), its redraws after the first
-# draw (`plotly_afterplot`: a resize to the same size redrew the whole chart), and every animation frame
-# after the chart first showed data in which no chart with data is on screen.
+# Before any page script: count plotly's draws of the chart (each Plotly.newPlot/react call with data that
+# reaches plotly: the first drawing's frame, drawn with no data to settle the margins, is not one; and every
+# `plotly_beforeplot`, which plotly fires at the start of each full redraw), its redraws after the first draw
+# (`plotly_afterplot`: a resize to the same size redrew the whole chart), and every animation frame after the
+# chart first showed data in which no chart with data is on screen.
 COUNTER = """
 (function () {
   var log = window.__draws = {calls: 0, beforeplot: 0, afterplot: 0, shown: false, blank: 0};
@@ -30,10 +31,13 @@ COUNTER = """
       plotly = P;
       ['newPlot', 'react'].forEach(function (name) {
         var call = P[name];
-        P[name] = function (gd) {
-          log.calls++;
+        P[name] = function (gd, data) {
           var done = call.apply(this, arguments);
-          Promise.resolve(done).then(function () { watch(gd); });
+          var traces = Array.isArray(data) ? data : (data && data.data) || [];
+          if (traces.length) {
+            log.calls++;
+            Promise.resolve(done).then(function () { watch(gd); });
+          }
           return done;
         };
       });

@@ -27,8 +27,9 @@ from dashboard.view.urlstate import DEFAULT_OPTIONS, EmbedOptions, View
 from dashboard.web.embed.chrome import LegendEntry, Preset, legend_html, legend_of, presets_html, take_presets
 from dashboard.web.share import links as share
 
-# The page's scripts in dashboard/static, after plotly.js: the chart's label fitting, then the page's own.
-SCRIPTS = ("labels.js", "embed.js")
+# The page's scripts in dashboard/static, after plotly.js: the chart's label fitting and first drawing, then
+# the page's own.
+SCRIPTS = ("labels.js", "draw.js", "embed.js")
 
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
