@@ -96,19 +96,23 @@ def test_csv_text_in_the_first_chart_cannot_close_its_script(tmp_path, xss_csv):
 
 
 def test_plotly_and_the_predraw_run_first_and_dash_waits(app):
-    """The browser evaluates plotly.js and draws the first chart before React and Dash's renderer (deferred,
-    in their order), and the renderer starts once they have run, with the pre-draw's hooks."""
+    """The browser fetches, evaluates and draws with plotly.js alone: React, Dash's renderer, its components
+    and the page's assets are in an inert template (never fetched while plotly.js is), which the renderer's
+    script loads in their order once the page is parsed, and then starts Dash with the pre-draw's hooks."""
     page = app.server.test_client().get("/").get_data(as_text=True)
-    tags = re.findall(r'<script (defer )?src="([^"]+)"', page)
-    blocking = [src for deferred, src in tags if not deferred]
-    assert [b.rsplit("/", 1)[1].split(".")[0] for b in blocking] == ["plotly-timeline", "labels", "draw", "predraw"]
-    assert [src for _, src in tags][:4] == blocking
-    names = [src for _, src in tags]
+    later = re.search(r'<template id="frt-dash-scripts">(.*?)</template>', page, re.S)
+    assert later is not None
+    loaded = re.findall(r'<script src="([^"]+)"', page.replace(later.group(0), ""))
+    first = ["plotly-timeline", "labels", "draw", "predraw"]
+    assert [b.rsplit("/", 1)[1].split(".")[0] for b in loaded] == first
+    names = re.findall(r'<script src="([^"]+)"', later.group(1))
+    assert "defer" not in later.group(1) and len(names) > 10
     assert names.index(next(n for n in names if "react-dom" in n)) < names.index(
         next(n for n in names if "dash_renderer" in n))
+    assert any("/assets/clientside.js" in n for n in names)
     renderer = re.search(r'<script id="_dash-renderer"[^>]*>(.*?)</script>', page, re.S)
     assert renderer is not None and "DOMContentLoaded" in renderer.group(1)
-    assert "frt.predraw.hooks" in renderer.group(1)
+    assert "frt-dash-scripts" in renderer.group(1) and "frt.predraw.hooks" in renderer.group(1)
 
 
 def test_the_header_is_in_the_page_html_before_any_script_runs(app):

@@ -39,11 +39,20 @@ FIRST = (PLOTLY_BUNDLE.rsplit(".", 2)[0],
 DATA_ID = "frt-first"
 FRAME_ID = "frt-predraw"
 HEAD_ID = "frt-prehead"
-# Dash's renderer with the pre-draw's hooks (none when the page was not pre-drawn: Dash's defaults), once the
-# deferred scripts have run (see `first_scripts_first`).
-RENDERER = ("document.addEventListener('DOMContentLoaded', function () {"
-            " window.renderer = new DashRenderer("
-            "(window.frt && window.frt.predraw && window.frt.predraw.hooks) || undefined); });")
+LATER_ID = "frt-dash-scripts"
+# Once the page is parsed (plotly.js has drawn the first chart by then), Dash's scripts from their inert
+# template (see `first_scripts_first`), in their order; then Dash's renderer with the pre-draw's hooks (none
+# when the page was not pre-drawn: Dash's defaults).
+RENDERER = (
+    "document.addEventListener('DOMContentLoaded', function () {"
+    " var start = function () { window.renderer = new DashRenderer("
+    "(window.frt && window.frt.predraw && window.frt.predraw.hooks) || undefined); };"
+    f" var later = document.getElementById('{LATER_ID}'), last = null;"
+    " [].forEach.call(later ? later.content.querySelectorAll('script[src]') : [], function (tag) {"
+    " var script = document.createElement('script'); script.src = tag.getAttribute('src');"
+    " script.async = false; document.body.appendChild(script); last = script; });"
+    " if (last) { last.addEventListener('load', start); } else { start(); } });"
+)
 
 
 def first_chart(query: str) -> dict[str, Any]:
@@ -86,20 +95,22 @@ def page_html(query: str) -> str:
 
 
 def first_scripts_first(scripts: str, first: tuple[str, ...]) -> str:
-    """The scripts the pre-draw needs (plotly.js, the label fitting, the pre-draw) first, and every other
-    script tag deferred: the browser evaluates plotly.js and paints the pre-drawn chart before it evaluates
-    React, Dash's renderer, its components and the page's assets (still in their order, before
-    DOMContentLoaded, when the renderer starts)."""
+    """The scripts the pre-draw needs (plotly.js, the label fitting, the first drawing, the pre-draw) first,
+    and every other script tag in an inert template that RENDERER loads, in order, once the page is parsed.
+    Deferred tags would be fetched and compiled while plotly.js is: on two cores that doubled plotly.js's
+    compile time and put the first chart ~0.15 s later, for a renderer that starts no sooner."""
     lines = scripts.split("\n")
     needed = [line for line in lines if any(name in line for name in first)]
     if not any("/predraw." in line for line in needed):
         return scripts
-    rest = [line.replace("<script src=", "<script defer src=", 1) for line in lines if line not in needed]
-    return "\n".join(needed + rest)
+    rest = [line for line in lines if line not in needed]
+    # (the closing tag on a line of its own: drop_unused_scripts removes whole lines)
+    return "\n".join([*needed, f'<template id="{LATER_ID}">', *rest, "</template>"])
 
 
 def install(app: Dash) -> None:
-    """The pre-draw script after plotly.js, every other script deferred, and the renderer with its hooks."""
+    """The pre-draw script after plotly.js, every other script loaded once the page is parsed, and the
+    renderer with its hooks."""
     app.scripts.append_script({"relative_package_path": SCRIPT, "namespace": "dashboard"})
     app.renderer = RENDERER
     interpolate = app.interpolate_index
