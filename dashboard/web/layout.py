@@ -54,7 +54,6 @@ GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": True,
-    "toImageButtonOptions": {"filename": "frt-timeline", "format": "png", "scale": 2},
     "showSendToCloud": False,
     # "Share chart..." would upload the chart to a server: not for an offline app.
     # The camera gives a bare image: the page's PNG and SVG buttons give the publication-ready one.
