@@ -5,7 +5,9 @@
 # of detail's density lanes). It is built the way plotly.js documents custom bundles (CUSTOM_BUNDLE.md:
 # lib/core plus Plotly.register) with plotly.js's own esbuild settings (its esbuild-config.js), from the npm
 # package at the version of the full bundle plotly.py ships, and wrapped and headed like plotly.js's dist
-# files. Run after upgrading plotly; needs node and npm (build time only: the output is committed).
+# files. Its first line is V8's explicit compile hint (see COMPILE_HINT in dashboard/web/serving.py): Chrome
+# compiles the whole bundle as it streams in, off the main thread. Run after upgrading plotly; needs node and
+# npm (build time only: the output is committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=${1:-$(python3 -c "from plotly.offline import get_plotlyjs_version as v; print(v())")}
@@ -27,7 +29,7 @@ const esbuild = require('esbuild');
 const { environmentPlugin } = require('esbuild-plugin-environment');
 const { glsl } = require('esbuild-plugin-glsl');
 const InlineCSSPlugin = require('esbuild-plugin-inline-css');
-const banner = '/**\n* plotly.js (timeline - minified) v$version: core, scatter and heatmap, for frt-timeline\n'
+const banner = '//# allFunctionsCalledOnLoad\n/**\n* plotly.js (timeline - minified) v$version: core, scatter and heatmap, for frt-timeline\n'
   + '* Copyright 2012-2026, Plotly, Inc.\n* All rights reserved.\n* Licensed under the MIT license\n*/\n'
   + '(\n function(root, factory) {\n  if (typeof module === "object" && module.exports) {\n'
   + '   module.exports = factory();\n  } else {\n   root.moduleName = factory();\n  }\n'

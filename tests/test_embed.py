@@ -158,7 +158,8 @@ def test_embed_uses_the_apps_plotly_bundle_only_when_its_version_matches(monkeyp
     embed._bundle.cache_clear()
     try:
         assert plotly_path() == f"/embed/plotly-{version}-timeline.min.js"
-        assert embed.plotly_js().startswith("/**\n* plotly.js (timeline - minified) v" + version)
+        assert embed.plotly_js().startswith(
+            "//# allFunctionsCalledOnLoad\n/**\n* plotly.js (timeline - minified) v" + version)
         embed._bundle.cache_clear()
         monkeypatch.setattr(embed, "get_plotlyjs_version", lambda: "99.0.0")  # plotly.py moved on
         assert plotly_path() == "/embed/plotly-99.0.0.min.js"

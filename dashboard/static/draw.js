@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* A chart's first drawing, for the app's page (predraw.js) and for /embed and exported pages (embed.js).
    plotly.js learns the margins that the axes' labels and the range slider take only once it has drawn them,
    and then draws the whole chart a second time to fit them. So the frame is drawn first, without the data,

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* frt-timeline embed and exported page: draw the chart, its HTML zoom buttons and legend, show an event's
    details on click or from the keyboard (Tab to the chart, arrows walk the events, Enter opens one), report
    the height. It never takes focus or scrolls on its own: the host page keeps its reader's place.
@@ -152,13 +153,20 @@
     var height = Math.max(MIN_CHART, Math.min(natural || Infinity, room()));
     return chart.layout.height === height ? Promise.resolve() : Plotly.relayout(chart, {height: height});
   }
-  /* A narrow column (a phone, a sidebar) gets smaller axis labels: the lane names leave the plot more room. */
-  var small = null;
+  /* A narrow column (a phone, a sidebar) gets smaller axis labels: the lane names leave the plot more room.
+     The first drawing has them already (a relayout after it would draw the whole chart a second time). */
+  function narrow() { return document.documentElement.clientWidth < 480; }
+  function tickSize(isNarrow) { return isNarrow ? 10 : 12; }
+  var small = narrow();
+  ["xaxis", "yaxis"].forEach(function (name) {
+    var axis = figure.layout[name] = figure.layout[name] || {};
+    axis.tickfont = Object.assign({}, axis.tickfont, {size: tickSize(small)});
+  });
   function scale() {
-    var now = document.documentElement.clientWidth < 480;
+    var now = narrow();
     if (now === small) return Promise.resolve();
     small = now;
-    var size = now ? 10 : 12;
+    var size = tickSize(now);
     return Plotly.relayout(chart, {"yaxis.tickfont.size": size, "xaxis.tickfont.size": size});
   }
   var width = 0;
@@ -166,7 +174,7 @@
     if (window.innerWidth !== width) { width = window.innerWidth; scale().then(fit); }  // text rewraps
   });
 
-  window.frt.firstDraw(chart, figure, config).then(scale).then(fit).then(function () {
+  window.frt.firstDraw(chart, figure, config).then(fit).then(function () {
     width = window.innerWidth;
     chart.on("plotly_click", function (ev) {
       var point = ev.points && ev.points[0];

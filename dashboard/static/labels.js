@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* Chart labels that do not fit, for the app's chart (assets/timeline.js) and the embed and exported page
    (embed.js). A label on the data (xref "x": a key moment, the protest band, an era) that runs outside the
    plot area (a phone's narrow chart, a label near the edge of a zoomed view) slides back inside when it fits.

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* The page's first chart, drawn from the figure in its HTML (dashboard/web/predraw.py) as soon as plotly.js is
    here, long before Dash's renderer has built the page. Dash's graph then takes over this very chart:
    - the renderer's layout_post hook gives the graph the drawn figure (its very data arrays) and config, and

@@ -18,7 +18,7 @@ from dashboard.app import create_app
 from dashboard.export import Export, html_document
 from dashboard.view.dataset import load_dataset
 from dashboard.view.shown import resolve
-from tests.browser.conftest import LABELS, SCREENSHOTS, cdp
+from tests.browser.conftest import LABELS, SCREENSHOTS, cdp, viewport
 
 HEAD = '<!DOCTYPE html><html lang="en"><head><title>Host</title><link rel="icon" href="data:,"></head>'
 
@@ -235,3 +235,42 @@ def test_an_embed_keeps_the_charts_room_before_plotly_draws_it(dash_duo, serve, 
           timeout=20)
     after = duo.driver.execute_script(where)
     assert abs(before - after) <= 1, (before, after)
+
+
+# Before any page script: the plotly calls that draw the whole chart (a plot or react with data, a relayout).
+DRAWS = """
+window.__draws = {data: 0, relayout: 0};
+(function () {
+  var plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
+    set: function (P) {
+      plotly = P;
+      ['newPlot', 'react'].forEach(function (name) {
+        var call = P[name];
+        P[name] = function (gd, data) {
+          if (Array.isArray(data) && data.length) window.__draws.data++;
+          return call.apply(this, arguments);
+        };
+      });
+      var relayout = P.relayout;
+      P.relayout = function () { window.__draws.relayout++; return relayout.apply(this, arguments); };
+    }});
+})();
+"""
+
+
+def test_an_embed_on_a_phone_is_drawn_once_with_a_phones_axis_labels(dash_duo, serve, bundled_csv):
+    """A narrow column's smaller axis labels are in the first drawing: before, a relayout after it drew the
+    whole chart a second time on every phone (a third of the embed's main-thread time at load)."""
+    duo = serve(create_app(bundled_csv), None)
+    viewport(duo, 375)
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": DRAWS})
+    duo.driver.get(duo.server_url + "/embed")
+    drawn = "return !!document.querySelector('.frt-ready .scatterlayer .point')"
+    until(lambda: duo.driver.execute_script(drawn), timeout=20)
+    assert duo.driver.execute_script("return window.__draws") == {"data": 1, "relayout": 0}
+    sizes = duo.driver.execute_script(
+        "return [...document.querySelectorAll('#frt-chart .xtick text, #frt-chart .ytick text')]"
+        ".map(t => t.style.fontSize)")
+    assert len(sizes) > 10 and set(sizes) == {"10px"}, sizes
+    assert duo.get_logs() == []
