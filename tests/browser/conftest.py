@@ -378,6 +378,47 @@ def click_row(dash_duo, event_id: str) -> None:
         timeout=30)
 
 
+# Before any page script: count plotly's draws of the chart (each Plotly.newPlot/react call with data that
+# reaches plotly: the first drawing's frame, drawn with no data to settle the margins, is not one; and every
+# `plotly_beforeplot`, which plotly fires at the start of each full redraw), its redraws after the first draw
+# (`plotly_afterplot`: a resize to the same size redrew the whole chart), and every animation frame after the
+# chart first showed data in which no chart with data is on screen.
+PLOTLY_DRAWS = """
+(function () {
+  var log = window.__draws = {calls: 0, beforeplot: 0, afterplot: 0, shown: false, blank: 0};
+  function watch(gd) {
+    if (gd.__counted || typeof gd.on !== 'function') return;
+    gd.__counted = true;
+    gd.on('plotly_beforeplot', function () { log.beforeplot++; });
+    gd.on('plotly_afterplot', function () { log.afterplot++; });  // any redraw, a resize's too
+  }
+  var plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
+    set: function (P) {
+      plotly = P;
+      ['newPlot', 'react'].forEach(function (name) {
+        var call = P[name];
+        P[name] = function (gd, data) {
+          var done = call.apply(this, arguments);
+          var traces = Array.isArray(data) ? data : (data && data.data) || [];
+          if (traces.length) {
+            log.calls++;
+            Promise.resolve(done).then(function () { watch(gd); });
+          }
+          return done;
+        };
+      });
+    }});
+  function frame() {
+    // a marker on screen (plotly leaves those out of the window's range in the DOM, undisplayed)
+    var drawn = [].some.call(document.querySelectorAll('.js-plotly-plot .scatterlayer .trace .point'),
+                             function (p) { return p.getBoundingClientRect().width > 0; });
+    if (drawn) { log.shown = true; } else if (log.shown) { log.blank++; }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+"""
 # The chart's labels on the data (key moments, the protest band): how many are shown, and how many of those
 # run outside the plot area, cover a lane name, cover a label drawn before them or lie under the modebar's
 # buttons (displayed, even while faded out: they appear over the label when the pointer comes).

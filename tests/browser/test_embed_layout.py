@@ -18,7 +18,7 @@ from dashboard.app import create_app
 from dashboard.export import Export, html_document
 from dashboard.view.dataset import load_dataset
 from dashboard.view.shown import resolve
-from tests.browser.conftest import LABELS, SCREENSHOTS, cdp, viewport
+from tests.browser.conftest import LABELS, PLOTLY_DRAWS, SCREENSHOTS, cdp, viewport
 
 HEAD = '<!DOCTYPE html><html lang="en"><head><title>Host</title><link rel="icon" href="data:,"></head>'
 
@@ -237,38 +237,17 @@ def test_an_embed_keeps_the_charts_room_before_plotly_draws_it(dash_duo, serve, 
     assert abs(before - after) <= 1, (before, after)
 
 
-# Before any page script: the plotly calls that draw the whole chart (a plot or react with data, a relayout).
-DRAWS = """
-window.__draws = {data: 0, relayout: 0};
-(function () {
-  var plotly;
-  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
-    set: function (P) {
-      plotly = P;
-      ['newPlot', 'react'].forEach(function (name) {
-        var call = P[name];
-        P[name] = function (gd, data) {
-          if (Array.isArray(data) && data.length) window.__draws.data++;
-          return call.apply(this, arguments);
-        };
-      });
-      var relayout = P.relayout;
-      P.relayout = function () { window.__draws.relayout++; return relayout.apply(this, arguments); };
-    }});
-})();
-"""
-
-
 def test_an_embed_on_a_phone_is_drawn_once_with_a_phones_axis_labels(dash_duo, serve, bundled_csv):
     """A narrow column's smaller axis labels are in the first drawing: before, a relayout after it drew the
     whole chart a second time on every phone (a third of the embed's main-thread time at load)."""
     duo = serve(create_app(bundled_csv), None)
     viewport(duo, 375)
-    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": DRAWS})
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": PLOTLY_DRAWS})
     duo.driver.get(duo.server_url + "/embed")
     drawn = "return !!document.querySelector('.frt-ready .scatterlayer .point')"
     until(lambda: duo.driver.execute_script(drawn), timeout=20)
-    assert duo.driver.execute_script("return window.__draws") == {"data": 1, "relayout": 0}
+    draws = duo.driver.execute_script("return window.__draws")
+    assert draws["calls"] == 1 and draws["beforeplot"] == draws["afterplot"] == 0, draws  # one drawing
     sizes = duo.driver.execute_script(
         "return [...document.querySelectorAll('#frt-chart .xtick text, #frt-chart .ytick text')]"
         ".map(t => t.style.fontSize)")

@@ -9,49 +9,8 @@ from dash.testing.wait import until
 from dashboard.app import create_app
 from dashboard.web import ids
 
-from .conftest import cdp, emulate_media, viewport
+from .conftest import PLOTLY_DRAWS, cdp, emulate_media, viewport
 
-# Before any page script: count plotly's draws of the chart (each Plotly.newPlot/react call with data that
-# reaches plotly: the first drawing's frame, drawn with no data to settle the margins, is not one; and every
-# `plotly_beforeplot`, which plotly fires at the start of each full redraw), its redraws after the first draw
-# (`plotly_afterplot`: a resize to the same size redrew the whole chart), and every animation frame after the
-# chart first showed data in which no chart with data is on screen.
-COUNTER = """
-(function () {
-  var log = window.__draws = {calls: 0, beforeplot: 0, afterplot: 0, shown: false, blank: 0};
-  function watch(gd) {
-    if (gd.__counted || typeof gd.on !== 'function') return;
-    gd.__counted = true;
-    gd.on('plotly_beforeplot', function () { log.beforeplot++; });
-    gd.on('plotly_afterplot', function () { log.afterplot++; });  // any redraw, a resize's too
-  }
-  var plotly;
-  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
-    set: function (P) {
-      plotly = P;
-      ['newPlot', 'react'].forEach(function (name) {
-        var call = P[name];
-        P[name] = function (gd, data) {
-          var done = call.apply(this, arguments);
-          var traces = Array.isArray(data) ? data : (data && data.data) || [];
-          if (traces.length) {
-            log.calls++;
-            Promise.resolve(done).then(function () { watch(gd); });
-          }
-          return done;
-        };
-      });
-    }});
-  function frame() {
-    // a marker on screen (plotly leaves those out of the window's range in the DOM, undisplayed)
-    var drawn = [].some.call(document.querySelectorAll('.js-plotly-plot .scatterlayer .trace .point'),
-                             function (p) { return p.getBoundingClientRect().width > 0; });
-    if (drawn) { log.shown = true; } else if (log.shown) { log.blank++; }
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-})();
-"""
 STATE = f"""
 const gd = document.querySelector('#{ids.GRAPH} .js-plotly-plot');
 const first = JSON.parse(document.getElementById('frt-first').textContent);
@@ -69,7 +28,7 @@ def bundled_app(bundled_csv):
 
 def test_the_predrawn_chart_is_the_one_dash_takes_over(dash_duo, serve, bundled_app):
     duo = serve(bundled_app, None)
-    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": COUNTER})
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": PLOTLY_DRAWS})
     duo.driver.get(duo.server_url + "/?category=protest&category=legal&category=decision")
     duo.wait_for_element(f"#{ids.TABLE} tr", timeout=30)  # the render callback has answered
     until(lambda: duo._wait_for_callbacks(), timeout=30)
