@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* Generated from dashboard/web/ids.py by `python -m dashboard.web.ids`: do not edit by hand.
    The one `frt` namespace of the page's scripts; `frt.ids` names every Dash component. */
 window.frt = window.frt || {};

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* Clientside callbacks (registered in dashboard/web/a11y.py and dashboard/web/callbacks.py): the theme in effect, the filter
    drawer, the print URL, the filters' URL, the chart's zoom in the URL. */
 (function () {

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* The From and To fields (native <input type="date"> inside dcc.Input, dashboard/web/components.py): a date
    applies when the reader is done with it, not on every keystroke.
 

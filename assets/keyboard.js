@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* Keyboard use beyond Tab: the chart's keyboard mode, focus into and out of the event details, arrow keys
    in the events table, Escape for the filter drawer; and activating a table row (a key or a click). Selection
    goes through the Dash store "key-select", so the server writes the URL exactly as for a click on the chart. */

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* Dash 4 draws dcc.Checklist and dcc.RadioItems as role="listbox" with role="option" labels around native
    inputs: an option may not contain a focusable control (axe: nested-interactive, aria-allowed-role). The
    native checkboxes and radio buttons, with their labels, are accessible by themselves, so the wrapper roles

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* The selected event marked in the events table: the row of the URL's event has the class "selected" and its
    button aria-pressed="true". The server marks it when it renders the table; choosing an event does not
    render the table again (dashboard/web/callbacks.py, table_key), so this follows the chart's data-selected,

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* frt-timeline: clientside callbacks of the share panel (copy to the clipboard) and the PNG/SVG buttons. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   // Merged into the namespace: several asset files add functions to `frt`.

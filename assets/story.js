@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* frt-timeline: keyboard steps for the guided tour, and the Copy buttons of citations. Served by the app. */
 (function () {
   "use strict";

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* The events table's rows, drawn from data (dashboard/web/components.py, table_data) with text nodes, never
    markup: CSV text stays text. The server sends the rows through the store "table-data"; the clientside
    callback renderTable (registered in dashboard/web/callbacks.py) draws them here. Activating a row's button

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* The chart's HTML zoom buttons, keyboard zoom and two-finger pinch zoom (Plotly's own controls are mouse-only),
    and the labels that do not fit hidden (dashboard/static/labels.js).
    Exposes frt.timeline for keyboard.js. Dates on a Plotly date axis are UTC wall-clock strings. */

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* frt-timeline: check an upload's size in the browser before it is sent, so a file over the limit gets a
    clear message instead of a refused request. The server checks the size (and everything else) again. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {

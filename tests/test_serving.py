@@ -49,6 +49,21 @@ def test_every_script_of_the_page_and_the_embed_is_compiled_whole_as_it_streams_
             assert body.startswith(COMPILE_HINT), (src, encoding)
 
 
+def test_a_script_asked_for_in_part_or_by_head_agrees_with_the_whole(client):
+    """A Range request (a resumed download) gets the bytes the full response sends, and a HEAD request its
+    length: the compile hint is in the asset files themselves, and added to Dash's files for either method."""
+    srcs = scripts(client)
+    asset = next(s for s in srcs if "/assets/" in s)
+    whole = client.get(asset, headers={"Accept-Encoding": "identity"}).get_data()
+    part = client.get(asset, headers={"Range": "bytes=0-99", "Accept-Encoding": "identity"})
+    assert part.status_code == 206 and part.get_data() == whole[:100]
+    assert int(part.headers["Content-Range"].rsplit("/", 1)[1]) == len(whole)
+    react = next(s for s in srcs if "react-dom" in s)
+    plain = {"Accept-Encoding": "identity"}
+    length = len(client.get(react, headers=plain).get_data())
+    assert int(client.head(react, headers=plain).headers["Content-Length"]) == length
+
+
 def test_no_dash_table_script(client):
     assert not any("dash_table" in s for s in scripts(client))
 

@@ -117,7 +117,9 @@ def javascript() -> str:
     names = {name: value for name, value in globals().items()
              if name.isupper() and isinstance(value, str) and name != "SCRIPT"}
     body = ",\n".join(f"  {name}: {value!r}".replace("'", '"') for name, value in sorted(names.items()))
-    return ("/* Generated from dashboard/web/ids.py by `python -m dashboard.web.ids`: do not edit by hand.\n"
+    # first, V8's compile hint, as in every script of the page (web/serving.py, COMPILE_HINT)
+    return ("//# allFunctionsCalledOnLoad\n"
+            "/* Generated from dashboard/web/ids.py by `python -m dashboard.web.ids`: do not edit by hand.\n"
             "   The one `frt` namespace of the page's scripts; `frt.ids` names every Dash component. */\n"
             "window.frt = window.frt || {};\n"
             f"window.frt.ids = Object.freeze({{\n{body}\n}});\n")

@@ -21,12 +21,14 @@ PLOTLY_BUNDLE = "vendor/plotly-timeline.min.js"
 LABELS_SCRIPT = "static/labels.js"
 DRAW_SCRIPT = "static/draw.js"
 STATIC_PREFIXES = ("/_dash-component-suites/",)
-HINTED_PREFIXES = ("/_dash-component-suites/", "/assets/")
+# Dash's packages' files. Not /assets/: Flask answers a Range request for an asset from the file itself, so
+# a hint added to full responses only would make the two disagree; the assets carry it in their files.
+HINTED_PREFIXES = ("/_dash-component-suites/",)
 STATIC_KEY = "static:"
 UNUSED_SCRIPTS = ("/dash_table/",)  # the page has no DataTable
 # V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every function of the file
 # while it streams in, on a background thread, instead of each one on the main thread at its first call. Our
-# own scripts (dashboard/static, the vendored plotly.js) start with it; Dash's get it as they are served.
+# own scripts (dashboard/static, the vendored plotly.js, assets/) start with it; Dash's get it as served.
 COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
 
 
@@ -76,7 +78,7 @@ def enable_compression(app: Dash) -> None:
 
 
 def compile_eagerly(app: Dash) -> None:
-    """Dash's scripts (React, its renderer, its components, the app's assets) start with COMPILE_HINT. Their
+    """Dash's scripts (React, its renderer, its components) start with COMPILE_HINT. Their
     first run builds the whole page, so nearly every function is called at load; compiled lazily, on the
     main thread, they held it ~0.1 s longer on this machine (Lighthouse's total blocking time on `/`:
     ~2.6 s -> ~1.9 s with our own scripts hinted too). Registered after flask-compress, so it runs before
@@ -84,9 +86,8 @@ def compile_eagerly(app: Dash) -> None:
 
     @app.server.after_request
     def hint(response: Response) -> Response:
-        if (request.method == "GET" and response.status_code == 200 and request.path.endswith(".js")
+        if (request.method in ("GET", "HEAD") and response.status_code == 200 and request.path.endswith(".js")
                 and request.path.startswith(HINTED_PREFIXES)):
-            response.direct_passthrough = False  # the assets are sent as files: read them (as flask-compress)
             body = response.get_data()
             if not body.startswith(COMPILE_HINT):
                 response.set_data(COMPILE_HINT + body)
