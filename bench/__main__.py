@@ -314,6 +314,10 @@ def server_table(args: argparse.Namespace) -> Table:
             table.add(f"Lighthouse (mobile) Performance, {path}", perf, "", "", f">= {TARGET_LH_PERFORMANCE}",
                       check(int(perf) >= TARGET_LH_PERFORMANCE))
             table.add(f"Lighthouse SEO, {path}", seo, "", "", "100", check(seo == "100"))
+        index = re.search(r"^benchmark index ([\d,]+)", out, re.M)
+        if index:
+            table.add("Lighthouse's benchmark index of this machine (CPU speed; the scores move with it)",
+                      index[1])
     return table
 
 

@@ -69,7 +69,11 @@ def lighthouse(url: str) -> dict[str, Any]:
 
 def summary(report: dict[str, Any]) -> dict[str, float]:
     cats, audits = report["categories"], report["audits"]
-    row = {"performance": round(cats["performance"]["score"] * 100), "seo": round(cats["seo"]["score"] * 100)}
+    row = {"performance": round(cats["performance"]["score"] * 100), "seo": round(cats["seo"]["score"] * 100),
+           # Lighthouse's measure of the machine's CPU speed at the run (higher is faster): its simulation
+           # scales what it observes, so the scores move with it (on this machine 1,650-2,500 in one evening,
+           # and /embed 82-94 with it)
+           "benchmark-index": float(report["environment"]["benchmarkIndex"])}
     for key in METRICS:
         value = audits.get(key, {}).get("numericValue")
         if value is not None:
@@ -124,8 +128,11 @@ def main() -> int:
         proc.terminate()
         proc.wait(timeout=30)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    index = statistics.median(r["benchmark-index"] for r in results.values())
     print(f"Lighthouse 12 (mobile, simulated throttling), median of {args.runs}; gunicorn -w 2 on 127.0.0.1; "
           f"load average {load} at the end ({os.cpu_count()} cores)")
+    print(f"benchmark index {index:,.0f} (Lighthouse's measure of this machine's CPU speed during the runs; "
+          "higher is faster, and the scores move with it)")
     ok = True
     for path, r in results.items():
         perf_ok, seo_ok = r["performance"] >= TARGET_PERFORMANCE, r["seo"] >= TARGET_SEO
