@@ -70,9 +70,9 @@ def lighthouse(url: str) -> dict[str, Any]:
 def summary(report: dict[str, Any]) -> dict[str, float]:
     cats, audits = report["categories"], report["audits"]
     row = {"performance": round(cats["performance"]["score"] * 100), "seo": round(cats["seo"]["score"] * 100),
-           # Lighthouse's measure of the machine's CPU speed at the run (higher is faster): its simulation
-           # scales what it observes, so the scores move with it (on this machine 1,650-2,500 in one evening,
-           # and /embed 82-94 with it)
+           # Lighthouse's measure of the machine's CPU speed in the run (higher is faster): its simulation
+           # scales the task times it observes, which a slower machine makes longer (1,650-2,510 on this
+           # machine in one evening)
            "benchmark-index": float(report["environment"]["benchmarkIndex"])}
     for key in METRICS:
         value = audits.get(key, {}).get("numericValue")
