@@ -316,7 +316,7 @@ def server_table(args: argparse.Namespace) -> Table:
             table.add(f"Lighthouse SEO, {path}", seo, "", "", "100", check(seo == "100"))
         index = re.search(r"^benchmark index ([\d,]+)", out, re.M)
         if index:
-            table.add("Lighthouse's benchmark index of this machine (CPU speed; the scores move with it)",
+            table.add("Lighthouse's benchmark index of this machine (CPU speed, higher is faster)",
                       index[1])
     return table
 

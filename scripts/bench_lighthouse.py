@@ -132,7 +132,7 @@ def main() -> int:
     print(f"Lighthouse 12 (mobile, simulated throttling), median of {args.runs}; gunicorn -w 2 on 127.0.0.1; "
           f"load average {load} at the end ({os.cpu_count()} cores)")
     print(f"benchmark index {index:,.0f} (Lighthouse's measure of this machine's CPU speed during the runs; "
-          "higher is faster, and the scores move with it)")
+          "higher is faster)")
     ok = True
     for path, r in results.items():
         perf_ok, seo_ok = r["performance"] >= TARGET_PERFORMANCE, r["seo"] >= TARGET_SEO
