@@ -18,7 +18,7 @@ def client(valid_csv):
 
 
 def scripts(client) -> list[str]:
-    return re.findall(r'<script (?:defer )?src="([^"]+)"', client.get("/").get_data(as_text=True))
+    return re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
 
 
 def test_page_loads_the_partial_plotly_bundle_not_the_full_one(client):
