@@ -1,0 +1,59 @@
+"""A chart's first drawing (static/draw.js, `frt.firstDraw`), on the page (its pre-drawn chart) and in
+`/embed`: the frame and the data are drawn in two tasks, so the browser can answer the reader in between
+instead of holding its main thread for the whole drawing, and the frame alone is never seen."""
+
+from __future__ import annotations
+
+import pytest
+from dash.testing.wait import until
+
+from dashboard.app import create_app
+
+from .conftest import cdp
+
+# Before any page script: each plotly call of the first drawing (how many traces it draws, and whether the
+# chart is visible as it starts), and a task of the highest priority a page can queue (the priority of the
+# reader's input), queued as the frame is drawn: it runs between the two steps when they are two tasks, and
+# only after both when they are one.
+STEPS = """
+window.__steps = [];
+(function () {
+  var plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
+    set: function (P) {
+      plotly = P;
+      ['newPlot', 'react'].forEach(function (name) {
+        var call = P[name];
+        P[name] = function (gd, data) {
+          var traces = Array.isArray(data) ? data.length : null;
+          window.__steps.push([name, traces, getComputedStyle(gd).visibility]);
+          if (name === 'newPlot' && traces === 0) {
+            scheduler.postTask(function () { window.__steps.push(['input']); }, {priority: 'user-blocking'});
+          }
+          return call.apply(this, arguments);
+        };
+      });
+    }});
+})();
+"""
+
+
+@pytest.mark.parametrize("path", ["/", "/embed"])
+def test_the_first_drawing_lets_the_reader_in_between_and_shows_only_the_whole_chart(dash_duo, serve,
+                                                                                      bundled_csv, path):
+    duo = serve(create_app(bundled_csv), None)
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": STEPS})
+    duo.driver.get(duo.server_url + path)
+    until(lambda: duo.driver.execute_script(
+        "return !!document.querySelector('.js-plotly-plot .scatterlayer .point')"), timeout=30)
+    until(lambda: len(duo.driver.execute_script("return window.__steps")) >= 3, timeout=10)
+    steps = duo.driver.execute_script("return window.__steps")
+    frame, between, data = steps[:3]
+    assert frame[:2] == ["newPlot", 0] and data[0] == "react" and data[1] > 0, steps
+    assert between == ["input"], steps  # the main thread was free between the frame and the data
+    assert frame[2] == data[2] == "hidden", steps  # nothing painted until the chart is whole
+    shown = duo.driver.execute_script(
+        "const gd = document.querySelector('.js-plotly-plot');"
+        "return [getComputedStyle(gd).visibility, gd.querySelectorAll('.scatterlayer .point').length]")
+    assert shown[0] == "visible" and shown[1] > 0, shown
+    assert duo.get_logs() == []
