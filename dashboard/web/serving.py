@@ -26,6 +26,11 @@ STATIC_PREFIXES = ("/_dash-component-suites/",)
 HINTED_PREFIXES = ("/_dash-component-suites/",)
 STATIC_KEY = "static:"
 UNUSED_SCRIPTS = ("/dash_table/",)  # the page has no DataTable
+# Dash's babel polyfill (99 KB: core-js 2, for browsers older than 2018, and regenerator-runtime) is replaced
+# by regenerator-runtime alone (25 KB, scripts/regenerator_runtime.sh), the one part Dash's renderer calls in
+# the browsers plotly.js 4 runs in. The polyfill took 40-50 ms of the page's main thread at load here.
+DASH_POLYFILL = "/dash/deps/polyfill@"
+REGENERATOR_RUNTIME = "vendor/regenerator-runtime.js"
 # V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every function of the file
 # while it streams in, on a background thread, instead of each one on the main thread at its first call. Our
 # own scripts (dashboard/static, the vendored plotly.js, assets/) start with it; Dash's get it as served.
@@ -106,12 +111,24 @@ def use_shared_scripts(app: Dash) -> None:
         app.scripts.append_script({"relative_package_path": script, "namespace": "dashboard"})
 
 
+def swap_polyfill(scripts: str) -> str:
+    """Dash's polyfill tag replaced by regenerator-runtime's, in its place (before React and Dash's renderer).
+    Left as it is if either is missing (a Dash without the polyfill keeps regenerator-runtime's tag)."""
+    lines = scripts.split("\n")
+    ours = [line for line in lines if REGENERATOR_RUNTIME.rsplit(".", 1)[0] + "." in line]
+    if not ours or not any(DASH_POLYFILL in line for line in lines):
+        return scripts
+    return "\n".join(ours[0] if DASH_POLYFILL in line else line for line in lines if line not in ours)
+
+
 def drop_unused_scripts(app: Dash) -> None:
-    """Leave out the script tags of component libraries the page does not use (dash_table)."""
+    """Leave out the script tags of component libraries the page does not use (dash_table), and load
+    regenerator-runtime in the place of Dash's polyfill."""
+    app.scripts.append_script({"relative_package_path": REGENERATOR_RUNTIME, "namespace": "dashboard"})
     interpolate = app.interpolate_index
 
     def interpolate_index(**kwargs: Any) -> str:
-        scripts = kwargs.get("scripts", "")
+        scripts = swap_polyfill(kwargs.get("scripts", ""))
         kwargs["scripts"] = "\n".join(
             line for line in scripts.split("\n") if not any(name in line for name in UNUSED_SCRIPTS)
         )
