@@ -378,6 +378,30 @@ def click_row(dash_duo, event_id: str) -> None:
         timeout=30)
 
 
+def on_plotly_calls(before: str = "", after: str = "") -> str:
+    """JavaScript, before any page script: when plotly.js defines `window.Plotly`, each call of its newPlot
+    and react runs `before` first and `after` last, with `name`, `gd`, `data` and (after) `done`, the call's
+    answer."""
+    return """
+(function () {
+  var plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
+    set: function (P) {
+      plotly = P;
+      ['newPlot', 'react'].forEach(function (name) {
+        var call = P[name];
+        P[name] = function (gd, data) {
+          /* before */
+          var done = call.apply(this, arguments);
+          /* after */
+          return done;
+        };
+      });
+    }});
+})();
+""".replace("/* before */", before).replace("/* after */", after)
+
+
 # Before any page script: count plotly's draws of the chart (each Plotly.newPlot/react call with data that
 # reaches plotly: the first drawing's frame, drawn with no data to settle the margins, is not one; and every
 # `plotly_beforeplot`, which plotly fires at the start of each full redraw), its redraws after the first draw
@@ -386,29 +410,12 @@ def click_row(dash_duo, event_id: str) -> None:
 PLOTLY_DRAWS = """
 (function () {
   var log = window.__draws = {calls: 0, beforeplot: 0, afterplot: 0, shown: false, blank: 0};
-  function watch(gd) {
+  window.__watch = function (gd) {
     if (gd.__counted || typeof gd.on !== 'function') return;
     gd.__counted = true;
     gd.on('plotly_beforeplot', function () { log.beforeplot++; });
     gd.on('plotly_afterplot', function () { log.afterplot++; });  // any redraw, a resize's too
-  }
-  var plotly;
-  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
-    set: function (P) {
-      plotly = P;
-      ['newPlot', 'react'].forEach(function (name) {
-        var call = P[name];
-        P[name] = function (gd, data) {
-          var done = call.apply(this, arguments);
-          var traces = Array.isArray(data) ? data : (data && data.data) || [];
-          if (traces.length) {
-            log.calls++;
-            Promise.resolve(done).then(function () { watch(gd); });
-          }
-          return done;
-        };
-      });
-    }});
+  };
   function frame() {
     // a marker on screen (plotly leaves those out of the window's range in the DOM, undisplayed)
     var drawn = [].some.call(document.querySelectorAll('.js-plotly-plot .scatterlayer .trace .point'),
@@ -418,7 +425,12 @@ PLOTLY_DRAWS = """
   }
   requestAnimationFrame(frame);
 })();
-"""
+""" + on_plotly_calls(after="""
+          var traces = Array.isArray(data) ? data : (data && data.data) || [];
+          if (traces.length) {
+            window.__draws.calls++;
+            Promise.resolve(done).then(function () { window.__watch(gd); });
+          }""")
 # The chart's labels on the data (key moments, the protest band): how many are shown, and how many of those
 # run outside the plot area, cover a lane name, cover a label drawn before them or lie under the modebar's
 # buttons (displayed, even while faded out: they appear over the label when the pointer comes).

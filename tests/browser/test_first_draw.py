@@ -9,33 +9,18 @@ from dash.testing.wait import until
 
 from dashboard.app import create_app
 
-from .conftest import cdp
+from .conftest import cdp, on_plotly_calls
 
 # Before any page script: each plotly call of the first drawing (how many traces it draws, and whether the
 # chart is visible as it starts), and a task of the highest priority a page can queue (the priority of the
 # reader's input), queued as the frame is drawn: it runs between the two steps when they are two tasks, and
 # only after both when they are one.
-STEPS = """
-window.__steps = [];
-(function () {
-  var plotly;
-  Object.defineProperty(window, 'Plotly', {configurable: true, get: function () { return plotly; },
-    set: function (P) {
-      plotly = P;
-      ['newPlot', 'react'].forEach(function (name) {
-        var call = P[name];
-        P[name] = function (gd, data) {
+STEPS = "window.__steps = [];" + on_plotly_calls(before="""
           var traces = Array.isArray(data) ? data.length : null;
           window.__steps.push([name, traces, getComputedStyle(gd).visibility]);
           if (name === 'newPlot' && traces === 0) {
             scheduler.postTask(function () { window.__steps.push(['input']); }, {priority: 'user-blocking'});
-          }
-          return call.apply(this, arguments);
-        };
-      });
-    }});
-})();
-"""
+          }""")
 
 
 @pytest.mark.parametrize("path", ["/", "/embed"])
