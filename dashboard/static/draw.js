@@ -21,12 +21,16 @@
 
   frt.firstDraw = function (gd, figure, config) {
     var frame = Object.assign({}, figure.layout, {annotations: [], shapes: [], images: []});
+    function show() { gd.style.visibility = ""; }
     gd.style.visibility = "hidden";
     return window.Plotly.newPlot(gd, [], frame, config).then(nextTask).then(function () {
       return window.Plotly.react(gd, figure.data, figure.layout, config);
     }).then(function (drawn) {
-      gd.style.visibility = "";
+      show();
       return drawn;
+    }, function (error) {
+      show();  // a drawing that failed shows what it drew, not an empty space
+      throw error;
     });
   };
 })();

@@ -42,3 +42,22 @@ def test_the_first_drawing_lets_the_reader_in_between_and_shows_only_the_whole_c
         "return [getComputedStyle(gd).visibility, gd.querySelectorAll('.scatterlayer .point').length]")
     assert shown[0] == "visible" and shown[1] > 0, shown
     assert duo.get_logs() == []
+
+
+# Before any page script: plotly.js fails to draw the data (the frame is drawn).
+FAILING = on_plotly_calls(before="""
+          if (name === 'react' && Array.isArray(data) && data.length && !window.__failed) {
+            window.__failed = true;
+            return Promise.reject(new Error('no drawing'));
+          }""")
+
+
+def test_a_first_drawing_that_fails_shows_what_it_drew(dash_duo, serve, bundled_csv):
+    """Not an empty space held for a chart that will never come: the frame (axes, lanes) is shown."""
+    duo = serve(create_app(bundled_csv), None)
+    cdp(duo, "Page.addScriptToEvaluateOnNewDocument", {"source": FAILING})
+    duo.driver.get(duo.server_url + "/embed")
+    until(lambda: duo.driver.execute_script("return window.__failed === true"), timeout=30)
+    shown = "const gd = document.querySelector('.js-plotly-plot');" \
+            "return gd && getComputedStyle(gd).visibility === 'visible' && !!gd.querySelector('.ytick')"
+    until(lambda: duo.driver.execute_script(shown), timeout=10)
