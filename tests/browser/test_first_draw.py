@@ -61,3 +61,41 @@ def test_a_first_drawing_that_fails_shows_what_it_drew(dash_duo, serve, bundled_
     shown = "const gd = document.querySelector('.js-plotly-plot');" \
             "return gd && getComputedStyle(gd).visibility === 'visible' && !!gd.querySelector('.ytick')"
     until(lambda: duo.driver.execute_script(shown), timeout=10)
+
+
+# Every marker of the chart against the colour its trace asks for, as the browser itself reads that colour.
+MARKER_COLOURS = """
+const gd = document.querySelector('.js-plotly-plot');
+const probe = document.createElement('span');
+document.body.appendChild(probe);
+const read = c => { probe.style.color = ''; probe.style.color = c;
+                    const m = getComputedStyle(probe).color.match(/[\\d.]+/g).map(Number);
+                    return [`rgb(${m[0]}, ${m[1]}, ${m[2]})`, m.length > 3 ? m[3] : 1]; };
+let checked = 0;
+const wrong = [];
+gd.querySelectorAll('.scatterlayer .trace').forEach(group => {
+  const trace = group.__data__ && group.__data__[0] && group.__data__[0].trace;
+  if (!trace || !trace.marker || typeof trace.marker.color !== 'string') return;
+  const [fill, alpha] = read(trace.marker.color);
+  group.querySelectorAll('.point').forEach(p => {
+    checked++;
+    if (p.style.fill !== fill || Math.abs(Number(p.style.fillOpacity || 1) - alpha) > 1e-6) {
+      wrong.push([trace.name, trace.marker.color, p.style.fill, p.style.fillOpacity]);
+    }
+  });
+});
+probe.remove();
+return {checked: checked, wrong: wrong.slice(0, 5)};
+"""
+
+
+@pytest.mark.parametrize("query", ["", "?theme=dark"])
+def test_every_marker_is_drawn_in_its_traces_colour(dash_duo, serve, bundled_csv, query):
+    """plotly.js's colour module is changed as it is bundled (scripts/plotly_bundle.sh remembers each colour
+    string's parsed form): every marker still has its trace's colour and opacity, in either theme."""
+    duo = serve(create_app(bundled_csv), None)
+    duo.driver.get(duo.server_url + "/embed" + query)
+    ready = "return !!document.querySelector('.frt-ready .point')"
+    until(lambda: duo.driver.execute_script(ready), timeout=30)
+    result = duo.driver.execute_script(MARKER_COLOURS)
+    assert result["checked"] > 100 and result["wrong"] == [], result
