@@ -55,7 +55,7 @@ module.exports = {
         if (!source.includes(before)) throw new Error('remember-colours: not in ' + args.path + ': ' + before);
         source = source.replace(before, after);
       }
-      return { contents: source + '\n/* frt-timeline: remember-colours */\n', loader: 'js' };
+      return { contents: source, loader: 'js' };
     });
   },
 };

@@ -111,6 +111,12 @@ def use_shared_scripts(app: Dash) -> None:
         app.scripts.append_script({"relative_package_path": script, "namespace": "dashboard"})
 
 
+def use_regenerator_runtime(app: Dash) -> None:
+    """Serve regenerator-runtime from the package as a fingerprinted file; `swap_polyfill` puts its tag in
+    the place of Dash's polyfill."""
+    app.scripts.append_script({"relative_package_path": REGENERATOR_RUNTIME, "namespace": "dashboard"})
+
+
 def swap_polyfill(scripts: str) -> str:
     """Dash's polyfill tag replaced by regenerator-runtime's, in its place (before React and Dash's renderer).
     Left as it is if either is missing (a Dash without the polyfill keeps regenerator-runtime's tag)."""
@@ -124,7 +130,6 @@ def swap_polyfill(scripts: str) -> str:
 def drop_unused_scripts(app: Dash) -> None:
     """Leave out the script tags of component libraries the page does not use (dash_table), and load
     regenerator-runtime in the place of Dash's polyfill."""
-    app.scripts.append_script({"relative_package_path": REGENERATOR_RUNTIME, "namespace": "dashboard"})
     interpolate = app.interpolate_index
 
     def interpolate_index(**kwargs: Any) -> str:
@@ -165,4 +170,5 @@ def optimise_delivery(app: Dash) -> None:
     compile_eagerly(app)
     use_partial_plotly(app)
     use_shared_scripts(app)
+    use_regenerator_runtime(app)
     drop_unused_scripts(app)
