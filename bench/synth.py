@@ -24,6 +24,7 @@ import pandas as pd
 from dashboard.data import schema
 from dashboard.data.companies import bundled_companies
 from dashboard.data.load import bundled_path
+from dashboard.data.settings import settings_path
 
 SEED = 20200608
 FORMAT = 2  # bump when generate() changes, so no stale cached file is reused (1 wrote 10 of 11 fields)
@@ -114,7 +115,9 @@ def generate(n: int, seed: int = SEED) -> str:
 
 
 def data_file(n: int, seed: int = SEED, folder: Path | None = None) -> Path:
-    """The CSV for (n, seed), written once to a cache folder (the temp dir by default)."""
+    """The CSV for (n, seed), written once to a cache folder (the temp dir by default), with the bundled
+    settings beside it (the bundled rows are in it: their key moments, band and presets are drawn as on
+    the bundled data). The settings are written on every call, so a file left there changes nothing."""
     folder = folder or Path(tempfile.gettempdir()) / "frt-timeline-bench"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"events-{n}-{seed}-v{FORMAT}.csv"
@@ -122,4 +125,5 @@ def data_file(n: int, seed: int = SEED, folder: Path | None = None) -> Path:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(generate(n, seed), encoding="utf-8")
         tmp.replace(path)
+    settings_path(path).write_bytes(settings_path(bundled_path()).read_bytes())
     return path

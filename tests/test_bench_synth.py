@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from bench import synth
 from dashboard.data import schema
-from dashboard.data.load import check_text
+from dashboard.data.load import bundled_path, check_text
+from dashboard.data.settings import settings_path
+from dashboard.view.dataset import load_dataset
 
 
 def test_synthetic_rows_validate_and_every_row_is_kept() -> None:
@@ -21,3 +24,18 @@ def test_every_synthetic_row_has_as_many_fields_as_the_header() -> None:
     rows = list(csv.reader(io.StringIO(synth.generate(300))))
     assert rows[0] == list(schema.COLUMN_NAMES)
     assert {len(r) for r in rows} == {len(schema.COLUMN_NAMES)}
+
+
+def test_a_synthetic_file_comes_with_the_bundled_settings(tmp_path: Path) -> None:
+    """The bundled rows' key moments, band and presets are drawn over the synthetic ones, as on the bundled
+    data: a settings file left beside a cached file, or none, must not change what the benchmark measures."""
+    path = synth.data_file(300, folder=tmp_path)
+    with synth.extra_companies():
+        dataset = load_dataset(path)
+    bundled = load_dataset(bundled_path())
+    assert dataset.settings.key_moments and dataset.settings.key_moments == bundled.settings.key_moments
+    assert dataset.settings.presets == bundled.settings.presets
+    settings_path(path).write_text("{}", encoding="utf-8")  # a stale file is replaced
+    with synth.extra_companies():
+        again = load_dataset(synth.data_file(300, folder=tmp_path))
+    assert again.settings.presets == bundled.settings.presets
