@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import io
 import tempfile
 from collections.abc import Iterator
@@ -115,12 +116,15 @@ def generate(n: int, seed: int = SEED) -> str:
 
 
 def data_file(n: int, seed: int = SEED, folder: Path | None = None) -> Path:
-    """The CSV for (n, seed), written once to a cache folder (the temp dir by default), with the bundled
-    settings beside it (the bundled rows are in it: their key moments, band and presets are drawn as on
-    the bundled data). The settings are written on every call, so a file left there changes nothing."""
+    """The CSV for (n, seed) and the bundled events, written once to a cache folder (the temp dir by
+    default), with the bundled settings beside it (the bundled rows are in it: their key moments, band and
+    presets are drawn as on the bundled data). The settings are written on every call, so a file left
+    there changes nothing."""
     folder = folder or Path(tempfile.gettempdir()) / "frt-timeline-bench"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"events-{n}-{seed}-v{FORMAT}.csv"
+    # named after the bundled rows it starts with too: a file cached before events.csv changed is not reused
+    bundled = hashlib.sha256(bundled_path().read_bytes()).hexdigest()[:10]
+    path = folder / f"events-{n}-{seed}-v{FORMAT}-{bundled}.csv"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         tmp.write_text(generate(n, seed), encoding="utf-8")

@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from bench import synth
 from dashboard.data import schema
 from dashboard.data.load import bundled_path, check_text
@@ -39,3 +41,18 @@ def test_a_synthetic_file_comes_with_the_bundled_settings(tmp_path: Path) -> Non
     with synth.extra_companies():
         again = load_dataset(synth.data_file(300, folder=tmp_path))
     assert again.settings.presets == bundled.settings.presets
+
+
+def test_a_cached_synthetic_file_is_not_reused_once_the_bundled_events_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = synth.data_file(300, folder=tmp_path)
+    changed = tmp_path / "bundled" / "events.csv"
+    changed.parent.mkdir()
+    text = bundled_path().read_text(encoding="utf-8")
+    changed.write_text(text.replace("IBM", "I.B.M.", 1), encoding="utf-8")
+    settings_path(changed).write_bytes(settings_path(bundled_path()).read_bytes())
+    monkeypatch.setattr(synth, "bundled_path", lambda name="events.csv": changed)
+    after = synth.data_file(300, folder=tmp_path)
+    assert after != before
+    assert "I.B.M." in after.read_text(encoding="utf-8")
+    assert "I.B.M." not in before.read_text(encoding="utf-8")
