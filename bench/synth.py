@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import schema
-from dashboard.data.companies import bundled_companies
+from dashboard.data.companies import bundled_companies, list_path
 from dashboard.data.load import bundled_path
 from dashboard.data.settings import settings_path
 
@@ -115,16 +115,23 @@ def generate(n: int, seed: int = SEED) -> str:
     return buf.getvalue()
 
 
+def _inputs_digest() -> str:
+    """The bundled files `generate` reads (the events it starts with, the company names it draws from): a
+    cached file is named after them, so one written before either changed is not reused."""
+    digest = hashlib.sha256()
+    for path in (bundled_path(), list_path()):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def data_file(n: int, seed: int = SEED, folder: Path | None = None) -> Path:
-    """The CSV for (n, seed) and the bundled events, written once to a cache folder (the temp dir by
-    default), with the bundled settings beside it (the bundled rows are in it: their key moments, band and
-    presets are drawn as on the bundled data). The settings are written on every call, so a file left
-    there changes nothing."""
+    """The CSV for (n, seed) and the bundled files it is made from, written once to a cache folder (the
+    temp dir by default), with the bundled settings beside it (the bundled rows are in it: their key
+    moments, band and presets are drawn as on the bundled data). The settings are written on every call,
+    so a file left there changes nothing."""
     folder = folder or Path(tempfile.gettempdir()) / "frt-timeline-bench"
     folder.mkdir(parents=True, exist_ok=True)
-    # named after the bundled rows it starts with too: a file cached before events.csv changed is not reused
-    bundled = hashlib.sha256(bundled_path().read_bytes()).hexdigest()[:10]
-    path = folder / f"events-{n}-{seed}-v{FORMAT}-{bundled}.csv"
+    path = folder / f"events-{n}-{seed}-v{FORMAT}-{_inputs_digest()}.csv"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         tmp.write_text(generate(n, seed), encoding="utf-8")

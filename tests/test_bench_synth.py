@@ -32,14 +32,12 @@ def test_a_synthetic_file_comes_with_the_bundled_settings(tmp_path: Path) -> Non
     """The bundled rows' key moments, band and presets are drawn over the synthetic ones, as on the bundled
     data: a settings file left beside a cached file, or none, must not change what the benchmark measures."""
     path = synth.data_file(300, folder=tmp_path)
-    with synth.extra_companies():
-        dataset = load_dataset(path)
+    dataset = load_dataset(path)
     bundled = load_dataset(bundled_path())
     assert dataset.settings.key_moments and dataset.settings.key_moments == bundled.settings.key_moments
     assert dataset.settings.presets == bundled.settings.presets
     settings_path(path).write_text("{}", encoding="utf-8")  # a stale file is replaced
-    with synth.extra_companies():
-        again = load_dataset(synth.data_file(300, folder=tmp_path))
+    again = load_dataset(synth.data_file(300, folder=tmp_path))
     assert again.settings.presets == bundled.settings.presets
 
 
@@ -56,3 +54,12 @@ def test_a_cached_synthetic_file_is_not_reused_once_the_bundled_events_change(
     assert after != before
     assert "I.B.M." in after.read_text(encoding="utf-8")
     assert "I.B.M." not in before.read_text(encoding="utf-8")
+
+
+def test_a_cached_synthetic_file_is_not_reused_once_the_bundled_company_names_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = synth.data_file(300, folder=tmp_path)
+    changed = tmp_path / "companies.csv"
+    changed.write_text(synth.list_path().read_text(encoding="utf-8") + "Another Company\n", encoding="utf-8")
+    monkeypatch.setattr(synth, "list_path", lambda: changed)
+    assert synth.data_file(300, folder=tmp_path) != before
